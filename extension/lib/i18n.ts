@@ -1,0 +1,22 @@
+import { browser } from "wxt/browser";
+
+/** A localized UI string from _locales (English or Simplified Chinese, per the browser's language). */
+export function t(key: string, substitutions?: string | string[]): string {
+  return browser.i18n.getMessage(key as never, substitutions) || key;
+}
+
+export function uiLocale(): string {
+  return browser.i18n.getUILanguage?.() || navigator.language || "en";
+}
+
+/** A due date as people read it in their language; dates are calendar days, not instants. */
+export function formatDay(isoDay: string, locale = uiLocale()): string {
+  const [y, m, d] = isoDay.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString(locale, { timeZone: "UTC", month: "short", day: "numeric", year: "numeric" });
+}
+
+/** Today as YYYY-MM-DD in the user's own time zone. */
+export function today(now = new Date()): string {
+  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 10);
+}

@@ -1,0 +1,20 @@
+import type { Member, Workspace } from "../../shared/workspace";
+
+/** The member this browser signs in as. Kept in the extension's IndexedDB, which content scripts cannot open. */
+export interface StoredSession {
+  serverUrl: string;
+  token: string;
+  workspace: Workspace;
+  member: Member;
+}
+
+/** What pages may know of the session: everything but the token. */
+export type PublicSession = Omit<StoredSession, "token">;
+
+export const defaultServerUrl = "http://127.0.0.1:8787";
+
+export function publicSession(session: StoredSession | null): PublicSession | null {
+  if (!session) return null;
+  const { token: _token, ...rest } = session;
+  return rest;
+}

@@ -1,0 +1,140 @@
+import { useState } from "preact/hooks";
+import { commonDepartments } from "../../shared/vocabulary";
+import { ask } from "../lib/ask";
+import { formatDay, t } from "../lib/i18n";
+import { defaultServerUrl } from "../lib/session";
+import { useStore } from "../lib/use-store";
+import { emptyPanel, readPanel } from "../panel/read-panel";
+import { SyncBar } from "../panel/SyncBar";
+
+/** Connect this browser to a workspace: create one, or join with an invite code. */
+export function OptionsApp() {
+  const { value: data, loaded } = useStore(readPanel, emptyPanel);
+  const [serverUrl, setServerUrl] = useState(defaultServerUrl);
+  const [name, setName] = useState("");
+  const [department, setDepartment] = useState("");
+  const [code, setCode] = useState("");
+  const [workspaceName, setWorkspaceName] = useState("");
+  const [invite, setInvite] = useState<{ code: string; expiresAt: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function run(action: () => Promise<unknown>) {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!loaded) return null;
+  const session = data.session;
+
+  return (
+    <main class="page">
+      <h1>{t("optionsTitle")}</h1>
+      {session ? (
+        <section aria-labelledby="connected">
+          <h2 id="connected">{t("connectedTo", session.workspace.name)}</h2>
+          <p>{t("youAre", [session.member.name, session.member.department, t(`role_${session.member.role}`)])}</p>
+          <p class="muted">{session.serverUrl}</p>
+          <SyncBar status={data.status} onSync={() => void run(() => ask({ type: "sync.now" }))} />
+          <h2>{t("membersTitle")}</h2>
+          <ul class="members">
+            {data.members.map((member) => (
+              <li key={member.id}>
+                {member.name} · {member.department}
+                {member.role === "admin" ? ` · ${t("role_admin")}` : ""}
+              </li>
+            ))}
+          </ul>
+          {session.member.role === "admin" && (
+            <p>
+              <button type="button" disabled={busy} onClick={() => void run(async () => setInvite(await ask({ type: "invite.create" })))}>
+                {t("createInvite")}
+              </button>
+            </p>
+          )}
+          {invite && (
+            <p class="invite" role="status">
+              {t("inviteReady", [invite.code, formatDay(invite.expiresAt.slice(0, 10))])} <code data-invite-code>{invite.code}</code>
+            </p>
+          )}
+          <p>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => {
+                if (!data.status?.pending || confirm(t("leaveConfirm"))) void run(() => ask({ type: "workspace.leave" }));
+              }}
+            >
+              {t("leaveWorkspace")}
+            </button>
+          </p>
+        </section>
+      ) : (
+        <form onSubmit={(e) => e.preventDefault()}>
+          <h2>{t("sectionYou")}</h2>
+          <div class="field">
+            <label for="server-url">{t("labelServerUrl")}</label>
+            <input id="server-url" type="url" value={serverUrl} onInput={(e) => setServerUrl(e.currentTarget.value)} />
+          </div>
+          <div class="field">
+            <label for="your-name">{t("labelYourName")}</label>
+            <input id="your-name" value={name} maxLength={80} autoComplete="name" onInput={(e) => setName(e.currentTarget.value)} />
+          </div>
+          <div class="field">
+            <label for="department">{t("labelDepartment")}</label>
+            <input
+              id="department"
+              list="departments"
+              value={department}
+              maxLength={60}
+              onInput={(e) => setDepartment(e.currentTarget.value)}
+            />
+            <datalist id="departments">
+              {commonDepartments.map((d) => (
+                <option key={d} value={d} />
+              ))}
+            </datalist>
+          </div>
+          <h2>{t("sectionJoin")}</h2>
+          <div class="field">
+            <label for="invite-code">{t("labelInviteCode")}</label>
+            <input id="invite-code" value={code} maxLength={40} autoComplete="off" onInput={(e) => setCode(e.currentTarget.value)} />
+          </div>
+          <button
+            type="button"
+            class="primary"
+            disabled={busy}
+            onClick={() => void run(() => ask({ type: "workspace.join", serverUrl, code, name, department }))}
+          >
+            {t("joinWorkspace")}
+          </button>
+          <h2>{t("sectionCreate")}</h2>
+          <div class="field">
+            <label for="workspace-name">{t("labelWorkspaceName")}</label>
+            <input id="workspace-name" value={workspaceName} maxLength={80} onInput={(e) => setWorkspaceName(e.currentTarget.value)} />
+          </div>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void run(() => ask({ type: "workspace.create", serverUrl, name: workspaceName, member: { name, department } }))}
+          >
+            {t("createWorkspace")}
+          </button>
+        </form>
+      )}
+      {busy && <p role="status">{t("working")}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </main>
+  );
+}

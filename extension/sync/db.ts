@@ -1,0 +1,71 @@
+import { type DBSchema, type IDBPDatabase, openDB } from "idb";
+import type { Change } from "../../shared/sync";
+import type { StoredSession } from "../lib/session";
+import type { SyncStatus } from "./status";
+
+/** A synced row as this browser sees it: the server's last word plus local changes not yet sent. */
+export interface LocalRow {
+  entity: string;
+  id: string;
+  /** The server's version of the row; 0 while it exists only here. */
+  version: number;
+  deleted: boolean;
+  /** The server's data, before local changes. */
+  server: Record<string, unknown> | null;
+  /** What the user sees: server data with pending local changes merged over it. */
+  data: Record<string, unknown> | null;
+  meta: Change["meta"];
+  /** Local mutations not yet acknowledged by the server. */
+  pending: number;
+}
+
+export interface OutboxEntry {
+  seq?: number;
+  id: string;
+  entity: string;
+  entityId: string;
+  op: "upsert" | "delete";
+  fields?: Record<string, unknown>;
+  createdAt: string;
+}
+
+export interface KvValues {
+  session: StoredSession;
+  cursor: number;
+  clientId: string;
+  members: import("../../shared/workspace").Member[];
+  status: SyncStatus;
+  /** Mutations the server refused, kept so that nothing the user typed is silently dropped. */
+  rejected: Array<OutboxEntry & { reason: string }>;
+}
+
+interface LiaisonDb extends DBSchema {
+  rows: { key: [string, string]; value: LocalRow; indexes: { byEntity: string } };
+  outbox: { key: number; value: OutboxEntry };
+  kv: { key: string; value: unknown };
+}
+
+export type Db = IDBPDatabase<LiaisonDb>;
+
+let opening: Promise<Db> | null = null;
+
+/** The extension's own database (extension origin: pages and the background share it; content scripts cannot). */
+export function openStore(name = "liaison"): Promise<Db> {
+  opening ??= openDB<LiaisonDb>(name, 1, {
+    upgrade(db) {
+      const rows = db.createObjectStore("rows", { keyPath: ["entity", "id"] });
+      rows.createIndex("byEntity", "entity");
+      db.createObjectStore("outbox", { keyPath: "seq", autoIncrement: true });
+      db.createObjectStore("kv");
+    },
+  });
+  return opening;
+}
+
+export async function getKv<K extends keyof KvValues>(db: Db, key: K): Promise<KvValues[K] | undefined> {
+  return (await db.get("kv", key)) as KvValues[K] | undefined;
+}
+
+export async function setKv<K extends keyof KvValues>(db: Db, key: K, value: KvValues[K]): Promise<void> {
+  await db.put("kv", value, key);
+}

@@ -1,0 +1,164 @@
+import { type EntityName, mergeEntity } from "../../shared/entities";
+import type { Change, MutationResult } from "../../shared/sync";
+import { type Db, getKv, type LocalRow, type OutboxEntry, setKv } from "./db";
+
+/** Tells every open extension page that the local store changed. */
+export const storeChannelName = "liaison-store";
+
+export function announceChange(): void {
+  const channel = new BroadcastChannel(storeChannelName);
+  channel.postMessage({ type: "changed" });
+  channel.close();
+}
+
+export function newLocalId(): string {
+  return crypto.randomUUID().replace(/-/g, "");
+}
+
+export class InvalidChange extends Error {}
+
+/**
+ * Records a local change: the row the user sees changes at once and the mutation joins the
+ * outbox in the same transaction, so neither exists without the other.
+ */
+export async function mutateLocal(
+  db: Db,
+  change: { entity: EntityName; entityId: string; op: "upsert" | "delete"; fields?: Record<string, unknown> },
+  actor: { memberId: string | null },
+): Promise<OutboxEntry> {
+  const tx = db.transaction(["rows", "outbox"], "readwrite");
+  const rows = tx.objectStore("rows");
+  const current = await rows.get([change.entity, change.entityId]);
+  const at = new Date().toISOString();
+  if (current?.deleted) {
+    tx.abort();
+    throw new InvalidChange("This item was deleted");
+  }
+  let data: Record<string, unknown> | null = null;
+  if (change.op === "upsert") {
+    const merged = mergeEntity(change.entity, current?.data ?? null, change.fields ?? {});
+    if (!merged.ok) {
+      tx.abort();
+      throw new InvalidChange(merged.message);
+    }
+    data = merged.data;
+  }
+  const row: LocalRow = {
+    entity: change.entity,
+    id: change.entityId,
+    version: current?.version ?? 0,
+    deleted: change.op === "delete",
+    server: current?.server ?? null,
+    data,
+    meta: current?.meta ?? { createdBy: actor.memberId, createdAt: at, updatedBy: actor.memberId, updatedAt: at },
+    pending: (current?.pending ?? 0) + 1,
+  };
+  row.meta = { ...row.meta, updatedBy: actor.memberId, updatedAt: at };
+  const entry: OutboxEntry = {
+    id: newLocalId(),
+    entity: change.entity,
+    entityId: change.entityId,
+    op: change.op,
+    ...(change.op === "upsert" ? { fields: change.fields } : {}),
+    createdAt: at,
+  };
+  await rows.put(row);
+  await tx.objectStore("outbox").add(entry);
+  await tx.done;
+  return entry;
+}
+
+/** The oldest unsent mutations, in the order they were made. */
+export async function peekOutbox(db: Db, limit: number): Promise<OutboxEntry[]> {
+  return db.getAll("outbox", undefined, limit);
+}
+
+export async function outboxSize(db: Db): Promise<number> {
+  return db.count("outbox");
+}
+
+/** The server answered for these mutations: they leave the outbox and their rows count one fewer pending change. */
+export async function acknowledge(db: Db, entries: OutboxEntry[], results: MutationResult[]): Promise<void> {
+  const tx = db.transaction(["rows", "outbox"], "readwrite");
+  const rows = tx.objectStore("rows");
+  const resultById = new Map(results.map((r) => [r.id, r]));
+  for (const entry of entries) {
+    if (entry.seq !== undefined) await tx.objectStore("outbox").delete(entry.seq);
+    const row = await rows.get([entry.entity, entry.entityId]);
+    if (!row) continue;
+    row.pending = Math.max(0, row.pending - 1);
+    const result = resultById.get(entry.id);
+    // The server keeps tombstones final; an edit of something deleted elsewhere shows it deleted here too.
+    if (result?.status === "gone") {
+      row.deleted = true;
+      row.data = null;
+    }
+    await rows.put(row);
+  }
+  await tx.done;
+}
+
+/** Moves refused mutations out of the outbox into the rejected list, with the server's reason. */
+export async function reject(db: Db, entry: OutboxEntry, reason: string): Promise<void> {
+  const rejected = (await getKv(db, "rejected")) ?? [];
+  rejected.push({ ...entry, reason });
+  await setKv(db, "rejected", rejected.slice(-500));
+  await acknowledge(db, [entry], []);
+}
+
+/**
+ * Applies teammates' changes from a pull. Rows with local changes still in the outbox keep
+ * them on top of the server's data, so nothing typed here flickers away before it is sent.
+ */
+export async function applyChanges(db: Db, changes: Change[], cursor: number): Promise<void> {
+  const tx = db.transaction(["rows", "outbox", "kv"], "readwrite");
+  const rows = tx.objectStore("rows");
+  let pendingByKey: Map<string, OutboxEntry[]> | null = null;
+  for (const change of changes) {
+    const current = await rows.get([change.entity, change.id]);
+    if (current && current.version >= change.version) continue;
+    let data = change.data;
+    if (current?.pending && !change.deleted) {
+      pendingByKey ??= groupOutbox(await tx.objectStore("outbox").getAll());
+      for (const entry of pendingByKey.get(`${change.entity}/${change.id}`) ?? []) {
+        if (entry.op === "upsert") data = { ...(data ?? {}), ...(entry.fields ?? {}) };
+      }
+    }
+    // A delete made here and not yet sent stays a delete.
+    const deleted = change.deleted || Boolean(current?.deleted && current.pending > 0);
+    await rows.put({
+      entity: change.entity,
+      id: change.id,
+      version: change.version,
+      deleted,
+      server: change.data,
+      data: deleted ? null : data,
+      meta: change.meta,
+      pending: current?.pending ?? 0,
+    });
+  }
+  await tx.objectStore("kv").put(cursor, "cursor");
+  await tx.done;
+}
+
+function groupOutbox(entries: OutboxEntry[]): Map<string, OutboxEntry[]> {
+  const grouped = new Map<string, OutboxEntry[]>();
+  for (const entry of entries) {
+    const key = `${entry.entity}/${entry.entityId}`;
+    grouped.set(key, [...(grouped.get(key) ?? []), entry]);
+  }
+  return grouped;
+}
+
+/** The live (not deleted) rows of one entity. */
+export async function listRows(db: Db, entity: EntityName): Promise<LocalRow[]> {
+  const rows = await db.getAllFromIndex("rows", "byEntity", entity);
+  return rows.filter((row) => !row.deleted && row.data);
+}
+
+/** Forgets everything of the workspace: used when leaving it. */
+export async function clearStore(db: Db): Promise<void> {
+  const tx = db.transaction(["rows", "outbox", "kv"], "readwrite");
+  await Promise.all([tx.objectStore("rows").clear(), tx.objectStore("outbox").clear(), tx.objectStore("kv").clear()]);
+  await tx.done;
+}

@@ -1,0 +1,63 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { ApiErrorBody } from "../shared/workspace";
+import type { AppEnv } from "./env";
+import { ApiError } from "./lib/errors";
+import { invites, join } from "./routes/invites";
+import { me, members } from "./routes/members";
+import { sync } from "./routes/sync";
+import { workspaces } from "./routes/workspaces";
+
+export const maxBodyBytes = 256 * 1024;
+
+const extensionOrigin = /^(chrome-extension|moz-extension|safari-web-extension):\/\/[a-z0-9-]+$/i;
+
+const errorBody = (code: string, message: string, details?: unknown): ApiErrorBody => ({
+  error: details === undefined ? { code, message } : { code, message, details },
+});
+
+export const app = new Hono<AppEnv>()
+  .use(
+    cors({
+      origin: (origin, c) => {
+        const allowed = (c.env.ALLOWED_ORIGINS ?? "")
+          .split(",")
+          .map((o: string) => o.trim())
+          .filter(Boolean);
+        return extensionOrigin.test(origin) || allowed.includes(origin) ? origin : null;
+      },
+      allowHeaders: ["Authorization", "Content-Type"],
+      allowMethods: ["GET", "POST", "PUT", "DELETE", "OPTIONS"],
+      maxAge: 600,
+    }),
+  )
+  .use(
+    "/v1/*",
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: (c) => c.json(errorBody("payload_too_large", `Request bodies are limited to ${maxBodyBytes / 1024} KB`), 413),
+    }),
+  )
+  .get("/health", (c) => c.json({ ok: true }))
+  .route("/v1/workspaces", workspaces)
+  .route("/v1/invites", invites)
+  .route("/v1/join", join)
+  .route("/v1/me", me)
+  .route("/v1/members", members)
+  .route("/v1/sync", sync)
+  .notFound((c) => c.json(errorBody("not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}`), 404))
+  .onError((error, c) => {
+    if (error instanceof ApiError) return c.json(errorBody(error.code, error.message, error.details), error.status);
+    if (error instanceof HTTPException) {
+      const status = error.status as ContentfulStatusCode;
+      const code = status === 400 ? "invalid_request" : status === 413 ? "payload_too_large" : "http_error";
+      return c.json(errorBody(code, error.message || "Request failed"), status);
+    }
+    console.error("liaison: unhandled error", error);
+    return c.json(errorBody("internal", "Something went wrong on the server"), 500);
+  });
+
+export type AppType = typeof app;

@@ -1,0 +1,115 @@
+import type { Change, MutationResult } from "../../shared/sync";
+
+export interface EntityRow {
+  entity: string;
+  id: string;
+  version: number;
+  deleted: number;
+  data: string;
+  created_by: string | null;
+  created_at: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+// D1 binds at most 100 parameters per statement.
+const maxParams = 100;
+
+export function chunk<T>(items: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+const placeholders = (count: number, from: number) => Array.from({ length: count }, (_, i) => `?${from + i}`).join(", ");
+
+export async function readEntities(db: D1Database, workspaceId: string, entity: string, ids: string[]) {
+  const rows: EntityRow[] = [];
+  for (const part of chunk(ids, maxParams - 2)) {
+    const { results } = await db
+      .prepare(
+        `SELECT entity, id, version, deleted, data, created_by, created_at, updated_by, updated_at
+         FROM entities WHERE workspace_id = ?1 AND entity = ?2 AND id IN (${placeholders(part.length, 3)})`,
+      )
+      .bind(workspaceId, entity, ...part)
+      .all<EntityRow>();
+    rows.push(...results);
+  }
+  return rows;
+}
+
+export async function readAppliedMutations(db: D1Database, workspaceId: string, ids: string[]) {
+  const applied = new Map<string, MutationResult>();
+  for (const part of chunk(ids, maxParams - 1)) {
+    const { results } = await db
+      .prepare(`SELECT id, result FROM mutations WHERE workspace_id = ?1 AND id IN (${placeholders(part.length, 2)})`)
+      .bind(workspaceId, ...part)
+      .all<{ id: string; result: string }>();
+    for (const row of results) applied.set(row.id, JSON.parse(row.result) as MutationResult);
+  }
+  return applied;
+}
+
+const entityColumns = 10;
+
+/** Upserts whole rows, several to a statement, within the parameter limit. */
+export function writeEntitiesStatements(db: D1Database, workspaceId: string, rows: EntityRow[]) {
+  return chunk(rows, Math.floor(maxParams / entityColumns)).map((part) => {
+    const values = part.map((_, i) => `(${placeholders(entityColumns, i * entityColumns + 1)})`).join(", ");
+    return db
+      .prepare(
+        `INSERT INTO entities (workspace_id, entity, id, version, deleted, data, created_by, created_at, updated_by, updated_at)
+         VALUES ${values}
+         ON CONFLICT (workspace_id, entity, id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted,
+           data = excluded.data, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+      )
+      .bind(
+        ...part.flatMap((row) => [
+          workspaceId,
+          row.entity,
+          row.id,
+          row.version,
+          row.deleted,
+          row.data,
+          row.created_by,
+          row.created_at,
+          row.updated_by,
+          row.updated_at,
+        ]),
+      );
+  });
+}
+
+const mutationColumns = 5;
+
+export function recordMutationsStatements(db: D1Database, workspaceId: string, memberId: string, results: MutationResult[], at: string) {
+  return chunk(results, Math.floor(maxParams / mutationColumns)).map((part) => {
+    const values = part.map((_, i) => `(${placeholders(mutationColumns, i * mutationColumns + 1)})`).join(", ");
+    return db
+      .prepare(`INSERT INTO mutations (workspace_id, id, member_id, result, created_at) VALUES ${values}`)
+      .bind(...part.flatMap((result) => [workspaceId, result.id, memberId, JSON.stringify(result), at]));
+  });
+}
+
+export async function readChanges(db: D1Database, workspaceId: string, since: number, limit: number) {
+  const { results } = await db
+    .prepare(
+      `SELECT entity, id, version, deleted, data, created_by, created_at, updated_by, updated_at
+       FROM entities WHERE workspace_id = ?1 AND version > ?2 ORDER BY version LIMIT ?3`,
+    )
+    .bind(workspaceId, since, limit + 1)
+    .all<EntityRow>();
+  return results;
+}
+
+export function toChange(row: EntityRow): Change {
+  const deleted = row.deleted === 1;
+  return {
+    entity: row.entity,
+    id: row.id,
+    version: row.version,
+    deleted,
+    data: deleted ? null : (JSON.parse(row.data) as Record<string, unknown>),
+    meta: { createdBy: row.created_by, createdAt: row.created_at, updatedBy: row.updated_by, updatedAt: row.updated_at },
+  };
+}

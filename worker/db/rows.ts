@@ -1,0 +1,38 @@
+import type { Member, Role, Workspace } from "../../shared/workspace";
+
+export interface MemberRow {
+  id: string;
+  workspace_id: string;
+  name: string;
+  department: string;
+  role: Role;
+  joined_at: string;
+}
+
+export interface WorkspaceRow {
+  id: string;
+  name: string;
+  seq: number;
+  created_at: string;
+}
+
+export const toMember = (row: MemberRow): Member => ({
+  id: row.id,
+  name: row.name,
+  department: row.department,
+  role: row.role,
+  joinedAt: row.joined_at,
+});
+
+export const toWorkspace = (row: WorkspaceRow): Workspace => ({ id: row.id, name: row.name, createdAt: row.created_at });
+
+export const now = () => new Date().toISOString();
+
+/** True when D1 rolled a batch back because the write guard's CHECK failed (another write won). */
+export function isGuardFailure(error: unknown): boolean {
+  return error instanceof Error && /CHECK constraint failed/i.test(`${error.message} ${String(error.cause ?? "")}`);
+}
+
+/** The guard statement: fails the batch unless the statement before it changed exactly one row. */
+export const guardStatement = (db: D1Database) => db.prepare("INSERT INTO write_guard (ok) VALUES (changes())");
+export const clearGuardStatement = (db: D1Database) => db.prepare("DELETE FROM write_guard");

@@ -1,0 +1,35 @@
+const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
+
+function base64url(bytes: Uint8Array): string {
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
+}
+
+/** A bearer token: 256 random bits. Only its hash is stored. */
+export function newToken(): string {
+  return `lsn_${base64url(crypto.getRandomValues(new Uint8Array(32)))}`;
+}
+
+export async function sha256(value: string): Promise<string> {
+  return hex(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(value)));
+}
+
+// No 0/O, 1/I/L: invite codes are read aloud and typed.
+const inviteAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+/** An invite code, 12 characters (about 59 bits) shown as XXXX-XXXX-XXXX. */
+export function newInviteCode(): string {
+  const chars: string[] = [];
+  // 256 is not a multiple of 31: bytes of 248 and above are skipped so that no letter is likelier.
+  const limit = 256 - (256 % inviteAlphabet.length);
+  while (chars.length < 12) {
+    for (const byte of crypto.getRandomValues(new Uint8Array(16))) {
+      if (byte < limit && chars.length < 12) chars.push(inviteAlphabet[byte % inviteAlphabet.length]);
+    }
+  }
+  return `${chars.slice(0, 4).join("")}-${chars.slice(4, 8).join("")}-${chars.slice(8).join("")}`;
+}
+
+export const newId = () => crypto.randomUUID().replace(/-/g, "");

@@ -1,0 +1,31 @@
+import { defineConfig } from "wxt";
+
+export default defineConfig({
+  srcDir: "extension",
+  publicDir: "extension/public",
+  outDir: ".output",
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
+    name: "__MSG_extName__",
+    description: "__MSG_extDescription__",
+    default_locale: "en",
+    permissions: ["storage", "alarms", "contextMenus", "activeTab", "scripting"],
+    action: { default_title: "__MSG_extName__" },
+    commands: {
+      "capture-action-item": {
+        suggested_key: { default: "Alt+Shift+A" },
+        description: "__MSG_commandCapture__",
+      },
+      ...(browser === "firefox"
+        ? {}
+        : { _execute_action: { suggested_key: { default: "Alt+Shift+L" }, description: "__MSG_commandOpenSidebar__" } }),
+    },
+    // No web page and no other extension may message Liaison (Chrome; Firefox has no such channel).
+    ...(browser === "firefox" ? {} : { externally_connectable: { ids: [], matches: [] } }),
+    ...(browser === "firefox" ? { browser_specific_settings: { gecko: { id: "liaison@liaison.app", strict_min_version: "128.0" } } } : {}),
+  }),
+  vite: () => ({
+    esbuild: { jsx: "automatic", jsxImportSource: "preact" },
+    resolve: { alias: { react: "preact/compat", "react-dom": "preact/compat" } },
+  }),
+});
