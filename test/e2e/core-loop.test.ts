@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { startTestApi } from "./support/api";
+import { launchProfile, type Profile, serveFixture } from "./support/browser";
+
+const issueUrl = "https://github.com/acme/app/issues/7";
+const quote = "Legal must confirm the new data processing agreement";
+
+let api: Awaited<ReturnType<typeof startTestApi>>;
+let pat: Profile;
+let sam: Profile;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  pat = await launchProfile();
+  sam = await launchProfile();
+});
+
+afterAll(async () => {
+  await pat?.close();
+  await sam?.close();
+  await api?.stop();
+});
+
+async function connect(profile: Profile, fields: { name: string; department: string }, action: { create: string } | { code: string }) {
+  const options = await profile.openPage("options.html");
+  await options.getByLabel("Server URL").fill(api.url);
+  await options.getByLabel("Your name").fill(fields.name);
+  await options.getByLabel("Department").fill(fields.department);
+  if ("create" in action) {
+    await options.getByLabel("Workspace name").fill(action.create);
+    await options.getByRole("button", { name: "Create workspace" }).click();
+  } else {
+    await options.getByLabel("Invite code").fill(action.code);
+    await options.getByRole("button", { name: "Join workspace" }).click();
+  }
+  await options.getByRole("heading", { name: /^Connected to / }).waitFor();
+  return options;
+}
+
+function itemIn(panel: Page, text: string) {
+  return panel.locator("li.item", { hasText: text });
+}
+
+describe("the core loop: capture in one browser, see it in a teammate's", () => {
+  it("creates a workspace in one profile and joins it from another", async () => {
+    const patOptions = await connect(pat, { name: "Pat Lee", department: "Product" }, { create: "Acme" });
+    await patOptions.getByText("You are Pat Lee (Product, admin)").waitFor();
+    await patOptions.getByRole("button", { name: "Create invite code" }).click();
+    const code = (await patOptions.locator("[data-invite-code]").textContent()) ?? "";
+    expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+
+    const samOptions = await connect(sam, { name: "Sam Wu", department: "Engineering" }, { code });
+    await samOptions.getByText("Connected to Acme").waitFor();
+
+    // Pat's browser learns of the new member on its next sync.
+    await patOptions.getByRole("button", { name: "Sync now" }).click();
+    await patOptions.locator("ul.members li", { hasText: "Sam Wu" }).waitFor();
+    await patOptions.close();
+    await samOptions.close();
+  });
+
+  it("captures an action item from selected text on a GitHub issue", async () => {
+    await serveFixture(pat.context, issueUrl, "github/issue.html");
+    const page = await pat.context.newPage();
+    await page.goto(issueUrl);
+    // Select the sentence the way a user does: a triple click on its paragraph.
+    await page.locator("#decision-line").click({ clickCount: 3 });
+    await page.getByRole("button", { name: "Action item" }).click();
+
+    const form = page.getByRole("dialog", { name: "New action item" });
+    await expect(form.getByLabel("What needs to happen").inputValue()).resolves.toContain(quote);
+    await form.getByLabel("Owner").fill("Sam Wu");
+    // Picking a member fills in their department.
+    await expect(form.getByLabel("Department").inputValue()).resolves.toBe("Engineering");
+    await form.getByLabel("Due date").fill("2026-12-15");
+    await form.getByLabel("Priority").selectOption("high");
+    await form.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("status").filter({ hasText: "Action item saved" }).waitFor();
+    await expect(form.count()).resolves.toBe(0);
+
+    const panel = await pat.openPage("sidepanel.html");
+    await itemIn(panel, quote).waitFor();
+    // Once pushed, the item no longer says it waits to be sent.
+    await itemIn(panel, quote).locator(".pending").waitFor({ state: "detached", timeout: 15_000 });
+    await panel.close();
+    await page.close();
+  });
+
+  it("shows the item in the teammate's side panel with owner, due date and source, and syncs done back", async () => {
+    const panel = await sam.openPage("sidepanel.html");
+    const item = itemIn(panel, quote);
+    await item.waitFor({ timeout: 20_000 });
+    await expect(item.locator(".owner").textContent()).resolves.toBe("Sam Wu");
+    await expect(item.locator(".department").textContent()).resolves.toBe("Engineering");
+    await expect(item.locator(".due").textContent()).resolves.toContain("Dec 15, 2026");
+    await expect(item.locator(".priority").textContent()).resolves.toBe("High");
+    const source = item.getByRole("link");
+    await expect(source.getAttribute("href")).resolves.toBe(issueUrl);
+    await expect(source.textContent()).resolves.toContain("Checkout times out for EU customers");
+
+    // It is Sam's: "Mine" keeps it.
+    await panel.getByRole("button", { name: "Mine" }).click();
+    await item.waitFor();
+
+    await item.getByRole("checkbox", { name: /^Done:/ }).check();
+    await item.locator(".pending").waitFor({ state: "detached", timeout: 15_000 });
+
+    const patPanel = await pat.openPage("sidepanel.html");
+    const patItem = itemIn(patPanel, quote);
+    await patItem.waitFor();
+    await expect
+      .poll(() => patItem.getByRole("checkbox", { name: /^Done:/ }).isChecked(), { timeout: 20_000, interval: 250 })
+      .toBe(true);
+    await expect(patItem.locator(".status").textContent()).resolves.toBe("Done");
+    // Pat is not the owner: "Mine" hides it.
+    await patPanel.getByRole("button", { name: "Mine" }).click();
+    await patItem.waitFor({ state: "detached" });
+  });
+});
