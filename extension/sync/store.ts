@@ -31,14 +31,14 @@ export async function mutateLocal(
   const current = await rows.get([change.entity, change.entityId]);
   const at = new Date().toISOString();
   if (current?.deleted) {
-    tx.abort();
+    abort(tx);
     throw new InvalidChange("This item was deleted");
   }
   let data: Record<string, unknown> | null = null;
   if (change.op === "upsert") {
     const merged = mergeEntity(change.entity, current?.data ?? null, change.fields ?? {});
     if (!merged.ok) {
-      tx.abort();
+      abort(tx);
       throw new InvalidChange(merged.message);
     }
     data = merged.data;
@@ -66,6 +66,12 @@ export async function mutateLocal(
   await tx.objectStore("outbox").add(entry);
   await tx.done;
   return entry;
+}
+
+/** Rolls a transaction back; its `done` then rejects, which is the point, not an error to report. */
+function abort(tx: { done: Promise<void>; abort(): void }) {
+  tx.done.catch(() => {});
+  tx.abort();
 }
 
 /** The oldest unsent mutations, in the order they were made. */

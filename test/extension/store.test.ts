@@ -1,0 +1,94 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Change } from "../../shared/sync";
+import { type Db, getKv, openStore } from "../../extension/sync/db";
+import { acknowledge, applyChanges, clearStore, InvalidChange, listRows, mutateLocal, peekOutbox, reject } from "../../extension/sync/store";
+
+let db: Db;
+const actor = { memberId: "member-pat-0001" };
+
+beforeEach(async () => {
+  db = await openStore();
+  await clearStore(db);
+});
+
+const change = (id: string, version: number, data: Record<string, unknown> | null, deleted = false): Change => ({
+  entity: "action_item",
+  id,
+  version,
+  deleted,
+  data,
+  meta: { createdBy: "member-sam-0002", createdAt: "2026-11-20T10:00:00Z", updatedBy: "member-sam-0002", updatedAt: "2026-11-20T10:00:00Z" },
+});
+
+const item = (text: string, extra: Record<string, unknown> = {}) => ({
+  text,
+  owner: null,
+  ownerId: null,
+  department: null,
+  due: null,
+  status: "open",
+  priority: "medium",
+  targets: [],
+  source: null,
+  meeting: null,
+  ...extra,
+});
+
+describe("the local store", () => {
+  it("shows a local change at once and queues it, in one step", async () => {
+    await mutateLocal(db, { entity: "action_item", entityId: "item-0001", op: "upsert", fields: { text: "Call Legal" } }, actor);
+    const [row] = await listRows(db, "action_item");
+    expect(row).toMatchObject({ id: "item-0001", pending: 1, version: 0, data: { text: "Call Legal", status: "open" } });
+    const outbox = await peekOutbox(db, 100);
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]).toMatchObject({ entity: "action_item", entityId: "item-0001", op: "upsert", fields: { text: "Call Legal" } });
+  });
+
+  it("refuses an invalid change and queues nothing", async () => {
+    await expect(
+      mutateLocal(db, { entity: "action_item", entityId: "item-0001", op: "upsert", fields: { text: "x", due: "soon" } }, actor),
+    ).rejects.toBeInstanceOf(InvalidChange);
+    expect(await peekOutbox(db, 100)).toEqual([]);
+    expect(await listRows(db, "action_item")).toEqual([]);
+  });
+
+  it("keeps unsent local edits on top of a teammate's change from a pull", async () => {
+    await applyChanges(db, [change("item-0001", 3, item("Call Legal", { owner: "Sam Wu" }))], 3);
+    await mutateLocal(db, { entity: "action_item", entityId: "item-0001", op: "upsert", fields: { status: "done" } }, actor);
+    await applyChanges(db, [change("item-0001", 5, item("Call Legal today", { owner: "Sam Wu" }))], 5);
+    const [row] = await listRows(db, "action_item");
+    expect(row.data).toMatchObject({ text: "Call Legal today", status: "done" });
+    expect(row.server).toMatchObject({ status: "open" });
+    expect(await getKv(db, "cursor")).toBe(5);
+  });
+
+  it("leaves a row alone when a pull brings an older version", async () => {
+    await applyChanges(db, [change("item-0001", 5, item("new"))], 5);
+    await applyChanges(db, [change("item-0001", 4, item("old"))], 5);
+    expect((await listRows(db, "action_item"))[0].data).toMatchObject({ text: "new" });
+  });
+
+  it("removes acknowledged mutations and marks items the server says are gone", async () => {
+    await applyChanges(db, [change("item-0001", 2, item("x"))], 2);
+    await mutateLocal(db, { entity: "action_item", entityId: "item-0001", op: "upsert", fields: { status: "done" } }, actor);
+    const sent = await peekOutbox(db, 100);
+    await acknowledge(db, sent, [{ id: sent[0].id, status: "gone", entity: "action_item", entityId: "item-0001" }]);
+    expect(await peekOutbox(db, 100)).toEqual([]);
+    expect(await listRows(db, "action_item")).toEqual([]);
+  });
+
+  it("keeps a local delete through a pull that predates it, and tombstones from teammates", async () => {
+    await applyChanges(db, [change("item-0001", 2, item("a")), change("item-0002", 3, item("b"))], 3);
+    await mutateLocal(db, { entity: "action_item", entityId: "item-0001", op: "delete" }, actor);
+    await applyChanges(db, [change("item-0001", 4, item("a edited")), change("item-0002", 5, null, true)], 5);
+    expect(await listRows(db, "action_item")).toEqual([]);
+  });
+
+  it("sets a refused mutation aside with its reason instead of dropping it", async () => {
+    await mutateLocal(db, { entity: "action_item", entityId: "item-0001", op: "upsert", fields: { text: "x" } }, actor);
+    const [entry] = await peekOutbox(db, 1);
+    await reject(db, entry, "too long");
+    expect(await peekOutbox(db, 100)).toEqual([]);
+    expect(await getKv(db, "rejected")).toEqual([expect.objectContaining({ id: entry.id, reason: "too long", fields: { text: "x" } })]);
+  });
+});

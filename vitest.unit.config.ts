@@ -1,0 +1,14 @@
+import { defineConfig } from "vitest/config";
+import { WxtVitest } from "wxt/testing/vitest-plugin";
+
+// Unit and component tests: pure shared rules, the local store, Preact components in happy-dom.
+export default defineConfig({
+  plugins: [WxtVitest()],
+  esbuild: { jsx: "automatic", jsxImportSource: "preact" },
+  test: {
+    name: "unit",
+    include: ["test/shared/**/*.test.ts", "test/extension/**/*.test.{ts,tsx}"],
+    environment: "happy-dom",
+    setupFiles: ["test/extension/setup.ts"],
+  },
+});
