@@ -16,9 +16,10 @@ export default defineConfig({
         suggested_key: { default: "Alt+Shift+A" },
         description: "__MSG_commandCapture__",
       },
-      ...(browser === "firefox"
-        ? {}
-        : { _execute_action: { suggested_key: { default: "Alt+Shift+L" }, description: "__MSG_commandOpenSidebar__" } }),
+      [browser === "firefox" ? "_execute_sidebar_action" : "_execute_action"]: {
+        suggested_key: { default: "Alt+Shift+L" },
+        description: "__MSG_commandOpenSidebar__",
+      },
     },
     // No web page and no other extension may message Liaison (Chrome; Firefox has no such channel).
     ...(browser === "firefox" ? {} : { externally_connectable: { ids: [], matches: [] } }),

@@ -28,7 +28,9 @@ export function run(command, args, { quiet = false, env = quietEnv } = {}) {
       output += chunk;
     });
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve(output) : reject(new Error(`${path.basename(command)} ${args.join(" ")} exited ${code}\n${output}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`${path.basename(command)} ${args.join(" ")} exited ${code}\n${output}`)),
+    );
   });
 }
 
@@ -57,9 +59,25 @@ export async function freePort() {
  */
 export async function startApi({ port = 8787, persistTo = path.join(root, ".wrangler", "state"), quiet = false, inspectorPort = 0 } = {}) {
   await migrateLocal(persistTo, { quiet });
-  const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", persistTo, "--show-interactive-dev-session=false", "--log-level", quiet ? "error" : "info"];
+  const args = [
+    "dev",
+    "--ip",
+    "127.0.0.1",
+    "--port",
+    String(port),
+    "--persist-to",
+    persistTo,
+    "--show-interactive-dev-session=false",
+    "--log-level",
+    quiet ? "error" : "info",
+  ];
   if (inspectorPort) args.push("--inspector-port", String(inspectorPort));
-  const child = spawn(bin("wrangler"), args, { cwd: root, env: quietEnv, stdio: ["ignore", quiet ? "pipe" : "inherit", quiet ? "pipe" : "inherit"], detached: process.platform !== "win32" });
+  const child = spawn(bin("wrangler"), args, {
+    cwd: root,
+    env: quietEnv,
+    stdio: ["ignore", quiet ? "pipe" : "inherit", quiet ? "pipe" : "inherit"],
+    detached: process.platform !== "win32",
+  });
   let output = "";
   child.stdout?.on("data", (chunk) => {
     output = (output + chunk).slice(-20_000);

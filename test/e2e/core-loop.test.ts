@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi } from "./support/api";
 import { launchProfile, type Profile, serveFixture } from "./support/browser";
 
@@ -109,9 +109,7 @@ describe("the core loop: capture in one browser, see it in a teammate's", () => 
     const patPanel = await pat.openPage("sidepanel.html");
     const patItem = itemIn(patPanel, quote);
     await patItem.waitFor();
-    await expect
-      .poll(() => patItem.getByRole("checkbox", { name: /^Done:/ }).isChecked(), { timeout: 20_000, interval: 250 })
-      .toBe(true);
+    await expect.poll(() => patItem.getByRole("checkbox", { name: /^Done:/ }).isChecked(), { timeout: 20_000, interval: 250 }).toBe(true);
     await expect(patItem.locator(".status").textContent()).resolves.toBe("Done");
     // Pat is not the owner: "Mine" hides it.
     await patPanel.getByRole("button", { name: "Mine" }).click();

@@ -1,9 +1,9 @@
 import { cleanup, fireEvent, render, screen } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { mergeEntity } from "../../shared/entities";
-import type { Member } from "../../shared/workspace";
 import { ActionItemList } from "../../extension/panel/ActionItemList";
 import { type ActionItemView, filterActionItems } from "../../extension/panel/read-panel";
+import { mergeEntity } from "../../shared/entities";
+import type { Member } from "../../shared/workspace";
 
 afterEach(cleanup);
 
@@ -20,13 +20,17 @@ describe("the side panel's action item list", () => {
     render(
       <ActionItemList
         items={[
-          view("a", {
-            owner: "Sam Wu",
-            department: "Engineering",
-            due: "2020-01-02",
-            priority: "high",
-            source: { url: "https://github.com/acme/app/issues/7", title: "Issue #7", selector: null },
-          }, true),
+          view(
+            "a",
+            {
+              owner: "Sam Wu",
+              department: "Engineering",
+              due: "2020-01-02",
+              priority: "high",
+              source: { url: "https://github.com/acme/app/issues/7", title: "Issue #7", selector: null },
+            },
+            true,
+          ),
         ]}
         emptyText="none"
         onToggleDone={() => {}}

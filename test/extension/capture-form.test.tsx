@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { type CaptureDraft, CaptureForm } from "../../extension/overlay/CaptureForm";
 import type { Member } from "../../shared/workspace";
-import { CaptureForm, type CaptureDraft } from "../../extension/overlay/CaptureForm";
 
 const members: Member[] = [
   { id: "member-pat-0001", name: "Pat Lee", department: "Product", role: "admin", joinedAt: "2026-11-01T00:00:00Z" },

@@ -4,10 +4,9 @@ import path from "node:path";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 
 // Components read their strings from the real English catalogue, as the browser would.
-const catalogue = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../extension/public/_locales/en/messages.json"), "utf8")) as Record<
-  string,
-  { message: string; placeholders?: Record<string, { content: string }> }
->;
+const catalogue = JSON.parse(
+  readFileSync(path.resolve(import.meta.dirname, "../../extension/public/_locales/en/messages.json"), "utf8"),
+) as Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 
 fakeBrowser.i18n.getMessage = ((key: string, substitutions?: string | string[]) => {
   const entry = catalogue[key];

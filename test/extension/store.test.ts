@@ -1,7 +1,16 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Change } from "../../shared/sync";
 import { type Db, getKv, openStore } from "../../extension/sync/db";
-import { acknowledge, applyChanges, clearStore, InvalidChange, listRows, mutateLocal, peekOutbox, reject } from "../../extension/sync/store";
+import {
+  acknowledge,
+  applyChanges,
+  clearStore,
+  InvalidChange,
+  listRows,
+  mutateLocal,
+  peekOutbox,
+  reject,
+} from "../../extension/sync/store";
+import type { Change } from "../../shared/sync";
 
 let db: Db;
 const actor = { memberId: "member-pat-0001" };
@@ -17,7 +26,12 @@ const change = (id: string, version: number, data: Record<string, unknown> | nul
   version,
   deleted,
   data,
-  meta: { createdBy: "member-sam-0002", createdAt: "2026-11-20T10:00:00Z", updatedBy: "member-sam-0002", updatedAt: "2026-11-20T10:00:00Z" },
+  meta: {
+    createdBy: "member-sam-0002",
+    createdAt: "2026-11-20T10:00:00Z",
+    updatedBy: "member-sam-0002",
+    updatedAt: "2026-11-20T10:00:00Z",
+  },
 });
 
 const item = (text: string, extra: Record<string, unknown> = {}) => ({

@@ -48,7 +48,9 @@ describe("push requests", () => {
     { ...upsert, fields: { priority: "soon" } },
     { ...upsert, id: "short" },
     { id: "mutation-2", entity: "action_item", entityId: "item-0001", op: "delete", fields: { text: "x" } },
-    JSON.parse('{"id":"mutation-3","entity":"action_item","entityId":"item-0001","op":"upsert","fields":{"text":"x"},"__proto__":{"admin":true}}'),
+    JSON.parse(
+      '{"id":"mutation-3","entity":"action_item","entityId":"item-0001","op":"upsert","fields":{"text":"x"},"__proto__":{"admin":true}}',
+    ),
   ])("refuses %j", (candidate) => {
     expect(mutation.safeParse(candidate).success).toBe(false);
   });
