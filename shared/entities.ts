@@ -42,13 +42,146 @@ export const actionItem = z
   .strict();
 export type ActionItem = z.infer<typeof actionItem>;
 
+export const raciRoles = ["R", "A", "C", "I"] as const;
+export const riskStatuses = ["open", "mitigating", "accepted", "closed", "occurred"] as const;
+export const annotationVisibilities = ["workspace", "private"] as const;
+
+/** Likelihood and impact are scored 1 (rare, minor) to 5 (almost certain, severe). */
+const scale = z.number().int().min(1).max(5);
+const targets = z.array(targetKeySchema).max(20).default([]);
+
+export const department = z
+  .object({
+    name: departmentName,
+    lead: personName.nullable().default(null),
+    leadId: id.nullable().default(null),
+  })
+  .strict();
+export type Department = z.infer<typeof department>;
+
+/** One person's RACI role on one tracker item. */
+export const responsibility = z
+  .object({
+    target: targetKeySchema,
+    person: personName,
+    memberId: id.nullable().default(null),
+    department: departmentName.nullable().default(null),
+    role: z.enum(raciRoles),
+  })
+  .strict();
+export type Responsibility = z.infer<typeof responsibility>;
+
+export const risk = z
+  .object({
+    title: text(200, 1),
+    description: text(4000).default(""),
+    targets,
+    likelihood: scale,
+    impact: scale,
+    status: z.enum(riskStatuses).default("open"),
+    owner: personName.nullable().default(null),
+    ownerId: id.nullable().default(null),
+    department: departmentName.nullable().default(null),
+    mitigation: text(4000).default(""),
+    contingency: text(4000).default(""),
+    reviewOn: isoDate.nullable().default(null),
+  })
+  .strict();
+export type Risk = z.infer<typeof risk>;
+
+export const meeting = z
+  .object({
+    title: text(200, 1),
+    date: isoDate,
+    departments: z.array(departmentName).max(30).default([]),
+    attendees: z.array(personName).max(100).default([]),
+    notes: text(20_000).default(""),
+    url: httpUrl.nullable().default(null),
+  })
+  .strict();
+export type Meeting = z.infer<typeof meeting>;
+
+export const decision = z
+  .object({
+    meeting: id.nullable().default(null),
+    text: text(2000, 1),
+    targets,
+    decidedBy: personName.nullable().default(null),
+    date: isoDate.nullable().default(null),
+  })
+  .strict();
+export type Decision = z.infer<typeof decision>;
+
+const textPositionSelector = z
+  .object({ type: z.literal("TextPositionSelector"), start: z.number().int().min(0), end: z.number().int().min(0) })
+  .strict()
+  .refine((value) => value.end >= value.start, "end must not come before start");
+const xpathSelector = z
+  .object({ type: z.literal("XPathSelector"), value: z.string().min(1).max(1000), refinedBy: textPositionSelector.optional() })
+  .strict();
+const cssSelector = z
+  .object({ type: z.literal("CssSelector"), value: z.string().min(1).max(1000), refinedBy: textPositionSelector.optional() })
+  .strict();
+const rangeSelector = z
+  .object({
+    type: z.literal("RangeSelector"),
+    startSelector: z.union([xpathSelector, cssSelector]),
+    endSelector: z.union([xpathSelector, cssSelector]),
+  })
+  .strict();
+
+/** The W3C Web Annotation selectors Liaison stores and serves. */
+export const annotationSelector = z.union([textQuoteSelector, textPositionSelector, xpathSelector, cssSelector, rangeSelector]);
+export type AnnotationSelector = z.infer<typeof annotationSelector>;
+
+export const annotation = z
+  .object({
+    url: httpUrl,
+    targets,
+    selectors: z.array(annotationSelector).max(5).default([]),
+    quote: text(4000).default(""),
+    body: text(10_000).default(""),
+    tags: z.array(text(40, 1)).max(20).default([]),
+    visibility: z.enum(annotationVisibilities).default("workspace"),
+    /** The annotation this one replies to. */
+    parent: id.nullable().default(null),
+    resolved: z.boolean().default(false),
+    addressedTo: z
+      .object({ department: departmentName.nullable().default(null), memberId: id.nullable().default(null) })
+      .strict()
+      .nullable()
+      .default(null),
+  })
+  .strict();
+export type Annotation = z.infer<typeof annotation>;
+
 /**
  * Every synced entity and the schema of its fields. Upserts carry some of the fields; the
- * merged row must satisfy the whole schema. Adding an entity is one line here.
+ * merged row must satisfy the whole schema. Adding an entity is one line here (and its
+ * policy below, if it is not an ordinary shared one).
  */
 export const entitySchemas = {
+  department,
+  responsibility,
+  risk,
+  meeting,
+  decision,
   action_item: actionItem,
+  annotation,
 } as const;
+
+export interface EntityPolicy {
+  /** Only workspace admins may change it. */
+  adminOnly?: boolean;
+  /** Only its author may change or delete it, and a stale baseVersion is refused (409) instead of merged. */
+  authorOnly?: boolean;
+}
+
+/** Shared entities merge field by field in server order; these are the exceptions. */
+export const entityPolicies: Partial<Record<keyof typeof entitySchemas, EntityPolicy>> = {
+  department: { adminOnly: true },
+  annotation: { authorOnly: true },
+};
 
 export type EntityName = keyof typeof entitySchemas;
 export const entityNames = Object.keys(entitySchemas) as [EntityName, ...EntityName[]];

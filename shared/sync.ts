@@ -72,4 +72,6 @@ export interface PullResponse {
   changes: Change[];
   cursor: number;
   more: boolean;
+  /** The cursor predates tombstones the server has purged (or is unknown to it): pull again from 0. */
+  reset?: boolean;
 }

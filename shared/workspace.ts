@@ -53,3 +53,12 @@ export interface Session {
 export interface ApiErrorBody {
   error: { code: string; message: string; details?: unknown };
 }
+
+export const renameWorkspaceRequest = z.object({ name: text(80, 1) }).strict();
+
+export const updateProfileRequest = z
+  .object({ name: personName.optional(), department: departmentName.optional() })
+  .strict()
+  .refine((value) => value.name !== undefined || value.department !== undefined, "send a name or a department");
+
+export const changeRoleRequest = z.object({ role: z.enum(["admin", "member"]) }).strict();

@@ -6,10 +6,11 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ApiErrorBody } from "../shared/workspace";
 import type { AppEnv } from "./env";
 import { ApiError } from "./lib/errors";
+import { d1Session } from "./middleware/session";
 import { invites, join } from "./routes/invites";
 import { me, members } from "./routes/members";
 import { sync } from "./routes/sync";
-import { workspaces } from "./routes/workspaces";
+import { workspace, workspaces } from "./routes/workspaces";
 
 export const maxBodyBytes = 256 * 1024;
 
@@ -29,8 +30,9 @@ export const app = new Hono<AppEnv>()
           .filter(Boolean);
         return extensionOrigin.test(origin) || allowed.includes(origin) ? origin : null;
       },
-      allowHeaders: ["Authorization", "Content-Type"],
-      allowMethods: ["GET", "POST", "PUT", "DELETE", "OPTIONS"],
+      allowHeaders: ["Authorization", "Content-Type", "If-Match", "X-D1-Bookmark"],
+      allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+      exposeHeaders: ["ETag", "Location", "Retry-After", "X-D1-Bookmark"],
       maxAge: 600,
     }),
   )
@@ -41,8 +43,10 @@ export const app = new Hono<AppEnv>()
       onError: (c) => c.json(errorBody("payload_too_large", `Request bodies are limited to ${maxBodyBytes / 1024} KB`), 413),
     }),
   )
+  .use("/v1/*", d1Session)
   .get("/health", (c) => c.json({ ok: true }))
   .route("/v1/workspaces", workspaces)
+  .route("/v1/workspace", workspace)
   .route("/v1/invites", invites)
   .route("/v1/join", join)
   .route("/v1/me", me)
@@ -50,7 +54,11 @@ export const app = new Hono<AppEnv>()
   .route("/v1/sync", sync)
   .notFound((c) => c.json(errorBody("not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}`), 404))
   .onError((error, c) => {
-    if (error instanceof ApiError) return c.json(errorBody(error.code, error.message, error.details), error.status);
+    if (error instanceof ApiError) {
+      const retryAfter = (error.details as { retryAfter?: number } | undefined)?.retryAfter;
+      if (error.status === 429 && retryAfter) c.header("Retry-After", String(retryAfter));
+      return c.json(errorBody(error.code, error.message, error.details), error.status);
+    }
     if (error instanceof HTTPException) {
       const status = error.status as ContentfulStatusCode;
       const code = status === 400 ? "invalid_request" : status === 413 ? "payload_too_large" : "http_error";

@@ -1,3 +1,9 @@
 import { app } from "./app";
+import { purgeExpired } from "./maintenance";
 
-export default app;
+export default {
+  fetch: app.fetch,
+  async scheduled(_controller, env, ctx) {
+    ctx.waitUntil(purgeExpired(env.DB));
+  },
+} satisfies ExportedHandler<Env>;

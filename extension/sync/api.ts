@@ -8,6 +8,7 @@ export class ApiFailure extends Error {
     readonly code: string,
     message: string,
     readonly retryAfterSeconds: number | null = null,
+    readonly details: unknown = null,
   ) {
     super(message);
   }
@@ -49,9 +50,17 @@ export async function callApi<T>(
       body?.error?.code ?? "http_error",
       body?.error?.message ?? `The server answered ${response.status}`,
       Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+      body?.error?.details ?? null,
     );
   }
   return payload as T;
+}
+
+/** The calls the sync engine makes; tests hand it one that goes through a faulty network. */
+export interface SyncApi {
+  push(serverUrl: string, token: string, body: PushRequest): Promise<PushResponse>;
+  pull(serverUrl: string, token: string, since: number, limit: number): Promise<PullResponse>;
+  members(serverUrl: string, token: string): Promise<{ members: Member[] }>;
 }
 
 export const api = {

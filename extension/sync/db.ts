@@ -26,7 +26,15 @@ export interface OutboxEntry {
   entityId: string;
   op: "upsert" | "delete";
   fields?: Record<string, unknown>;
+  /** For entities that refuse stale edits (annotations): the server version this edit was made on. */
+  baseVersion?: number;
   createdAt: string;
+}
+
+/** A local edit the server refused as stale: the user sees both versions and picks. */
+export interface Conflict {
+  entry: OutboxEntry;
+  current: Change;
 }
 
 export interface KvValues {
@@ -37,6 +45,7 @@ export interface KvValues {
   status: SyncStatus;
   /** Mutations the server refused, kept so that nothing the user typed is silently dropped. */
   rejected: Array<OutboxEntry & { reason: string }>;
+  conflicts: Conflict[];
 }
 
 interface LiaisonDb extends DBSchema {
@@ -47,19 +56,27 @@ interface LiaisonDb extends DBSchema {
 
 export type Db = IDBPDatabase<LiaisonDb>;
 
-let opening: Promise<Db> | null = null;
+const opening = new Map<string, Promise<Db>>();
 
-/** The extension's own database (extension origin: pages and the background share it; content scripts cannot). */
+/**
+ * The extension's own database (extension origin: pages and the background share it; content
+ * scripts cannot). Opened once per name; other names are separate stores, as for tests that
+ * simulate several browsers in one process.
+ */
 export function openStore(name = "liaison"): Promise<Db> {
-  opening ??= openDB<LiaisonDb>(name, 1, {
-    upgrade(db) {
-      const rows = db.createObjectStore("rows", { keyPath: ["entity", "id"] });
-      rows.createIndex("byEntity", "entity");
-      db.createObjectStore("outbox", { keyPath: "seq", autoIncrement: true });
-      db.createObjectStore("kv");
-    },
-  });
-  return opening;
+  let db = opening.get(name);
+  if (!db) {
+    db = openDB<LiaisonDb>(name, 1, {
+      upgrade(db) {
+        const rows = db.createObjectStore("rows", { keyPath: ["entity", "id"] });
+        rows.createIndex("byEntity", "entity");
+        db.createObjectStore("outbox", { keyPath: "seq", autoIncrement: true });
+        db.createObjectStore("kv");
+      },
+    });
+    opening.set(name, db);
+  }
+  return db;
 }
 
 export async function getKv<K extends keyof KvValues>(db: Db, key: K): Promise<KvValues[K] | undefined> {

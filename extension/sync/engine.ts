@@ -1,9 +1,9 @@
-import { maxMutationsPerPush } from "../../shared/sync";
+import { type Change, maxMutationsPerPush } from "../../shared/sync";
 import type { StoredSession } from "../lib/session";
-import { ApiFailure, api } from "./api";
+import { ApiFailure, api, type SyncApi } from "./api";
 import { type Db, getKv, type OutboxEntry, setKv } from "./db";
 import type { SyncStatus } from "./status";
-import { acknowledge, announceChange, applyChanges, newLocalId, outboxSize, peekOutbox, reject } from "./store";
+import { acknowledge, announceChange, applyChanges, newLocalId, outboxSize, peekOutbox, reject, resetRows, setConflict } from "./store";
 
 const pullPage = 500;
 
@@ -15,7 +15,10 @@ export class SyncEngine {
   private running: Promise<SyncStatus> | null = null;
   private again = false;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly server: SyncApi = api,
+  ) {}
 
   /** Runs a sync now, or once more right after the one under way. */
   run(): Promise<SyncStatus> {
@@ -68,7 +71,7 @@ export class SyncEngine {
       const batch = await peekOutbox(this.db, maxMutationsPerPush);
       if (batch.length === 0) return;
       try {
-        const response = await api.push(session.serverUrl, session.token, { clientId, mutations: batch.map(toMutation) });
+        const response = await this.server.push(session.serverUrl, session.token, { clientId, mutations: batch.map(toMutation) });
         await acknowledge(this.db, batch, response.results);
         announceChange();
       } catch (error) {
@@ -82,11 +85,12 @@ export class SyncEngine {
   private async pushOneByOne(session: StoredSession, clientId: string, batch: OutboxEntry[]): Promise<void> {
     for (const entry of batch) {
       try {
-        const response = await api.push(session.serverUrl, session.token, { clientId, mutations: [toMutation(entry)] });
+        const response = await this.server.push(session.serverUrl, session.token, { clientId, mutations: [toMutation(entry)] });
         await acknowledge(this.db, [entry], response.results);
       } catch (error) {
         if (!(error instanceof ApiFailure) || error.transient || error.status === 401) throw error;
-        await reject(this.db, entry, error.message);
+        if (error.status === 409 && isConflictDetails(error.details)) await setConflict(this.db, entry, error.details.current);
+        else await reject(this.db, entry, error.message);
       }
     }
     announceChange();
@@ -95,7 +99,13 @@ export class SyncEngine {
   private async pull(session: StoredSession): Promise<void> {
     let cursor = (await getKv(this.db, "cursor")) ?? 0;
     for (;;) {
-      const page = await api.pull(session.serverUrl, session.token, cursor, pullPage);
+      const page = await this.server.pull(session.serverUrl, session.token, cursor, pullPage);
+      if (page.reset) {
+        // The server no longer has every tombstone since our cursor: start over, keeping unsent work.
+        await resetRows(this.db);
+        cursor = 0;
+        continue;
+      }
       if (page.changes.length > 0) {
         await applyChanges(this.db, page.changes, page.cursor);
         announceChange();
@@ -106,7 +116,7 @@ export class SyncEngine {
   }
 
   private async refreshMembers(session: StoredSession): Promise<void> {
-    const { members } = await api.members(session.serverUrl, session.token);
+    const { members } = await this.server.members(session.serverUrl, session.token);
     await setKv(this.db, "members", members);
   }
 
@@ -140,5 +150,11 @@ function toMutation(entry: OutboxEntry) {
     entityId: entry.entityId,
     op: entry.op,
     ...(entry.op === "upsert" ? { fields: entry.fields } : {}),
+    ...(entry.baseVersion !== undefined ? { baseVersion: entry.baseVersion } : {}),
   };
+}
+
+function isConflictDetails(details: unknown): details is { current: Change } {
+  const current = (details as { current?: Partial<Change> } | null)?.current;
+  return typeof current?.id === "string" && typeof current.version === "number";
 }

@@ -1,4 +1,4 @@
-import { type EntityName, mergeEntity } from "../../shared/entities";
+import { type EntityName, entityPolicies, mergeEntity } from "../../shared/entities";
 import type { Change, MutationResult } from "../../shared/sync";
 import { type Db, getKv, type LocalRow, type OutboxEntry, setKv } from "./db";
 
@@ -60,6 +60,7 @@ export async function mutateLocal(
     entityId: change.entityId,
     op: change.op,
     ...(change.op === "upsert" ? { fields: change.fields } : {}),
+    ...(entityPolicies[change.entity]?.authorOnly && current && current.version > 0 ? { baseVersion: current.version } : {}),
     createdAt: at,
   };
   await rows.put(row);
@@ -110,6 +111,27 @@ export async function reject(db: Db, entry: OutboxEntry, reason: string): Promis
   rejected.push({ ...entry, reason });
   await setKv(db, "rejected", rejected.slice(-500));
   await acknowledge(db, [entry], []);
+}
+
+/** Sets a stale edit aside with the server's current row, for the user to resolve. */
+export async function setConflict(db: Db, entry: OutboxEntry, current: Change): Promise<void> {
+  const conflicts = (await getKv(db, "conflicts")) ?? [];
+  conflicts.push({ entry, current });
+  await setKv(db, "conflicts", conflicts.slice(-500));
+  await acknowledge(db, [entry], []);
+  await applyChanges(db, [current], (await getKv(db, "cursor")) ?? 0);
+}
+
+/** Forgets synced rows before a full resync; rows with unsent local changes stay as they are. */
+export async function resetRows(db: Db): Promise<void> {
+  const tx = db.transaction(["rows", "kv"], "readwrite");
+  let cursor = await tx.objectStore("rows").openCursor();
+  while (cursor) {
+    if (cursor.value.pending === 0) await cursor.delete();
+    cursor = await cursor.continue();
+  }
+  await tx.objectStore("kv").put(0, "cursor");
+  await tx.done;
 }
 
 /**

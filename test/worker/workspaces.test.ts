@@ -64,7 +64,12 @@ describe("POST /v1/invites", () => {
     const before = Date.now();
     const response = await call("/v1/invites", { token: admin.token, body: {} });
     expect(response.status).toBe(201);
-    expect(response.json).toEqual({ code: expect.stringMatching(inviteCodeShape), expiresAt: expect.any(String), maxUses: 25 });
+    expect(response.json).toEqual({
+      id: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
+      code: expect.stringMatching(inviteCodeShape),
+      expiresAt: expect.any(String),
+      maxUses: 25,
+    });
     const expiresAt = Date.parse(response.json.expiresAt);
     expect(expiresAt).toBeGreaterThanOrEqual(before + 7 * day);
     expect(expiresAt).toBeLessThanOrEqual(Date.now() + 7 * day);

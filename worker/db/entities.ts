@@ -1,4 +1,5 @@
 import type { Change, MutationResult } from "../../shared/sync";
+import type { Db } from "./db";
 
 export interface EntityRow {
   entity: string;
@@ -10,6 +11,8 @@ export interface EntityRow {
   created_at: string;
   updated_by: string | null;
   updated_at: string;
+  /** The only member who may read the row (private annotations); null when the whole workspace may. */
+  private_to: string | null;
 }
 
 // D1 binds at most 100 parameters per statement.
@@ -23,12 +26,12 @@ export function chunk<T>(items: T[], size: number): T[][] {
 
 const placeholders = (count: number, from: number) => Array.from({ length: count }, (_, i) => `?${from + i}`).join(", ");
 
-export async function readEntities(db: D1Database, workspaceId: string, entity: string, ids: string[]) {
+export async function readEntities(db: Db, workspaceId: string, entity: string, ids: string[]) {
   const rows: EntityRow[] = [];
   for (const part of chunk(ids, maxParams - 2)) {
     const { results } = await db
       .prepare(
-        `SELECT entity, id, version, deleted, data, created_by, created_at, updated_by, updated_at
+        `SELECT entity, id, version, deleted, data, created_by, created_at, updated_by, updated_at, private_to
          FROM entities WHERE workspace_id = ?1 AND entity = ?2 AND id IN (${placeholders(part.length, 3)})`,
       )
       .bind(workspaceId, entity, ...part)
@@ -38,7 +41,7 @@ export async function readEntities(db: D1Database, workspaceId: string, entity: 
   return rows;
 }
 
-export async function readAppliedMutations(db: D1Database, workspaceId: string, ids: string[]) {
+export async function readAppliedMutations(db: Db, workspaceId: string, ids: string[]) {
   const applied = new Map<string, MutationResult>();
   for (const part of chunk(ids, maxParams - 1)) {
     const { results } = await db
@@ -50,18 +53,18 @@ export async function readAppliedMutations(db: D1Database, workspaceId: string, 
   return applied;
 }
 
-const entityColumns = 10;
+const entityColumns = 11;
 
 /** Upserts whole rows, several to a statement, within the parameter limit. */
-export function writeEntitiesStatements(db: D1Database, workspaceId: string, rows: EntityRow[]) {
+export function writeEntitiesStatements(db: Db, workspaceId: string, rows: EntityRow[]) {
   return chunk(rows, Math.floor(maxParams / entityColumns)).map((part) => {
     const values = part.map((_, i) => `(${placeholders(entityColumns, i * entityColumns + 1)})`).join(", ");
     return db
       .prepare(
-        `INSERT INTO entities (workspace_id, entity, id, version, deleted, data, created_by, created_at, updated_by, updated_at)
+        `INSERT INTO entities (workspace_id, entity, id, version, deleted, data, created_by, created_at, updated_by, updated_at, private_to)
          VALUES ${values}
          ON CONFLICT (workspace_id, entity, id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted,
-           data = excluded.data, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+           data = excluded.data, updated_by = excluded.updated_by, updated_at = excluded.updated_at, private_to = excluded.private_to`,
       )
       .bind(
         ...part.flatMap((row) => [
@@ -75,6 +78,7 @@ export function writeEntitiesStatements(db: D1Database, workspaceId: string, row
           row.created_at,
           row.updated_by,
           row.updated_at,
+          row.private_to,
         ]),
       );
   });
@@ -82,7 +86,7 @@ export function writeEntitiesStatements(db: D1Database, workspaceId: string, row
 
 const mutationColumns = 5;
 
-export function recordMutationsStatements(db: D1Database, workspaceId: string, memberId: string, results: MutationResult[], at: string) {
+export function recordMutationsStatements(db: Db, workspaceId: string, memberId: string, results: MutationResult[], at: string) {
   return chunk(results, Math.floor(maxParams / mutationColumns)).map((part) => {
     const values = part.map((_, i) => `(${placeholders(mutationColumns, i * mutationColumns + 1)})`).join(", ");
     return db
@@ -91,13 +95,18 @@ export function recordMutationsStatements(db: D1Database, workspaceId: string, m
   });
 }
 
-export async function readChanges(db: D1Database, workspaceId: string, since: number, limit: number) {
+/**
+ * A page of the workspace's changes after `since`, up to `upTo` (the counter when the request
+ * began), leaving out rows private to other members. Reads through entities_by_version.
+ */
+export async function readChanges(db: Db, scope: { workspaceId: string; memberId: string }, since: number, upTo: number, limit: number) {
   const { results } = await db
     .prepare(
-      `SELECT entity, id, version, deleted, data, created_by, created_at, updated_by, updated_at
-       FROM entities WHERE workspace_id = ?1 AND version > ?2 ORDER BY version LIMIT ?3`,
+      `SELECT entity, id, version, deleted, data, created_by, created_at, updated_by, updated_at, private_to
+       FROM entities WHERE workspace_id = ?1 AND version > ?2 AND version <= ?3 AND (private_to IS NULL OR private_to = ?4)
+       ORDER BY version LIMIT ?5`,
     )
-    .bind(workspaceId, since, limit + 1)
+    .bind(scope.workspaceId, since, upTo, scope.memberId, limit + 1)
     .all<EntityRow>();
   return results;
 }

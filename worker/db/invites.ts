@@ -1,6 +1,8 @@
+import type { Db } from "./db";
 import { clearGuardStatement, guardStatement } from "./rows";
 
 export interface InviteRow {
+  id: string;
   code_hash: string;
   workspace_id: string;
   created_by: string;
@@ -9,14 +11,62 @@ export interface InviteRow {
   created_at: string;
 }
 
-export function insertInvite(db: D1Database, row: InviteRow) {
+export interface Invite {
+  id: string;
+  createdBy: string;
+  maxUses: number;
+  uses: number;
+  expiresAt: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export function insertInvite(db: Db, row: InviteRow) {
   return db
-    .prepare("INSERT INTO invites (code_hash, workspace_id, created_by, max_uses, expires_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-    .bind(row.code_hash, row.workspace_id, row.created_by, row.max_uses, row.expires_at, row.created_at)
+    .prepare(
+      "INSERT INTO invites (id, code_hash, workspace_id, created_by, max_uses, expires_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )
+    .bind(row.id, row.code_hash, row.workspace_id, row.created_by, row.max_uses, row.expires_at, row.created_at)
     .run();
 }
 
-export async function findUsableInvite(db: D1Database, codeHash: string, at: string) {
+/** The workspace's invites still usable or recently ended (the codes themselves are not stored). */
+export async function listInvites(db: Db, workspaceId: string): Promise<Invite[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT id, created_by, max_uses, uses, expires_at, created_at, revoked_at FROM invites
+       WHERE workspace_id = ?1 ORDER BY created_at DESC LIMIT 200`,
+    )
+    .bind(workspaceId)
+    .all<{
+      id: string;
+      created_by: string;
+      max_uses: number;
+      uses: number;
+      expires_at: string;
+      created_at: string;
+      revoked_at: string | null;
+    }>();
+  return results.map((row) => ({
+    id: row.id,
+    createdBy: row.created_by,
+    maxUses: row.max_uses,
+    uses: row.uses,
+    expiresAt: row.expires_at,
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+  }));
+}
+
+export async function revokeInvite(db: Db, workspaceId: string, inviteId: string, at: string): Promise<boolean> {
+  const result = await db
+    .prepare("UPDATE invites SET revoked_at = coalesce(revoked_at, ?3) WHERE workspace_id = ?1 AND id = ?2")
+    .bind(workspaceId, inviteId, at)
+    .run();
+  return result.meta.changes > 0;
+}
+
+export async function findUsableInvite(db: Db, codeHash: string, at: string) {
   return db
     .prepare(
       `SELECT i.workspace_id, w.name AS workspace_name, w.created_at AS workspace_created_at
@@ -28,7 +78,7 @@ export async function findUsableInvite(db: D1Database, codeHash: string, at: str
 }
 
 /** Takes one use of the invite, failing the batch it is part of if the invite ran out meanwhile. */
-export function useInviteStatements(db: D1Database, codeHash: string, at: string) {
+export function useInviteStatements(db: Db, codeHash: string, at: string) {
   return [
     db
       .prepare("UPDATE invites SET uses = uses + 1 WHERE code_hash = ?1 AND revoked_at IS NULL AND uses < max_uses AND expires_at > ?2")

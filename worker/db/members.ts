@@ -1,29 +1,31 @@
-import { type MemberRow, toMember, toWorkspace, type WorkspaceRow } from "./rows";
+import type { Role } from "../../shared/workspace";
+import type { Db } from "./db";
+import { clearGuardStatement, guardStatement, type MemberRow, toMember, toWorkspace, type WorkspaceRow } from "./rows";
 
 const memberColumns = "m.id, m.workspace_id, m.name, m.department, m.role, m.joined_at";
 
-export async function findMemberByTokenHash(db: D1Database, tokenHash: string) {
+export async function findMemberByTokenHash(db: Db, tokenHash: string) {
   const row = await db
     .prepare(
-      `SELECT ${memberColumns}, w.name AS workspace_name, w.created_at AS workspace_created_at, w.seq AS workspace_seq
+      `SELECT ${memberColumns}, w.name AS workspace_name, w.created_at AS workspace_created_at, w.seq AS workspace_seq,
+              w.horizon AS workspace_horizon
        FROM members m JOIN workspaces w ON w.id = m.workspace_id
        WHERE m.token_hash = ?1 AND m.removed_at IS NULL`,
     )
     .bind(tokenHash)
-    .first<MemberRow & { workspace_name: string; workspace_created_at: string; workspace_seq: number }>();
+    .first<MemberRow & { workspace_name: string; workspace_created_at: string; workspace_seq: number; workspace_horizon: number }>();
   if (!row) return null;
   return {
     member: toMember(row),
-    workspace: toWorkspace({
-      id: row.workspace_id,
-      name: row.workspace_name,
+    workspace: {
+      ...toWorkspace({ id: row.workspace_id, name: row.workspace_name, seq: row.workspace_seq, created_at: row.workspace_created_at }),
       seq: row.workspace_seq,
-      created_at: row.workspace_created_at,
-    }),
+      horizon: row.workspace_horizon,
+    },
   };
 }
 
-export async function listMembers(db: D1Database, workspaceId: string) {
+export async function listMembers(db: Db, workspaceId: string) {
   const { results } = await db
     .prepare(`SELECT ${memberColumns} FROM members m WHERE m.workspace_id = ?1 AND m.removed_at IS NULL ORDER BY m.joined_at, m.id`)
     .bind(workspaceId)
@@ -31,14 +33,66 @@ export async function listMembers(db: D1Database, workspaceId: string) {
   return results.map(toMember);
 }
 
-export function insertMember(db: D1Database, row: MemberRow & { token_hash: string }) {
+export async function findMember(db: Db, workspaceId: string, memberId: string) {
+  const row = await db
+    .prepare(`SELECT ${memberColumns} FROM members m WHERE m.workspace_id = ?1 AND m.id = ?2 AND m.removed_at IS NULL`)
+    .bind(workspaceId, memberId)
+    .first<MemberRow>();
+  return row ? toMember(row) : null;
+}
+
+export function insertMember(db: Db, row: MemberRow & { token_hash: string }) {
   return db
     .prepare("INSERT INTO members (id, workspace_id, name, department, role, token_hash, joined_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
     .bind(row.id, row.workspace_id, row.name, row.department, row.role, row.token_hash, row.joined_at);
 }
 
-export function insertWorkspace(db: D1Database, row: WorkspaceRow) {
+export function insertWorkspace(db: Db, row: WorkspaceRow) {
   return db
     .prepare("INSERT INTO workspaces (id, name, seq, created_at) VALUES (?1, ?2, ?3, ?4)")
     .bind(row.id, row.name, row.seq, row.created_at);
+}
+
+export function renameWorkspace(db: Db, workspaceId: string, name: string) {
+  return db.prepare("UPDATE workspaces SET name = ?2 WHERE id = ?1").bind(workspaceId, name).run();
+}
+
+export function updateProfile(db: Db, workspaceId: string, memberId: string, profile: { name?: string; department?: string }) {
+  return db
+    .prepare("UPDATE members SET name = coalesce(?3, name), department = coalesce(?4, department) WHERE workspace_id = ?1 AND id = ?2")
+    .bind(workspaceId, memberId, profile.name ?? null, profile.department ?? null)
+    .run();
+}
+
+export function replaceTokenHash(db: Db, workspaceId: string, memberId: string, tokenHash: string) {
+  return db
+    .prepare("UPDATE members SET token_hash = ?3 WHERE workspace_id = ?1 AND id = ?2 AND removed_at IS NULL")
+    .bind(workspaceId, memberId, tokenHash)
+    .run();
+}
+
+/**
+ * Changes a member's role or removes them, in one transaction that fails (guard) if it would
+ * leave the workspace without an admin.
+ */
+export async function changeMembership(
+  db: Db,
+  workspaceId: string,
+  memberId: string,
+  change: { role: Role } | { remove: true; at: string },
+) {
+  const update =
+    "remove" in change
+      ? db
+          .prepare("UPDATE members SET removed_at = ?3 WHERE workspace_id = ?1 AND id = ?2 AND removed_at IS NULL")
+          .bind(workspaceId, memberId, change.at)
+      : db
+          .prepare("UPDATE members SET role = ?3 WHERE workspace_id = ?1 AND id = ?2 AND removed_at IS NULL")
+          .bind(workspaceId, memberId, change.role);
+  const adminsLeft = db
+    .prepare(
+      "INSERT INTO write_guard (ok) SELECT count(*) > 0 FROM members WHERE workspace_id = ?1 AND role = 'admin' AND removed_at IS NULL",
+    )
+    .bind(workspaceId);
+  await db.batch([update, guardStatement(db), clearGuardStatement(db), adminsLeft, clearGuardStatement(db)]);
 }

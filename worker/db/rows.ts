@@ -1,4 +1,5 @@
 import type { Member, Role, Workspace } from "../../shared/workspace";
+import type { Db } from "./db";
 
 export interface MemberRow {
   id: string;
@@ -34,5 +35,5 @@ export function isGuardFailure(error: unknown): boolean {
 }
 
 /** The guard statement: fails the batch unless the statement before it changed exactly one row. */
-export const guardStatement = (db: D1Database) => db.prepare("INSERT INTO write_guard (ok) VALUES (changes())");
-export const clearGuardStatement = (db: D1Database) => db.prepare("DELETE FROM write_guard");
+export const guardStatement = (db: Db) => db.prepare("INSERT INTO write_guard (ok) VALUES (changes())");
+export const clearGuardStatement = (db: Db) => db.prepare("DELETE FROM write_guard");

@@ -1,37 +1,50 @@
 import { Hono } from "hono";
 import { createInviteRequest, joinRequest, normalizeInviteCode } from "../../shared/workspace";
-import { findUsableInvite, insertInvite, useInviteStatements } from "../db/invites";
+import { findUsableInvite, insertInvite, listInvites, revokeInvite, useInviteStatements } from "../db/invites";
 import { insertMember } from "../db/members";
 import { isGuardFailure, now, toMember, toWorkspace } from "../db/rows";
 import type { AppEnv } from "../env";
-import { ApiError } from "../lib/errors";
+import { ApiError, notFound } from "../lib/errors";
 import { newId, newInviteCode, newToken, sha256 } from "../lib/tokens";
 import { requireAdmin, requireMember } from "../middleware/auth";
+import { limitPerAddress } from "../middleware/rate-limit";
 import { validate } from "../middleware/validate";
 
 const day = 24 * 60 * 60 * 1000;
 
-export const invites = new Hono<AppEnv>().post("/", requireMember, requireAdmin, validate("json", createInviteRequest), async (c) => {
-  const body = c.req.valid("json");
-  const code = newInviteCode();
-  const at = new Date();
-  const expiresAt = new Date(at.getTime() + (body.expiresInDays ?? 7) * day).toISOString();
-  await insertInvite(c.env.DB, {
-    code_hash: await sha256(normalizeInviteCode(code)),
-    workspace_id: c.get("workspace").id,
-    created_by: c.get("member").id,
-    max_uses: body.maxUses ?? 25,
-    expires_at: expiresAt,
-    created_at: at.toISOString(),
+/** Admins create, list and revoke invites; only a hash of each code is kept. */
+export const invites = new Hono<AppEnv>()
+  .use(requireMember, requireAdmin)
+  .post("/", validate("json", createInviteRequest), async (c) => {
+    const body = c.req.valid("json");
+    const code = newInviteCode();
+    const at = new Date();
+    const id = newId();
+    const expiresAt = new Date(at.getTime() + (body.expiresInDays ?? 7) * day).toISOString();
+    await insertInvite(c.get("db"), {
+      id,
+      code_hash: await sha256(normalizeInviteCode(code)),
+      workspace_id: c.get("workspace").id,
+      created_by: c.get("member").id,
+      max_uses: body.maxUses ?? 25,
+      expires_at: expiresAt,
+      created_at: at.toISOString(),
+    });
+    return c.json({ id, code, expiresAt, maxUses: body.maxUses ?? 25 }, 201);
+  })
+  .get("/", async (c) => c.json({ invites: await listInvites(c.get("db"), c.get("workspace").id) }))
+  .delete("/:id", async (c) => {
+    const id = c.req.param("id");
+    if (!/^[A-Za-z0-9_-]{8,64}$/.test(id) || !(await revokeInvite(c.get("db"), c.get("workspace").id, id, now()))) throw notFound("Invite");
+    return c.body(null, 204);
   });
-  return c.json({ code, expiresAt, maxUses: body.maxUses ?? 25 }, 201);
-});
 
-export const join = new Hono<AppEnv>().post("/", validate("json", joinRequest), async (c) => {
+export const join = new Hono<AppEnv>().post("/", limitPerAddress, validate("json", joinRequest), async (c) => {
   const body = c.req.valid("json");
+  const db = c.get("db");
   const codeHash = await sha256(normalizeInviteCode(body.code));
   const at = now();
-  const invite = await findUsableInvite(c.env.DB, codeHash, at);
+  const invite = await findUsableInvite(db, codeHash, at);
   if (!invite) throw new ApiError(404, "invite_not_found", "This invite code is unknown, used up or expired");
   const token = newToken();
   const member = {
@@ -43,10 +56,7 @@ export const join = new Hono<AppEnv>().post("/", validate("json", joinRequest), 
     joined_at: at,
   };
   try {
-    await c.env.DB.batch([
-      ...useInviteStatements(c.env.DB, codeHash, at),
-      insertMember(c.env.DB, { ...member, token_hash: await sha256(token) }),
-    ]);
+    await db.batch([...useInviteStatements(db, codeHash, at), insertMember(db, { ...member, token_hash: await sha256(token) })]);
   } catch (error) {
     if (isGuardFailure(error)) throw new ApiError(404, "invite_not_found", "This invite code was used up a moment ago");
     throw error;

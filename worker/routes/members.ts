@@ -1,10 +1,60 @@
 import { Hono } from "hono";
-import { listMembers } from "../db/members";
+import { changeRoleRequest, updateProfileRequest } from "../../shared/workspace";
+import { changeMembership, findMember, listMembers, replaceTokenHash, updateProfile } from "../db/members";
+import { isGuardFailure, now } from "../db/rows";
 import type { AppEnv } from "../env";
-import { requireMember } from "../middleware/auth";
+import { ApiError, notFound } from "../lib/errors";
+import { newToken, sha256 } from "../lib/tokens";
+import { requireAdmin, requireMember } from "../middleware/auth";
+import { validate } from "../middleware/validate";
 
-export const me = new Hono<AppEnv>().use(requireMember).get("/", (c) => c.json({ workspace: c.get("workspace"), member: c.get("member") }));
+const idPattern = /^[A-Za-z0-9_-]{8,64}$/;
 
+/** Who am I; my own profile; a new token for me (the old one stops working at once). */
+export const me = new Hono<AppEnv>()
+  .use(requireMember)
+  .get("/", (c) => {
+    const { seq: _seq, horizon: _horizon, ...workspace } = c.get("workspace");
+    return c.json({ workspace, member: c.get("member") });
+  })
+  .patch("/", validate("json", updateProfileRequest), async (c) => {
+    const member = c.get("member");
+    await updateProfile(c.get("db"), c.get("workspace").id, member.id, c.req.valid("json"));
+    return c.json({ member: await findMember(c.get("db"), c.get("workspace").id, member.id) });
+  })
+  .post("/token", async (c) => {
+    const token = newToken();
+    await replaceTokenHash(c.get("db"), c.get("workspace").id, c.get("member").id, await sha256(token));
+    return c.json({ token }, 201);
+  });
+
+/** The workspace's members; admins change roles and remove members. */
 export const members = new Hono<AppEnv>()
   .use(requireMember)
-  .get("/", async (c) => c.json({ members: await listMembers(c.env.DB, c.get("workspace").id) }));
+  .get("/", async (c) => c.json({ members: await listMembers(c.get("db"), c.get("workspace").id) }))
+  .patch("/:id", requireAdmin, validate("json", changeRoleRequest), async (c) => {
+    const { role } = c.req.valid("json");
+    const target = await memberOf(c.get("db"), c.get("workspace").id, c.req.param("id"));
+    await changeOrExplain(() => changeMembership(c.get("db"), c.get("workspace").id, target.id, { role }));
+    return c.json({ member: { ...target, role } });
+  })
+  .delete("/:id", requireAdmin, async (c) => {
+    const target = await memberOf(c.get("db"), c.get("workspace").id, c.req.param("id"));
+    await changeOrExplain(() => changeMembership(c.get("db"), c.get("workspace").id, target.id, { remove: true, at: now() }));
+    return c.body(null, 204);
+  });
+
+async function memberOf(db: AppEnv["Variables"]["db"], workspaceId: string, id: string) {
+  const member = idPattern.test(id) ? await findMember(db, workspaceId, id) : null;
+  if (!member) throw notFound("Member");
+  return member;
+}
+
+async function changeOrExplain(change: () => Promise<void>) {
+  try {
+    await change();
+  } catch (error) {
+    if (isGuardFailure(error)) throw new ApiError(409, "last_admin", "A workspace keeps at least one admin: make someone else admin first");
+    throw error;
+  }
+}

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { pullQuery, pushRequest } from "../../shared/sync";
+import { type PullResponse, pullQuery, pushRequest } from "../../shared/sync";
 import { readChanges, toChange } from "../db/entities";
 import type { AppEnv } from "../env";
 import { requireMember } from "../middleware/auth";
@@ -10,12 +10,18 @@ export const sync = new Hono<AppEnv>()
   .use(requireMember)
   .post("/push", validate("json", pushRequest), async (c) => {
     const body = c.req.valid("json");
-    return c.json(await applyPush(c.env.DB, c.get("workspace").id, c.get("member").id, body.mutations));
+    return c.json(await applyPush(c.get("db"), c.get("workspace").id, c.get("member"), body.mutations));
   })
   .get("/pull", validate("query", pullQuery), async (c) => {
     const { since, limit } = c.req.valid("query");
-    const rows = await readChanges(c.env.DB, c.get("workspace").id, since, limit);
+    const workspace = c.get("workspace");
+    // A cursor from before purged tombstones, or from a database this one is not, cannot be continued.
+    if (since > workspace.seq || (since > 0 && since < workspace.horizon)) {
+      return c.json({ changes: [], cursor: 0, more: true, reset: true } satisfies PullResponse);
+    }
+    const rows = await readChanges(c.get("db"), { workspaceId: workspace.id, memberId: c.get("member").id }, since, workspace.seq, limit);
     const more = rows.length > limit;
     const changes = rows.slice(0, limit).map(toChange);
-    return c.json({ changes, cursor: changes.at(-1)?.version ?? since, more });
+    const cursor = more ? (changes.at(-1)?.version ?? since) : workspace.seq;
+    return c.json({ changes, cursor, more } satisfies PullResponse);
   });

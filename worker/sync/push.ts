@@ -1,6 +1,15 @@
-import { type EntityName, mergeEntity } from "../../shared/entities";
+import { type EntityName, entityPolicies, mergeEntity } from "../../shared/entities";
 import type { Mutation, MutationResult, PushResponse } from "../../shared/sync";
-import { type EntityRow, readAppliedMutations, readEntities, recordMutationsStatements, writeEntitiesStatements } from "../db/entities";
+import type { Member } from "../../shared/workspace";
+import type { Db } from "../db/db";
+import {
+  type EntityRow,
+  readAppliedMutations,
+  readEntities,
+  recordMutationsStatements,
+  toChange,
+  writeEntitiesStatements,
+} from "../db/entities";
 import { clearGuardStatement, guardStatement, isGuardFailure, now } from "../db/rows";
 import { ApiError } from "../lib/errors";
 
@@ -10,11 +19,13 @@ const maxAttempts = 8;
  * Applies a push: mutations already seen return their first result, the others are merged in
  * order over the current rows and written in one D1 batch (a transaction) guarded by a
  * compare-and-set on the workspace's change counter. When another write wins the race the
- * batch rolls back and the push is computed again from fresh rows.
+ * batch rolls back and the push is computed again from fresh rows. A mutation the caller may
+ * not make (403), a stale edit of an entity that refuses merges (409) or an invalid result
+ * (400) refuses the whole push: nothing of it is written.
  */
-export async function applyPush(db: D1Database, workspaceId: string, memberId: string, mutations: Mutation[]): Promise<PushResponse> {
+export async function applyPush(db: Db, workspaceId: string, member: Member, mutations: Mutation[]): Promise<PushResponse> {
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
-    const plan = await planPush(db, workspaceId, memberId, mutations);
+    const plan = await planPush(db, workspaceId, member, mutations);
     if (plan.statements.length === 0) return { results: plan.results, cursor: plan.seq };
     try {
       await db.batch(plan.statements);
@@ -26,7 +37,36 @@ export async function applyPush(db: D1Database, workspaceId: string, memberId: s
   throw new ApiError(503, "busy", "The workspace is busy with other writes; try again");
 }
 
-async function planPush(db: D1Database, workspaceId: string, memberId: string, mutations: Mutation[]) {
+function checkAllowed(m: Mutation, member: Member, current: EntityRow | null) {
+  const policy = entityPolicies[m.entity];
+  if (policy?.adminOnly && member.role !== "admin") {
+    throw new ApiError(403, "forbidden", `Only a workspace admin can change a ${m.entity}`, { mutationId: m.id });
+  }
+  if (!policy?.authorOnly || !current) return;
+  if (current.created_by !== member.id) {
+    throw new ApiError(403, "forbidden", `Only its author can change or delete this ${m.entity}`, { mutationId: m.id });
+  }
+  if (m.baseVersion !== undefined && m.baseVersion !== current.version) {
+    throw new ApiError(409, "conflict", `This ${m.entity} changed since version ${m.baseVersion}`, {
+      mutationId: m.id,
+      current: toChange(current),
+    });
+  }
+}
+
+/** Private annotations are readable by their author alone; a shared one is not taken back. */
+function privateTo(m: Mutation, data: Record<string, unknown>, current: EntityRow | null, authorId: string): string | null {
+  if (m.entity !== "annotation") return null;
+  const wasShared = current !== null && current.private_to === null;
+  if (data.visibility === "private" && wasShared) {
+    throw new ApiError(400, "invalid_mutation", "A shared annotation cannot be made private again; delete it instead", {
+      mutationId: m.id,
+    });
+  }
+  return data.visibility === "private" ? authorId : null;
+}
+
+async function planPush(db: Db, workspaceId: string, member: Member, mutations: Mutation[]) {
   const workspace = await db.prepare("SELECT seq FROM workspaces WHERE id = ?1").bind(workspaceId).first<{ seq: number }>();
   if (!workspace) throw new ApiError(404, "not_found", "Workspace not found");
   const seq = workspace.seq;
@@ -66,29 +106,35 @@ async function planPush(db: D1Database, workspaceId: string, memberId: string, m
       // Tombstones are final: a deleted item never comes back.
       result = { ...base, status: "gone", version: current.version };
     } else if (m.op === "delete") {
+      checkAllowed(m, member, current);
       if (!current) {
         result = { ...base, status: "gone" };
       } else {
-        const row: EntityRow = { ...current, deleted: 1, data: "{}", version: ++nextVersion, updated_by: memberId, updated_at: at };
+        const row: EntityRow = { ...current, deleted: 1, data: "{}", version: ++nextVersion, updated_by: member.id, updated_at: at };
         rows.set(key, row);
         changed.set(key, row);
         result = { ...base, status: "applied", version: row.version };
       }
     } else {
+      checkAllowed(m, member, current);
       const merged = mergeEntity(m.entity as EntityName, current ? JSON.parse(current.data) : null, m.fields ?? {});
       if (!merged.ok) {
-        throw new ApiError(400, "invalid_mutation", `Mutation ${m.id} (${m.entity} ${m.entityId}): ${merged.message}`);
+        throw new ApiError(400, "invalid_mutation", `Mutation ${m.id} (${m.entity} ${m.entityId}): ${merged.message}`, {
+          mutationId: m.id,
+        });
       }
+      const authorId = current?.created_by ?? member.id;
       const row: EntityRow = {
         entity: m.entity,
         id: m.entityId,
         version: ++nextVersion,
         deleted: 0,
         data: JSON.stringify(merged.data),
-        created_by: current?.created_by ?? memberId,
+        created_by: authorId,
         created_at: current?.created_at ?? at,
-        updated_by: memberId,
+        updated_by: member.id,
         updated_at: at,
+        private_to: privateTo(m, merged.data as Record<string, unknown>, current, authorId),
       };
       rows.set(key, row);
       changed.set(key, row);
@@ -114,7 +160,7 @@ async function planPush(db: D1Database, workspaceId: string, memberId: string, m
       guardStatement(db),
       clearGuardStatement(db),
       ...writeEntitiesStatements(db, workspaceId, finalRows),
-      ...recordMutationsStatements(db, workspaceId, memberId, fresh, at),
+      ...recordMutationsStatements(db, workspaceId, member.id, fresh, at),
     );
   }
   return { results, statements, seq, newSeq };

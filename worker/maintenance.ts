@@ -1,0 +1,23 @@
+import type { Db } from "./db/db";
+
+/** How long tombstones and idempotency records are kept; a client away longer resyncs from zero. */
+export const retentionDays = 90;
+
+/**
+ * Purges old tombstones and mutation records. Each workspace's horizon moves up to the newest
+ * purged tombstone, so a pull from an older cursor is told to reset instead of missing deletes.
+ */
+export async function purgeExpired(db: Db, at = new Date()) {
+  const cutoff = new Date(at.getTime() - retentionDays * 24 * 60 * 60 * 1000).toISOString();
+  await db.batch([
+    db
+      .prepare(
+        `UPDATE workspaces SET horizon = max(horizon, (
+           SELECT max(version) FROM entities e WHERE e.workspace_id = workspaces.id AND e.deleted = 1 AND e.updated_at < ?1))
+         WHERE EXISTS (SELECT 1 FROM entities e WHERE e.workspace_id = workspaces.id AND e.deleted = 1 AND e.updated_at < ?1)`,
+      )
+      .bind(cutoff),
+    db.prepare("DELETE FROM entities WHERE deleted = 1 AND updated_at < ?1").bind(cutoff),
+    db.prepare("DELETE FROM mutations WHERE created_at < ?1").bind(cutoff),
+  ]);
+}

@@ -1,0 +1,21 @@
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "../env";
+
+export const bookmarkHeader = "X-D1-Bookmark";
+
+/**
+ * Runs every request on a D1 session. With read replication, a client that sends back the
+ * bookmark of its last answer reads from a replica at least as new as its own writes; writes
+ * and bookmark-less reads of fresh state start at the primary.
+ */
+export const d1Session = createMiddleware<AppEnv>(async (c, next) => {
+  const bookmark = c.req.header(bookmarkHeader);
+  const usable = bookmark && /^[\w-]{1,200}$/.test(bookmark) ? bookmark : null;
+  const session = c.env.DB.withSession(
+    usable ?? (c.req.method === "GET" || c.req.method === "HEAD" ? "first-unconstrained" : "first-primary"),
+  );
+  c.set("db", session);
+  await next();
+  const latest = session.getBookmark();
+  if (latest) c.header(bookmarkHeader, latest);
+});
