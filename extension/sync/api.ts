@@ -21,6 +21,11 @@ export class ApiFailure extends Error {
 
 const timeoutMs = 20_000;
 
+// The API answers each request with a D1 session bookmark; sending the latest back means reads
+// come from a replica that already has this browser's own writes.
+const bookmarkHeader = "X-D1-Bookmark";
+const bookmarks = new Map<string, string>();
+
 export async function callApi<T>(
   serverUrl: string,
   path: string,
@@ -29,6 +34,8 @@ export async function callApi<T>(
   const headers: Record<string, string> = { Accept: "application/json" };
   if (init.token) headers.Authorization = `Bearer ${init.token}`;
   if (init.body !== undefined) headers["Content-Type"] = "application/json";
+  const bookmark = bookmarks.get(serverUrl);
+  if (bookmark) headers[bookmarkHeader] = bookmark;
   let response: Response;
   try {
     response = await fetch(new URL(path, serverUrl), {
@@ -41,6 +48,8 @@ export async function callApi<T>(
   } catch (error) {
     throw new ApiFailure(0, "network", `Cannot reach ${serverUrl} (${error instanceof Error ? error.message : String(error)})`);
   }
+  const latest = response.headers.get(bookmarkHeader);
+  if (latest) bookmarks.set(serverUrl, latest);
   const payload = (await response.json().catch(() => null)) as unknown;
   if (!response.ok) {
     const body = payload as Partial<ApiErrorBody> | null;

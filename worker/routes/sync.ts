@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { type PullResponse, pullQuery, pushRequest } from "../../shared/sync";
-import { readChanges, toChange } from "../db/entities";
+import { changeJson, readChanges } from "../db/entities";
 import type { AppEnv } from "../env";
 import { requireMember } from "../middleware/auth";
 import { validate } from "../middleware/validate";
@@ -19,9 +19,19 @@ export const sync = new Hono<AppEnv>()
     if (since > workspace.seq || (since > 0 && since < workspace.horizon)) {
       return c.json({ changes: [], cursor: 0, more: true, reset: true } satisfies PullResponse);
     }
-    const rows = await readChanges(c.get("db"), { workspaceId: workspace.id, memberId: c.get("member").id }, since, workspace.seq, limit);
+    const started = Date.now();
+    const { rows, rowsRead } = await readChanges(
+      c.get("db"),
+      { workspaceId: workspace.id, memberId: c.get("member").id },
+      since,
+      workspace.seq,
+      limit,
+    );
+    // How much the database read for this page: benchmarks and operators watch it stay close to the page size.
+    c.header("Server-Timing", `pull;dur=${Date.now() - started};desc="rows_read=${rowsRead ?? "?"}"`);
     const more = rows.length > limit;
-    const changes = rows.slice(0, limit).map(toChange);
-    const cursor = more ? (changes.at(-1)?.version ?? since) : workspace.seq;
-    return c.json({ changes, cursor, more } satisfies PullResponse);
+    const page = rows.slice(0, limit);
+    const cursor = more ? (page.at(-1)?.version ?? since) : workspace.seq;
+    c.header("Content-Type", "application/json");
+    return c.body(`{"changes":[${page.map(changeJson).join(",")}],"cursor":${cursor},"more":${more}}`);
   });
