@@ -109,6 +109,9 @@ export class SyncEngine {
       if (page.changes.length > 0) {
         await applyChanges(this.db, page.changes, page.cursor);
         announceChange();
+      } else if (page.cursor !== cursor) {
+        // Nothing visible changed (say, others' private annotations), but the cursor still moves on.
+        await setKv(this.db, "cursor", page.cursor);
       }
       cursor = page.cursor;
       if (!page.more) return;
