@@ -7,9 +7,11 @@ import type { ApiErrorBody } from "../shared/workspace";
 import type { AppEnv } from "./env";
 import { ApiError } from "./lib/errors";
 import { d1Session } from "./middleware/session";
+import { exports } from "./routes/exports";
 import { invites, join } from "./routes/invites";
 import { me, members } from "./routes/members";
 import { sync } from "./routes/sync";
+import { w3c } from "./routes/w3c";
 import { workspace, workspaces } from "./routes/workspaces";
 
 export const maxBodyBytes = 256 * 1024;
@@ -20,30 +22,44 @@ const errorBody = (code: string, message: string, details?: unknown): ApiErrorBo
   error: details === undefined ? { code, message } : { code, message, details },
 });
 
+const corsPolicy = cors({
+  origin: (origin, c) => {
+    const allowed = (c.env.ALLOWED_ORIGINS ?? "")
+      .split(",")
+      .map((o: string) => o.trim())
+      .filter(Boolean);
+    return extensionOrigin.test(origin) || allowed.includes(origin) ? origin : null;
+  },
+  allowHeaders: ["Authorization", "Content-Type", "If-Match", "If-None-Match", "Prefer", "X-D1-Bookmark"],
+  allowMethods: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+  exposeHeaders: [
+    "ETag",
+    "Location",
+    "Retry-After",
+    "X-D1-Bookmark",
+    "Server-Timing",
+    "Link",
+    "Allow",
+    "Accept-Post",
+    "Preference-Applied",
+    "Content-Disposition",
+  ],
+  maxAge: 600,
+});
+
+const bodyLimitPolicy = bodyLimit({
+  maxSize: maxBodyBytes,
+  onError: (c) => c.json(errorBody("payload_too_large", `Request bodies are limited to ${maxBodyBytes / 1024} KB`), 413),
+});
+
 export const app = new Hono<AppEnv>()
-  .use(
-    cors({
-      origin: (origin, c) => {
-        const allowed = (c.env.ALLOWED_ORIGINS ?? "")
-          .split(",")
-          .map((o: string) => o.trim())
-          .filter(Boolean);
-        return extensionOrigin.test(origin) || allowed.includes(origin) ? origin : null;
-      },
-      allowHeaders: ["Authorization", "Content-Type", "If-Match", "X-D1-Bookmark"],
-      allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
-      exposeHeaders: ["ETag", "Location", "Retry-After", "X-D1-Bookmark"],
-      maxAge: 600,
-    }),
-  )
-  .use(
-    "/v1/*",
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: (c) => c.json(errorBody("payload_too_large", `Request bodies are limited to ${maxBodyBytes / 1024} KB`), 413),
-    }),
-  )
+  // A CORS preflight carries Access-Control-Request-Method; a plain OPTIONS (the Web Annotation
+  // Protocol's discovery of Allow and Accept-Post) goes on to the routes.
+  .use((c, next) => (c.req.method === "OPTIONS" && !c.req.header("Access-Control-Request-Method") ? next() : corsPolicy(c, next)))
+  .use("/v1/*", bodyLimitPolicy)
   .use("/v1/*", d1Session)
+  .use("/w3c/*", bodyLimitPolicy)
+  .use("/w3c/*", d1Session)
   .get("/health", (c) => c.json({ ok: true }))
   .route("/v1/workspaces", workspaces)
   .route("/v1/workspace", workspace)
@@ -52,6 +68,8 @@ export const app = new Hono<AppEnv>()
   .route("/v1/me", me)
   .route("/v1/members", members)
   .route("/v1/sync", sync)
+  .route("/v1/export", exports)
+  .route("/w3c/annotations/", w3c)
   .notFound((c) => c.json(errorBody("not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}`), 404))
   .onError((error, c) => {
     if (error instanceof ApiError) {

@@ -5,20 +5,30 @@ import { joinRequest } from "../../shared/workspace";
 import type { Replies } from "../lib/ask";
 import { t } from "../lib/i18n";
 import { contentToBackground, type PageMessage, pageToBackground } from "../lib/messages";
+import { overlayPortName } from "../lib/ports";
 import { publicSession, type StoredSession } from "../lib/session";
+import { KnowledgeIndex } from "../overlay/knowledge";
 import { api } from "../sync/api";
 import { getKv, openStore, setKv } from "../sync/db";
 import { SyncEngine } from "../sync/engine";
-import { announceChange, clearStore, mutateLocal, newLocalId, outboxSize } from "../sync/store";
+import { announceChange, clearStore, mutateLocal, newLocalId, outboxSize, storeChannelName } from "../sync/store";
 
 const pullAlarm = "liaison-pull";
 const retryAlarm = "liaison-retry";
 const captureMenu = "liaison-capture-action-item";
-const captureScript = "/content-scripts/capture.js";
+const contentScript = "/content-scripts/liaison.js";
 
 export default defineBackground(() => {
   const db = openStore();
   const engine = db.then((store) => new SyncEngine(store));
+  const knowledge = new KnowledgeIndex(db);
+  /** Overlays on open tabs: told when the store changes, so chips and badges follow teammates' edits. */
+  const overlayPorts = new Set<Browser.runtime.Port>();
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== overlayPortName || port.sender?.id !== browser.runtime.id) return port.disconnect();
+    overlayPorts.add(port);
+    port.onDisconnect.addListener(() => overlayPorts.delete(port));
+  });
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Syncs now; after a passing failure, tries again with backoff (a timer while awake, an alarm if the worker sleeps). */
@@ -37,9 +47,22 @@ export default defineBackground(() => {
     return (await getKv(await db, "session")) ?? null;
   }
 
-  async function handle(message: PageMessage): Promise<Replies[PageMessage["type"]]> {
+  async function handle(message: PageMessage, sender: Browser.runtime.MessageSender): Promise<Replies[PageMessage["type"]]> {
     const store = await db;
     switch (message.type) {
+      case "overlay.query":
+        return { summaries: await knowledge.summaries(message.keys) };
+      case "overlay.open": {
+        await setKv(store, "focus", { key: message.key, at: new Date().toISOString() });
+        announceChange();
+        const tabId = sender.tab?.id;
+        // Chrome opens its side panel on the user's click; Firefox its sidebar.
+        const sidePanel = (browser as unknown as { sidePanel?: { open(o: { tabId: number }): Promise<void> } }).sidePanel;
+        const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+        if (sidePanel && tabId !== undefined) await sidePanel.open({ tabId }).catch(() => {});
+        else await sidebar?.open().catch(() => {});
+        return {};
+      }
       case "capture.context": {
         return { session: publicSession(await session()), members: (await getKv(store, "members")) ?? [] };
       }
@@ -118,7 +141,7 @@ export default defineBackground(() => {
       sendResponse({ ok: false, error: `Refused message: ${describeIssues(parsed.error)}` });
       return false;
     }
-    handle(parsed.data as PageMessage).then(
+    handle(parsed.data as PageMessage, sender).then(
       (value) => sendResponse({ ok: true, value }),
       (error: unknown) => sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
     );
@@ -132,7 +155,7 @@ export default defineBackground(() => {
       await browser.tabs.sendMessage(tab.id, message);
     } catch {
       // Not a page Liaison runs on by itself: the user's click or shortcut granted activeTab, so inject it now.
-      await browser.scripting.executeScript({ target: { tabId: tab.id }, files: [captureScript] });
+      await browser.scripting.executeScript({ target: { tabId: tab.id }, files: [contentScript] });
       await browser.tabs.sendMessage(tab.id, message);
     }
   }
@@ -169,6 +192,10 @@ export default defineBackground(() => {
     const pending = await outboxSize(await db);
     await browser.action.setBadgeText({ text: pending > 0 ? String(pending) : "" });
   }
-  const channel = new BroadcastChannel("liaison-store");
-  channel.onmessage = () => void updateBadge();
+  const channel = new BroadcastChannel(storeChannelName);
+  channel.onmessage = () => {
+    knowledge.invalidate();
+    for (const port of overlayPorts) port.postMessage({ type: "changed" });
+    void updateBadge();
+  };
 });

@@ -1,4 +1,5 @@
 import { browser } from "wxt/browser";
+import type { TargetSummary } from "../../shared/summary";
 import type { Member } from "../../shared/workspace";
 import type { SyncStatus } from "../sync/status";
 import type { PageMessage } from "./messages";
@@ -10,6 +11,8 @@ import type { PublicSession } from "./session";
 export interface Replies {
   "capture.context": { session: PublicSession | null; members: Member[] };
   "actionItem.create": { id: string };
+  "overlay.query": { summaries: Record<string, TargetSummary> };
+  "overlay.open": Record<string, never>;
   "workspace.create": { session: PublicSession };
   "workspace.join": { session: PublicSession };
   "workspace.leave": Record<string, never>;

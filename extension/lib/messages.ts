@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { actionItem, entityNames } from "../../shared/entities";
+import { actionItem, entityNames, targetKeySchema } from "../../shared/entities";
 import { mutation } from "../../shared/sync";
 import { id, text } from "../../shared/text";
 import { memberProfile } from "../../shared/workspace";
@@ -23,6 +23,10 @@ export const contentToBackground = z.discriminatedUnion("type", [
   z.object({ type: z.literal("capture.context") }).strict(),
   /** Save a new action item captured on the page. */
   z.object({ type: z.literal("actionItem.create"), fields: actionItem }).strict(),
+  /** Summaries for the items on the page, from the local store. */
+  z.object({ type: z.literal("overlay.query"), keys: z.array(targetKeySchema).max(2000) }).strict(),
+  /** Open the side panel on an item (a click on its chip). */
+  z.object({ type: z.literal("overlay.open"), key: targetKeySchema }).strict(),
 ]);
 
 /** Messages the extension's own pages (side panel, options) may send, besides the content ones. */

@@ -29,7 +29,10 @@ export function SidePanel() {
   }, []);
 
   const me = data.session?.member ?? null;
-  const shown = filterActionItems(data.actionItems, filter, me);
+  const [showAll, setShowAll] = useState<string | null>(null);
+  const focus = data.focus !== showAll ? data.focus : null;
+  const inFocus = focus ? data.actionItems.filter((view) => view.item.targets.includes(focus)) : data.actionItems;
+  const shown = filterActionItems(inFocus, filter, me);
 
   return (
     <main class="panel">
@@ -44,6 +47,14 @@ export function SidePanel() {
             {t("openOptions")}
           </button>
         </section>
+      )}
+      {focus && (
+        <p class="focus">
+          <strong>{t("focusTitle", focus)}</strong>{" "}
+          <button type="button" class="link" onClick={() => setShowAll(focus)}>
+            {t("focusClear")}
+          </button>
+        </p>
       )}
       <fieldset class="filters">
         <legend class="visually-hidden">{t("filterLabel")}</legend>

@@ -18,23 +18,33 @@ export interface PanelData {
   members: Member[];
   actionItems: ActionItemView[];
   rejected: KvValues["rejected"];
+  /** The item whose chip was clicked, if any: the panel shows it first. */
+  focus: string | null;
 }
 
-export const emptyPanel: PanelData = { session: null, status: null, members: [], actionItems: [], rejected: [] };
+export const emptyPanel: PanelData = { session: null, status: null, members: [], actionItems: [], rejected: [], focus: null };
 
 /** Everything the side panel shows, read from the local store in one go. */
 export async function readPanel(db: Db): Promise<PanelData> {
-  const [session, status, members, rows, rejected] = await Promise.all([
+  const [session, status, members, rows, rejected, focus] = await Promise.all([
     getKv(db, "session"),
     getKv(db, "status"),
     getKv(db, "members"),
     listRows(db, "action_item"),
     getKv(db, "rejected"),
+    getKv(db, "focus"),
   ]);
   const actionItems = rows
     .map((row) => ({ id: row.id, item: row.data as ActionItem, createdAt: row.meta.createdAt, pending: row.pending > 0 }))
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
-  return { session: publicSession(session ?? null), status: status ?? null, members: members ?? [], actionItems, rejected: rejected ?? [] };
+  return {
+    session: publicSession(session ?? null),
+    status: status ?? null,
+    members: members ?? [],
+    actionItems,
+    rejected: rejected ?? [],
+    focus: focus?.key ?? null,
+  };
 }
 
 export type ActionItemFilter = "all" | "open" | "mine";

@@ -46,6 +46,8 @@ export interface KvValues {
   /** Mutations the server refused, kept so that nothing the user typed is silently dropped. */
   rejected: Array<OutboxEntry & { reason: string }>;
   conflicts: Conflict[];
+  /** The item whose chip was clicked last: the side panel opens on it. */
+  focus: { key: string; at: string };
 }
 
 interface LiaisonDb extends DBSchema {

@@ -11,7 +11,7 @@ const jsonMediaType = /^application\/([\w.-]+\+)?json$/i;
  * an object (as a zod record does) drops the key or swaps the copy's prototype, so it would be
  * neither refused nor kept. Walks without recursion: the nesting depth is the sender's choice.
  */
-function hasProtoKey(value: unknown): boolean {
+export function hasProtoKey(value: unknown): boolean {
   const pending: unknown[] = [value];
   while (pending.length > 0) {
     const next = pending.pop();

@@ -1,0 +1,142 @@
+import { render } from "preact";
+import { browser } from "wxt/browser";
+import type { ContentScriptContext } from "wxt/utils/content-script-context";
+import { targetKeyForUrl } from "../../shared/targets";
+import { describeQuote } from "../anchoring/text-quote";
+import { ask } from "../lib/ask";
+import { t } from "../lib/i18n";
+import { createShadowHost } from "../overlay/shadow-host";
+import { Adder } from "./Adder";
+import { type CaptureDraft, CaptureForm } from "./CaptureForm";
+import css from "./capture.css?inline";
+
+type View =
+  | { kind: "none" }
+  | { kind: "adder"; range: Range; left: number; top: number }
+  | { kind: "form"; draft: CaptureDraft; anchor?: { left: number; top: number } }
+  | { kind: "toast"; text: string };
+
+/**
+ * Capture from the page: a small toolbar by selected text, and the action item form it opens
+ * (also opened by the context menu and the shortcut, through a message from the background).
+ */
+export function startCapture(ctx: ContentScriptContext) {
+  let ui: ReturnType<typeof createShadowHost> | null = null;
+  let view: View = { kind: "none" };
+  let toastTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const show = (next: View) => {
+    view = next;
+    if (next.kind === "none" && !ui) return;
+    ui ??= createShadowHost("liaison-capture", css);
+    ui.host.dataset.liaisonTarget = targetKeyForUrl(location.href) ?? "";
+    render(renderView(), ui.root);
+  };
+
+  function draftFrom(range: Range | null, selectionText?: string): CaptureDraft {
+    const quote = range ? describeQuote(range) : null;
+    return {
+      quote:
+        quote ??
+        (selectionText?.trim() ? { type: "TextQuoteSelector", exact: selectionText.trim().slice(0, 4000), prefix: "", suffix: "" } : null),
+      url: location.href,
+      title: document.title,
+      targets: [targetKeyForUrl(location.href)].filter((key): key is string => Boolean(key)),
+    };
+  }
+
+  async function openForm(range: Range | null, selectionText?: string) {
+    const rect = range?.getBoundingClientRect();
+    show({
+      kind: "form",
+      draft: draftFrom(range, selectionText),
+      anchor: rect && rect.width > 0 ? { left: rect.left, top: rect.bottom + 8 } : undefined,
+    });
+    try {
+      context = await ask({ type: "capture.context" });
+      if (view.kind === "form") show(view);
+    } catch {
+      // The form works without members: owners can be typed.
+    }
+  }
+
+  let context: { session: import("../lib/session").PublicSession | null; members: import("../../shared/workspace").Member[] } = {
+    session: null,
+    members: [],
+  };
+
+  function renderView() {
+    switch (view.kind) {
+      case "none":
+        return null;
+      case "adder": {
+        const { range } = view;
+        return <Adder position={{ left: view.left, top: view.top }} onActionItem={() => void openForm(range)} />;
+      }
+      case "form":
+        return (
+          <CaptureForm
+            draft={view.draft}
+            anchor={view.anchor}
+            session={context.session}
+            members={context.members}
+            onClose={() => show({ kind: "none" })}
+            onSave={async (fields) => {
+              await ask({ type: "actionItem.create", fields });
+              clearTimeout(toastTimer);
+              show({ kind: "toast", text: t("toastSaved") });
+              toastTimer = setTimeout(() => view.kind === "toast" && show({ kind: "none" }), 2500);
+            }}
+          />
+        );
+      case "toast":
+        return (
+          <div class="toast" role="status">
+            {view.text}
+          </div>
+        );
+    }
+  }
+
+  function selectedRange(): Range | null {
+    const selection = window.getSelection();
+    if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+    const range = selection.getRangeAt(0);
+    if (!range.toString().trim()) return null;
+    if (ui?.host.contains(range.commonAncestorContainer)) return null;
+    return range;
+  }
+
+  function onSelectionEnd(event: Event) {
+    if (ui && event.composedPath().includes(ui.host)) return;
+    // Let the selection settle: a click inside a selection clears it only after mouseup.
+    setTimeout(() => {
+      if (view.kind === "form") return;
+      const range = selectedRange();
+      if (!range) {
+        if (view.kind === "adder") show({ kind: "none" });
+        return;
+      }
+      const rect = range.getBoundingClientRect();
+      show({ kind: "adder", range, left: rect.left + window.scrollX, top: rect.bottom + window.scrollY + 6 });
+    }, 0);
+  }
+
+  ctx.addEventListener(document, "mouseup", onSelectionEnd);
+  ctx.addEventListener(document, "keyup", (event) => {
+    if ((event as KeyboardEvent).shiftKey) onSelectionEnd(event);
+  });
+  ctx.addEventListener(document, "mousedown", (event) => {
+    if (view.kind === "adder" && ui && !event.composedPath().includes(ui.host)) show({ kind: "none" });
+  });
+
+  browser.runtime.onMessage.addListener((raw, sender) => {
+    if (sender.id !== browser.runtime.id) return;
+    const message = raw as { type?: unknown; selectionText?: unknown } | null;
+    if (message?.type !== "capture.open") return;
+    const selectionText = typeof message.selectionText === "string" ? message.selectionText.slice(0, 10_000) : undefined;
+    void openForm(selectedRange(), selectionText);
+  });
+
+  ctx.onInvalidated(() => ui?.remove());
+}

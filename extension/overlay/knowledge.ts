@@ -1,0 +1,39 @@
+import type { ActionItem, Decision, Responsibility, Risk } from "../../shared/entities";
+import { indexByTarget, summarize, type TargetIndex, type TargetSummary } from "../../shared/summary";
+import { today } from "../lib/i18n";
+import type { Db } from "../sync/db";
+import { listRows } from "../sync/store";
+
+/**
+ * The background's view of the team's knowledge by target key, built from the local store on
+ * first use and dropped whenever the store changes. Overlays never cause a network call.
+ */
+export class KnowledgeIndex {
+  private index: Promise<TargetIndex> | null = null;
+
+  constructor(private readonly db: Promise<Db>) {}
+
+  invalidate(): void {
+    this.index = null;
+  }
+
+  async summaries(keys: string[]): Promise<Record<string, TargetSummary>> {
+    this.index ??= this.build();
+    const index = await this.index;
+    const day = today();
+    return Object.fromEntries(keys.map((key) => [key, summarize(index, key, day)]));
+  }
+
+  private async build(): Promise<TargetIndex> {
+    const db = await this.db;
+    const data = async <T>(entity: "responsibility" | "risk" | "decision" | "action_item") =>
+      (await listRows(db, entity)).map((row) => row.data as T);
+    const [responsibilities, risks, decisions, actionItems] = await Promise.all([
+      data<Responsibility>("responsibility"),
+      data<Risk>("risk"),
+      data<Decision>("decision"),
+      data<ActionItem>("action_item"),
+    ]);
+    return indexByTarget({ responsibilities, risks, decisions, actionItems });
+  }
+}

@@ -1,0 +1,62 @@
+import { browser } from "wxt/browser";
+import type { ContentScriptContext } from "wxt/utils/content-script-context";
+import type { TargetSummary } from "../../shared/summary";
+import { ask } from "../lib/ask";
+import { overlayPortName } from "../lib/ports";
+import { OverlayController } from "./controller";
+
+/**
+ * The overlay on a tracker page: reconciles on every DOM change and URL change (one per
+ * frame at most, so in-app navigation is followed within a frame or two), asks the background
+ * for summaries when the items on the page change, and redraws when the local store changes.
+ */
+export function startOverlay(ctx: ContentScriptContext) {
+  const controller = new OverlayController(document, {
+    query: async (keys) => (await ask({ type: "overlay.query", keys })).summaries as Record<string, TargetSummary>,
+    open: (key) => void ask({ type: "overlay.open", key }).catch(() => {}),
+  });
+
+  let frame = 0;
+  let firstPaint = true;
+  const update = () => {
+    frame = 0;
+    if (controller.reconcile() || firstPaint) {
+      void controller.refreshData().then(() => {
+        if (!firstPaint) return;
+        firstPaint = false;
+        requestAnimationFrame(() => performance.mark("liaison:painted"));
+      });
+    } else {
+      controller.render();
+    }
+  };
+  const schedule = () => {
+    if (!frame) frame = requestAnimationFrame(update);
+  };
+
+  const observer = new MutationObserver((mutations) => {
+    // Our own insertions are not news.
+    if (mutations.every((m) => [...m.addedNodes, ...m.removedNodes].every((node) => controller.isOurs(node)))) return;
+    schedule();
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  ctx.addEventListener(window, "resize", schedule);
+  ctx.addEventListener(document, "scroll", schedule, { capture: true, passive: true });
+  // In-app navigation without a DOM change in the same frame (history.pushState, the Navigation API).
+  ctx.addEventListener(window, "wxt:locationchange", schedule);
+  ctx.addEventListener(window, "popstate", schedule);
+  (window as unknown as { navigation?: EventTarget }).navigation?.addEventListener("currententrychange", schedule);
+
+  const port = browser.runtime.connect({ name: overlayPortName });
+  port.onMessage.addListener((message: { type?: string }) => {
+    if (message?.type === "changed") void controller.refreshData();
+  });
+
+  update();
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    (window as unknown as { navigation?: EventTarget }).navigation?.removeEventListener("currententrychange", schedule);
+    port.disconnect();
+    controller.destroy();
+  });
+}

@@ -1,0 +1,122 @@
+/**
+ * iCalendar (RFC 5545) for all-day events: CRLF line ends, content lines folded at 75 octets,
+ * TEXT values escaped, dates as DATE values and stamps as UTC DATE-TIME values.
+ */
+
+export interface AllDayEvent {
+  /** Globally unique and stable for the item, so a re-import updates the event instead of adding one. */
+  uid: string;
+  /** The day, YYYY-MM-DD. */
+  date: string;
+  summary: string;
+  description?: string;
+  url?: string | null;
+  categories?: string[];
+  createdAt: string;
+  /** When the item was last changed (ISO); also the DTSTAMP, as the calendar carries no METHOD. */
+  updatedAt: string;
+}
+
+export interface Calendar {
+  prodId: string;
+  name: string;
+  events: AllDayEvent[];
+}
+
+const encoder = new TextEncoder();
+const maxOctets = 75;
+
+// TEXT may not hold control characters other than HTAB; line breaks are written as \n.
+const isDroppedControl = (char: string) => {
+  const code = char.charCodeAt(0);
+  return (code < 0x20 && char !== "\t" && char !== "\n" && char !== "\r") || code === 0x7f;
+};
+
+/** A TEXT value: backslash, semicolon and comma escaped, each line break as \n. */
+export function escapeText(value: string): string {
+  return [...value]
+    .filter((char) => !isDroppedControl(char))
+    .join("")
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\r\n|\r|\n/g, "\\n");
+}
+
+/**
+ * Splits a content line into lines of at most 75 octets of UTF-8, each continuation starting
+ * with one space, never inside a character.
+ */
+export function foldLine(line: string): string {
+  const lines: string[] = [];
+  let current = "";
+  let octets = 0;
+  for (const char of line) {
+    const size = encoder.encode(char).length;
+    if (octets + size > maxOctets) {
+      lines.push(current);
+      current = " ";
+      octets = 1;
+    }
+    current += char;
+    octets += size;
+  }
+  lines.push(current);
+  return lines.join("\r\n");
+}
+
+/** 2026-03-31 as 20260331. */
+export const icsDate = (day: string) => day.replaceAll("-", "");
+
+/** The day after a YYYY-MM-DD day, as an iCalendar DATE (an all-day event's exclusive DTEND). */
+export function icsNextDate(day: string): string {
+  const next = new Date(`${day}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return icsDate(next.toISOString().slice(0, 10));
+}
+
+/** An ISO instant as a UTC DATE-TIME, 20260331T101500Z. */
+export function icsDateTime(iso: string): string {
+  return new Date(iso)
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "Z")
+    .replace(/[-:]/g, "");
+}
+
+function eventLines(event: AllDayEvent): string[] {
+  const lines = [
+    "BEGIN:VEVENT",
+    `UID:${escapeText(event.uid)}`,
+    `DTSTAMP:${icsDateTime(event.updatedAt)}`,
+    `DTSTART;VALUE=DATE:${icsDate(event.date)}`,
+    `DTEND;VALUE=DATE:${icsNextDate(event.date)}`,
+    `SUMMARY:${escapeText(event.summary)}`,
+  ];
+  if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
+  if (event.url) lines.push(`URL:${new URL(event.url).href}`);
+  if (event.categories?.length) lines.push(`CATEGORIES:${event.categories.map(escapeText).join(",")}`);
+  lines.push(
+    `CREATED:${icsDateTime(event.createdAt)}`,
+    `LAST-MODIFIED:${icsDateTime(event.updatedAt)}`,
+    "TRANSP:TRANSPARENT",
+    "END:VEVENT",
+  );
+  return lines;
+}
+
+/**
+ * A VCALENDAR of all-day events. With nothing to list it has no component, as the calendars
+ * that the common calendar services export when empty.
+ */
+export function toIcs(calendar: Calendar): string {
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    `PRODID:${calendar.prodId}`,
+    "CALSCALE:GREGORIAN",
+    `X-WR-CALNAME:${escapeText(calendar.name)}`,
+    ...calendar.events.flatMap(eventLines),
+    "END:VCALENDAR",
+  ];
+  return lines.map((line) => `${foldLine(line)}\r\n`).join("");
+}

@@ -1,0 +1,160 @@
+import { type Context, Hono } from "hono";
+import { type ActionItem, type EntityFields, entitySchemas, type Risk } from "../../shared/entities";
+import { urlForTargetKey } from "../../shared/targets";
+import type { EntityRow } from "../db/entities";
+import type { AppEnv } from "../env";
+import { toCsv } from "../lib/csv";
+import { type AllDayEvent, toIcs } from "../lib/ics";
+import { annoMediaType, annotationCollection, toWebAnnotation } from "../lib/web-annotation";
+import { requireMember } from "../middleware/auth";
+import { memberNames, readVisible, type Scope, toStored } from "./w3c";
+
+/**
+ * Downloads of the caller's workspace: action items as CSV, due dates and risk reviews as an
+ * iCalendar file, annotations as a W3C AnnotationCollection. Each holds only what the caller
+ * may read through sync: their own workspace, and of private annotations only their own.
+ */
+
+const scopeOf = (c: Context<AppEnv>): Scope => ({ workspaceId: c.get("workspace").id, memberId: c.get("member").id });
+const today = () => new Date().toISOString().slice(0, 10);
+
+interface Row<T> {
+  row: EntityRow;
+  data: T;
+}
+
+/** The smallest valid row of each exported entity, for the defaults of fields an older row predates. */
+const seeds = { action_item: { text: "-" }, risk: { title: "-", likelihood: 1, impact: 1 } };
+
+async function rowsOf<E extends keyof typeof seeds>(c: Context<AppEnv>, entity: E): Promise<Row<EntityFields<E>>[]> {
+  const schema = entitySchemas[entity];
+  const defaults = schema.parse(seeds[entity]);
+  const rows = await readVisible(c.get("db"), scopeOf(c), entity);
+  return rows.map((row) => {
+    const raw = JSON.parse(row.data);
+    const parsed = schema.safeParse(raw);
+    return { row, data: (parsed.success ? parsed.data : { ...defaults, ...raw }) as EntityFields<E> };
+  });
+}
+
+function download(c: Context<AppEnv>, body: string, contentType: string, filename: string) {
+  c.header("Content-Type", contentType);
+  c.header("Content-Disposition", `attachment; filename="${filename}"`);
+  // Workspace data: never kept by a shared cache.
+  c.header("Cache-Control", "private, no-store");
+  c.header("X-Content-Type-Options", "nosniff");
+  return c.body(body);
+}
+
+const byDueThenCreation = (a: Row<ActionItem>, b: Row<ActionItem>) =>
+  (a.data.due ?? "9999-99-99").localeCompare(b.data.due ?? "9999-99-99") ||
+  a.row.created_at.localeCompare(b.row.created_at) ||
+  a.row.id.localeCompare(b.row.id);
+
+const actionItemHeader = [
+  "ID",
+  "Text",
+  "Status",
+  "Priority",
+  "Owner",
+  "Department",
+  "Due",
+  "Targets",
+  "Source URL",
+  "Source title",
+  "Created",
+  "Updated",
+];
+
+function actionItemEvent(workspaceId: string, { row, data }: Row<ActionItem>, names: Map<string, string>): AllDayEvent {
+  const owner = data.owner ?? (data.ownerId ? names.get(data.ownerId) : undefined);
+  const description = [
+    owner ? `Owner: ${owner}` : null,
+    data.department ? `Department: ${data.department}` : null,
+    `Priority: ${data.priority}`,
+    data.targets.length > 0 ? `Items: ${data.targets.join(" ")}` : null,
+    data.source ? `From: ${data.source.title || data.source.url}` : null,
+  ];
+  return {
+    uid: `action-item.${row.id}.${workspaceId}@liaison`,
+    date: data.due as string,
+    summary: data.text,
+    description: description.filter(Boolean).join("\n"),
+    url: data.source?.url ?? (data.targets[0] ? urlForTargetKey(data.targets[0]) : null),
+    categories: ["Action item"],
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function riskReviewEvent(workspaceId: string, { row, data }: Row<Risk>, names: Map<string, string>): AllDayEvent {
+  const owner = data.owner ?? (data.ownerId ? names.get(data.ownerId) : undefined);
+  const description = [
+    `Likelihood ${data.likelihood} of 5, impact ${data.impact} of 5; status ${data.status}`,
+    owner ? `Owner: ${owner}` : null,
+    data.department ? `Department: ${data.department}` : null,
+    data.targets.length > 0 ? `Items: ${data.targets.join(" ")}` : null,
+    data.mitigation ? `Mitigation: ${data.mitigation}` : null,
+  ];
+  return {
+    uid: `risk-review.${row.id}.${workspaceId}@liaison`,
+    date: data.reviewOn as string,
+    summary: `Review risk: ${data.title}`,
+    description: description.filter(Boolean).join("\n"),
+    url: data.targets[0] ? urlForTargetKey(data.targets[0]) : null,
+    categories: ["Risk review"],
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export const exports = new Hono<AppEnv>()
+  .use(requireMember)
+  .get("/action-items.csv", async (c) => {
+    const names = await memberNames(c.get("db"), c.get("workspace").id);
+    const items = (await rowsOf(c, "action_item")).sort(byDueThenCreation);
+    const csv = toCsv(
+      actionItemHeader,
+      items.map(({ row, data }) => [
+        row.id,
+        data.text,
+        data.status,
+        data.priority,
+        data.owner ?? (data.ownerId ? names.get(data.ownerId) : null),
+        data.department,
+        data.due,
+        data.targets.join(" "),
+        data.source?.url,
+        data.source?.title,
+        row.created_at,
+        row.updated_at,
+      ]),
+    );
+    return download(c, csv, "text/csv; charset=utf-8; header=present", `liaison-action-items-${today()}.csv`);
+  })
+  .get("/calendar.ics", async (c) => {
+    const workspace = c.get("workspace");
+    const names = await memberNames(c.get("db"), workspace.id);
+    // A calendar shows what is still ahead: done and cancelled action items, and closed risks, are
+    // left out (the CSV export keeps every action item).
+    const actionItems = (await rowsOf(c, "action_item")).filter(({ data }) => data.due && data.status === "open");
+    const risks = (await rowsOf(c, "risk")).filter(({ data }) => data.reviewOn && data.status !== "closed");
+    const events = [
+      ...actionItems.map((item) => actionItemEvent(workspace.id, item, names)),
+      ...risks.map((risk) => riskReviewEvent(workspace.id, risk, names)),
+    ].sort((a, b) => a.date.localeCompare(b.date) || a.uid.localeCompare(b.uid));
+    const ics = toIcs({ prodId: "-//Liaison//Liaison sync API//EN", name: `Liaison: ${workspace.name}`, events });
+    return download(c, ics, "text/calendar; charset=utf-8", `liaison-${today()}.ics`);
+  })
+  .get("/annotations.jsonld", async (c) => {
+    const workspace = c.get("workspace");
+    const origin = new URL(c.req.url).origin;
+    const names = await memberNames(c.get("db"), workspace.id);
+    const rows = await readVisible(c.get("db"), scopeOf(c), "annotation");
+    const collection = annotationCollection({
+      id: `${origin}/v1/export/annotations.jsonld`,
+      label: `${workspace.name}: annotations`,
+      items: rows.map((row) => toWebAnnotation(toStored(row), { origin, memberNames: names })),
+    });
+    return download(c, JSON.stringify(collection), annoMediaType, `liaison-annotations-${today()}.jsonld`);
+  });
