@@ -1,8 +1,18 @@
 import { browser } from "wxt/browser";
 
+// Each lookup is a call into the extension API; a 500-row page asks for the same few strings 1,000 times.
+const cache = new Map<string, string>();
+
 /** A localized UI string from _locales (English or Simplified Chinese, per the browser's language). */
 export function t(key: string, substitutions?: string | string[]): string {
-  return browser.i18n.getMessage(key as never, substitutions) || key;
+  const cacheKey = substitutions === undefined ? key : `${key}\u0000${([] as string[]).concat(substitutions).join("\u0000")}`;
+  let text = cache.get(cacheKey);
+  if (text === undefined) {
+    text = browser.i18n.getMessage(key as never, substitutions) || key;
+    if (cache.size > 2000) cache.clear();
+    cache.set(cacheKey, text);
+  }
+  return text;
 }
 
 export function uiLocale(): string {

@@ -2,10 +2,11 @@ import { render } from "preact";
 import type { TargetSummary } from "../../shared/summary";
 import { siteFor } from "../sites";
 import type { SiteAdapter, SiteRow } from "../sites/types";
-import { Badges, type PlacedBadge } from "./Badges";
+import { BadgeLayer, type PlacedBadge } from "./badge-layer";
 import { Chip } from "./Chip";
 import css from "./overlay.css?inline";
 import { pageTheme } from "./theme";
+import { recordBlock } from "./timing";
 
 export interface OverlayData {
   /** Summaries of the team's knowledge for these target keys, from the local store. */
@@ -38,7 +39,7 @@ function createHost(doc: Document, tag: "liaison-chip" | "liaison-badges"): Host
 export class OverlayController {
   private site: SiteAdapter;
   private chip: Host | null = null;
-  private badges: Host | null = null;
+  private badges: (Host & { layer: BadgeLayer }) | null = null;
   private itemKey: string | null = null;
   private rows: SiteRow[] = [];
   private summaries: Record<string, TargetSummary> = {};
@@ -63,7 +64,11 @@ export class OverlayController {
     this.placeChip();
     const keys = this.keys().join("\n");
     const changed = keys !== this.queriedKeys;
-    if (changed) this.queriedKeys = keys;
+    if (changed) {
+      this.queriedKeys = keys;
+      // Reading the page's colours costs a style pass: once per new set of items, not on every scroll.
+      this.theme = pageTheme(this.doc);
+    }
     return changed;
   }
 
@@ -74,12 +79,13 @@ export class OverlayController {
   async refreshData(): Promise<void> {
     const keys = this.keys();
     this.summaries = keys.length > 0 ? await this.data.query(keys) : {};
+    const started = performance.now();
     this.render();
+    recordBlock(started);
   }
 
   /** Draws chip and badges from the last summaries, at the rows' current positions. */
   render(): void {
-    this.theme = pageTheme(this.doc);
     if (this.chip && this.itemKey) {
       const key = this.itemKey;
       this.chip.root.dataset.theme = this.theme;
@@ -87,10 +93,13 @@ export class OverlayController {
     }
     const placed = this.placeBadges();
     if (placed.length === 0 && !this.badges) return;
-    this.badges ??= createHost(this.doc, "liaison-badges");
+    if (!this.badges) {
+      const host = createHost(this.doc, "liaison-badges");
+      this.badges = { ...host, layer: new BadgeLayer(host.root) };
+    }
     if (!this.badges.element.isConnected) (this.doc.body ?? this.doc.documentElement).append(this.badges.element);
     this.badges.root.dataset.theme = this.theme;
-    render(<Badges badges={placed} />, this.badges.root);
+    this.badges.layer.update(placed);
   }
 
   private placeChip(): void {
@@ -141,7 +150,6 @@ export class OverlayController {
 
   destroy(): void {
     if (this.chip) render(null, this.chip.root);
-    if (this.badges) render(null, this.badges.root);
     this.chip?.element.remove();
     this.badges?.element.remove();
     this.chip = null;

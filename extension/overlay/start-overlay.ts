@@ -4,6 +4,7 @@ import type { TargetSummary } from "../../shared/summary";
 import { ask } from "../lib/ask";
 import { overlayPortName } from "../lib/ports";
 import { OverlayController } from "./controller";
+import { recordBlock } from "./timing";
 
 /**
  * The overlay on a tracker page: reconciles on every DOM change and URL change (one per
@@ -20,14 +21,16 @@ export function startOverlay(ctx: ContentScriptContext) {
   let firstPaint = true;
   const update = () => {
     frame = 0;
-    if (controller.reconcile() || firstPaint) {
+    const started = performance.now();
+    const changed = controller.reconcile();
+    if (!changed && !firstPaint) controller.render();
+    recordBlock(started);
+    if (changed || firstPaint) {
       void controller.refreshData().then(() => {
         if (!firstPaint) return;
         firstPaint = false;
         requestAnimationFrame(() => performance.mark("liaison:painted"));
       });
-    } else {
-      controller.render();
     }
   };
   const schedule = () => {
