@@ -10,6 +10,8 @@ export default defineConfig({
     description: "__MSG_extDescription__",
     default_locale: "en",
     permissions: ["storage", "alarms", "contextMenus", "activeTab", "scripting"],
+    // Self-hosted GitLab, Jira and Confluence: asked for one host at a time, when the user adds it in options.
+    optional_host_permissions: ["https://*/*", "http://*/*"],
     action: { default_title: "__MSG_extName__" },
     commands: {
       "capture-action-item": {

@@ -11,6 +11,7 @@ import { KnowledgeIndex } from "../overlay/knowledge";
 import { api } from "../sync/api";
 import { getKv, openStore, setKv } from "../sync/db";
 import { SyncEngine } from "../sync/engine";
+import { addSelfHosted, reconcileSelfHosted, removeSelfHosted } from "../sync/self-hosted-scripts";
 import { announceChange, clearStore, mutateLocal, newLocalId, outboxSize, storeChannelName } from "../sync/store";
 
 const pullAlarm = "liaison-pull";
@@ -108,6 +109,10 @@ export default defineBackground(() => {
       }
       case "sync.now":
         return { status: await syncSoon() };
+      case "hosts.add":
+        return { sites: await addSelfHosted(store, message.origin, message.kind) };
+      case "hosts.remove":
+        return { sites: await removeSelfHosted(store, message.origin) };
     }
   }
 
@@ -172,7 +177,9 @@ export default defineBackground(() => {
     if (alarm.name === pullAlarm || alarm.name === retryAlarm) void syncSoon();
   });
 
+  browser.permissions.onRemoved.addListener(() => void db.then(reconcileSelfHosted));
   browser.runtime.onInstalled.addListener(() => {
+    void db.then(reconcileSelfHosted);
     browser.contextMenus
       .removeAll()
       .then(() => browser.contextMenus.create({ id: captureMenu, title: t("menuCaptureActionItem"), contexts: ["selection", "page"] }));

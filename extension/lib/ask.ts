@@ -3,6 +3,7 @@ import type { TargetSummary } from "../../shared/summary";
 import type { Member } from "../../shared/workspace";
 import type { SyncStatus } from "../sync/status";
 import type { PageMessage } from "./messages";
+import type { SelfHostedSite } from "./self-hosted";
 import type { PublicSession } from "./session";
 
 // Kept apart from the message schemas (zod) so that pages and content scripts can ask without bundling them.
@@ -18,6 +19,8 @@ export interface Replies {
   "workspace.leave": Record<string, never>;
   "invite.create": { code: string; expiresAt: string };
   "sync.now": { status: SyncStatus };
+  "hosts.add": { sites: SelfHostedSite[] };
+  "hosts.remove": { sites: SelfHostedSite[] };
   "entity.mutate": { id: string };
 }
 

@@ -3,6 +3,7 @@ import { actionItem, entityNames, targetKeySchema } from "../../shared/entities"
 import { mutation } from "../../shared/sync";
 import { id, text } from "../../shared/text";
 import { memberProfile } from "../../shared/workspace";
+import { selfHostedKinds } from "./self-hosted";
 
 const serverUrl = z
   .string()
@@ -37,6 +38,9 @@ export const pageToBackground = z.discriminatedUnion("type", [
   z.object({ type: z.literal("workspace.leave") }).strict(),
   z.object({ type: z.literal("invite.create") }).strict(),
   z.object({ type: z.literal("sync.now") }).strict(),
+  /** A self-hosted tracker the user granted: Liaison's content script is registered there. */
+  z.object({ type: z.literal("hosts.add"), origin: z.string().max(300), kind: z.enum(selfHostedKinds) }).strict(),
+  z.object({ type: z.literal("hosts.remove"), origin: z.string().max(300) }).strict(),
   /** A local change to any entity (it lands in the local store at once and is queued for the server). */
   z
     .object({

@@ -48,6 +48,8 @@ export interface KvValues {
   conflicts: Conflict[];
   /** The item whose chip was clicked last: the side panel opens on it. */
   focus: { key: string; at: string };
+  /** Self-hosted trackers the user added (not secret; kept with the rest for one place to look). */
+  selfHosted: import("../lib/self-hosted").SelfHostedSite[];
 }
 
 interface LiaisonDb extends DBSchema {

@@ -199,3 +199,23 @@ describe("overlays on tracker pages", () => {
     await page.close();
   });
 });
+
+describe("self-hosted trackers", () => {
+  it("offers to add one in options, and registers nothing the user has not granted", async () => {
+    const options = await browser.openPage("options.html");
+    await options.getByRole("heading", { name: "Self-hosted trackers" }).waitFor();
+    await options.getByLabel("Tracker address").fill("not a host");
+    await options.getByRole("button", { name: "Add tracker" }).click();
+    await options.getByRole("alert").filter({ hasText: "Type a web address" }).waitFor();
+
+    // A message claiming a host the user never granted is refused by the background.
+    // Evaluated in the extension page, where `chrome` is the extension API.
+    const refused = await options.evaluate(
+      `chrome.runtime.sendMessage({ type: "hosts.add", origin: "https://gitlab.example.com", kind: "gitlab" })`,
+    );
+    expect(refused).toEqual({ ok: false, error: "Liaison has no permission for https://gitlab.example.com" });
+    const registered = await options.evaluate("chrome.scripting.getRegisteredContentScripts()");
+    expect(registered).toEqual([]);
+    await options.close();
+  });
+});
