@@ -193,7 +193,9 @@ describe("overlays on tracker pages", () => {
     await page.goto("https://github.com/acme/app/issues/7");
     await chip(page, "github:acme/app#7").locator("button.open").click();
     const panel = await browser.openPage("sidepanel.html");
-    await panel.getByText("Item github:acme/app#7").waitFor();
+    // Opened on the item: "This page" shows it, with its action items.
+    await panel.locator(".page-key code", { hasText: "github:acme/app#7" }).waitFor();
+    await expect(panel.getByRole("tab", { name: "This page" }).getAttribute("aria-selected")).resolves.toBe("true");
     await panel.locator("li.item", { hasText: "Legal confirms the DPA" }).waitFor();
     await panel.close();
     await page.close();

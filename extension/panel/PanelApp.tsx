@@ -1,0 +1,153 @@
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { browser } from "wxt/browser";
+import { ask } from "../lib/ask";
+import { t, today as todayInZone } from "../lib/i18n";
+import { useStore } from "../lib/use-store";
+import { ActionItemList } from "./ActionItemList";
+import { emptyPanelData, readPanelData } from "./panel-data";
+import { type ActionItemFilter, filterActionItems } from "./read-panel";
+import { SyncBar } from "./SyncBar";
+import { toggleDone } from "./views/actions";
+import { Gaps } from "./views/Gaps";
+import { Meetings } from "./views/Meetings";
+import { MyWork } from "./views/MyWork";
+import { Report } from "./views/Report";
+import { Risks } from "./views/Risks";
+import { Search } from "./views/Search";
+import { ThisPage } from "./views/ThisPage";
+
+const views = ["thisPage", "myWork", "actionItems", "meetings", "risks", "gaps", "report", "search"] as const;
+export type View = (typeof views)[number];
+
+/** The side panel: a tab per job, all read from the local store; nothing waits for the network. */
+export function PanelApp({ initialView }: { initialView?: View }) {
+  const { value: data, loaded } = useStore(readPanelData, emptyPanelData);
+  const [page, setPage] = useState<{ key: string | null; title: string | null }>({ key: null, title: null });
+  const [view, setView] = useState<View | null>(initialView ?? null);
+  const [filter, setFilter] = useState<ActionItemFilter>("all");
+  const tabs = useRef<Array<HTMLButtonElement | null>>([]);
+  const today = todayInZone();
+  const me = data.session?.member ?? null;
+
+  // The item of the tab in view, as its overlay reported it; a chip click names one too.
+  useEffect(() => {
+    ask({ type: "panel.context" })
+      .then((context) => setPage({ key: context.key, title: context.title }))
+      .catch(() => {});
+  }, [data]);
+  const pageKey = page.key ?? data.focus;
+  const current: View = view ?? (pageKey ? "thisPage" : "actionItems");
+
+  const knownKeys = useMemo(() => {
+    const keys = new Set<string>();
+    for (const r of data.responsibilities) keys.add(r.data.target);
+    for (const r of data.risks) for (const k of r.data.targets) keys.add(k);
+    for (const r of data.decisions) for (const k of r.data.targets) keys.add(k);
+    for (const r of data.actionItems) for (const k of r.data.targets) keys.add(k);
+    return [...keys];
+  }, [data]);
+
+  const onTabKey = (event: KeyboardEvent, index: number) => {
+    const step =
+      event.key === "ArrowRight" || event.key === "ArrowDown" ? 1 : event.key === "ArrowLeft" || event.key === "ArrowUp" ? -1 : 0;
+    const to = event.key === "Home" ? 0 : event.key === "End" ? views.length - 1 : step ? (index + step + views.length) % views.length : -1;
+    if (to < 0) return;
+    event.preventDefault();
+    setView(views[to]);
+    tabs.current[to]?.focus();
+  };
+
+  const actionItems = filterActionItems(
+    data.actionItems.map((row) => ({ id: row.id, item: row.data, createdAt: row.meta.createdAt, pending: row.pending })),
+    filter,
+    me,
+  );
+
+  return (
+    <main class="panel">
+      <header>
+        <h1>Liaison</h1>
+        <SyncBar status={data.status} onSync={() => void ask({ type: "sync.now" }).catch(() => {})} />
+      </header>
+      {loaded && !data.session && (
+        <section class="connect">
+          <p>{t("connectPrompt")}</p>
+          <button type="button" onClick={() => browser.runtime.openOptionsPage()}>
+            {t("openOptions")}
+          </button>
+        </section>
+      )}
+      <div class="tabs" role="tablist" aria-label={t("viewsLabel")}>
+        {views.map((name, index) => (
+          <button
+            key={name}
+            ref={(el) => {
+              tabs.current[index] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`tab-${name}`}
+            aria-selected={current === name}
+            aria-controls="view"
+            tabIndex={current === name ? 0 : -1}
+            onClick={() => setView(name)}
+            onKeyDown={(event) => onTabKey(event, index)}
+          >
+            {t(`view_${name}`)}
+          </button>
+        ))}
+      </div>
+      <section id="view" role="tabpanel" aria-labelledby={`tab-${current}`}>
+        {!loaded ? null : current === "thisPage" ? (
+          <ThisPage data={data} pageKey={pageKey} pageTitle={page.key ? (page.title ?? undefined) : undefined} />
+        ) : current === "myWork" ? (
+          <MyWork data={data} me={me} today={today} />
+        ) : current === "actionItems" ? (
+          <>
+            <fieldset class="filters">
+              <legend class="visually-hidden">{t("filterLabel")}</legend>
+              {(["all", "open", "mine"] as const).map((value) => (
+                <button
+                  key={value}
+                  type="button"
+                  aria-pressed={filter === value}
+                  class={filter === value ? "selected" : ""}
+                  onClick={() => setFilter(value)}
+                >
+                  {t(`filter${value[0].toUpperCase()}${value.slice(1)}`)}
+                </button>
+              ))}
+            </fieldset>
+            <ActionItemList
+              items={actionItems}
+              emptyText={filter === "mine" ? t("emptyMine") : t("emptyItems")}
+              onToggleDone={toggleDone}
+            />
+          </>
+        ) : current === "meetings" ? (
+          <Meetings data={data} today={today} knownKeys={knownKeys} />
+        ) : current === "risks" ? (
+          <Risks data={data} today={today} knownKeys={knownKeys} />
+        ) : current === "gaps" ? (
+          <Gaps data={data} today={today} />
+        ) : current === "report" ? (
+          <Report data={data} today={today} />
+        ) : (
+          <Search data={data} />
+        )}
+      </section>
+      {data.rejected.length > 0 && (
+        <details class="rejected">
+          <summary>{t("rejectedTitle")}</summary>
+          <ul>
+            {data.rejected.map((entry) => (
+              <li key={entry.id}>
+                {entry.entity} {entry.entityId}: {entry.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </main>
+  );
+}

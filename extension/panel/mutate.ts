@@ -1,0 +1,12 @@
+import type { EntityName } from "../../shared/entities";
+import { ask } from "../lib/ask";
+import { newLocalId } from "../sync/store";
+
+/** Saves a change locally at once (the background queues it for the server). */
+export function save(entity: EntityName, fields: Record<string, unknown>, entityId = newLocalId()): Promise<{ id: string }> {
+  return ask({ type: "entity.mutate", entity, entityId, op: "upsert", fields });
+}
+
+export function remove(entity: EntityName, entityId: string): Promise<{ id: string }> {
+  return ask({ type: "entity.mutate", entity, entityId, op: "delete" });
+}

@@ -1,0 +1,92 @@
+import type { ActionItem, Annotation, Decision, Department, EntityName, Meeting, Responsibility, Risk } from "../../shared/entities";
+import type { Change } from "../../shared/sync";
+import type { Member } from "../../shared/workspace";
+import { type PublicSession, publicSession } from "../lib/session";
+import { type Db, getKv, type KvValues } from "../sync/db";
+import type { SyncStatus } from "../sync/status";
+import { listRows } from "../sync/store";
+
+/** A synced row as views use it: its id, its fields, who made it when, and whether it is still unsent. */
+export interface Row<T> {
+  id: string;
+  data: T;
+  meta: Change["meta"];
+  pending: boolean;
+}
+
+export interface PanelData {
+  session: PublicSession | null;
+  status: SyncStatus | null;
+  members: Member[];
+  rejected: KvValues["rejected"];
+  focus: string | null;
+  departments: Row<Department>[];
+  responsibilities: Row<Responsibility>[];
+  risks: Row<Risk>[];
+  meetings: Row<Meeting>[];
+  decisions: Row<Decision>[];
+  actionItems: Row<ActionItem>[];
+  annotations: Row<Annotation>[];
+}
+
+export const emptyPanelData: PanelData = {
+  session: null,
+  status: null,
+  members: [],
+  rejected: [],
+  focus: null,
+  departments: [],
+  responsibilities: [],
+  risks: [],
+  meetings: [],
+  decisions: [],
+  actionItems: [],
+  annotations: [],
+};
+
+const newestFirst = <T>(a: Row<T>, b: Row<T>) => b.meta.createdAt.localeCompare(a.meta.createdAt) || b.id.localeCompare(a.id);
+
+async function rows<T>(db: Db, entity: EntityName): Promise<Row<T>[]> {
+  return (await listRows(db, entity))
+    .map((row) => ({ id: row.id, data: row.data as T, meta: row.meta, pending: row.pending > 0 }))
+    .sort(newestFirst);
+}
+
+/** Everything the side panel shows, read from the local store in one go (no network). */
+export async function readPanelData(db: Db): Promise<PanelData> {
+  const [session, status, members, rejected, focus, departments, responsibilities, risks, meetings, decisions, actionItems, annotations] =
+    await Promise.all([
+      getKv(db, "session"),
+      getKv(db, "status"),
+      getKv(db, "members"),
+      getKv(db, "rejected"),
+      getKv(db, "focus"),
+      rows<Department>(db, "department"),
+      rows<Responsibility>(db, "responsibility"),
+      rows<Risk>(db, "risk"),
+      rows<Meeting>(db, "meeting"),
+      rows<Decision>(db, "decision"),
+      rows<ActionItem>(db, "action_item"),
+      rows<Annotation>(db, "annotation"),
+    ]);
+  return {
+    session: publicSession(session ?? null),
+    status: status ?? null,
+    members: members ?? [],
+    rejected: rejected ?? [],
+    focus: focus?.key ?? null,
+    departments,
+    responsibilities,
+    risks,
+    meetings,
+    decisions,
+    actionItems,
+    annotations,
+  };
+}
+
+/** Is this action item mine: by member id, or by my name where the owner was typed? */
+export function isMine(item: ActionItem, me: Member | null): boolean {
+  if (!me) return false;
+  return item.ownerId === me.id || (!item.ownerId && item.owner === me.name);
+}

@@ -1,0 +1,272 @@
+import { useState } from "preact/hooks";
+import { minutesMarkdown } from "../../../shared/markdown";
+import { parseTargetList } from "../../../shared/target-input";
+import type { Member } from "../../../shared/workspace";
+import { formatDay, t } from "../../lib/i18n";
+import { ActionItemList } from "../ActionItemList";
+import { save } from "../mutate";
+import type { PanelData } from "../panel-data";
+import { toggleDone } from "./actions";
+import { CopyMarkdown } from "./CopyMarkdown";
+import { markdownLabels } from "./labels";
+
+const splitNames = (value: string) =>
+  value
+    .split(/[,，;；\n]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** Cross-department meetings: create one, take notes, record decisions and action items, export the minutes. */
+export function Meetings({ data, today, knownKeys }: { data: PanelData; today: string; knownKeys: string[] }) {
+  const [openId, setOpenId] = useState<string | null>(null);
+  const meetings = [...data.meetings].sort(
+    (a, b) => b.data.date.localeCompare(a.data.date) || b.meta.createdAt.localeCompare(a.meta.createdAt),
+  );
+  const open = meetings.find((m) => m.id === openId);
+  if (open) return <MeetingDetail data={data} meetingId={open.id} knownKeys={knownKeys} onBack={() => setOpenId(null)} />;
+  return (
+    <div class="meetings">
+      <NewMeeting today={today} members={data.members} onCreated={setOpenId} />
+      {meetings.length === 0 ? (
+        <p class="empty">{t("meetingsEmpty")}</p>
+      ) : (
+        <ul class="plain meeting-list">
+          {meetings.map(({ id, data: meeting }) => (
+            <li key={id}>
+              <button type="button" class="link" onClick={() => setOpenId(id)}>
+                {meeting.title}
+              </button>{" "}
+              <span class="muted">
+                {formatDay(meeting.date)} · {meeting.departments.join(", ")}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function NewMeeting({ today, members, onCreated }: { today: string; members: Member[]; onCreated: (id: string) => void }) {
+  const [form, setForm] = useState({ title: "", date: today, departments: "", attendees: "" });
+  const [error, setError] = useState<string | null>(null);
+  const set = (key: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value });
+  return (
+    <form
+      class="stacked-form"
+      aria-label={t("newMeeting")}
+      onSubmit={(event) => {
+        event.preventDefault();
+        save("meeting", {
+          title: form.title,
+          date: form.date,
+          departments: splitNames(form.departments),
+          attendees: splitNames(form.attendees),
+        })
+          .then(({ id }) => {
+            setForm({ title: "", date: today, departments: "", attendees: "" });
+            setError(null);
+            onCreated(id);
+          })
+          .catch((e: Error) => setError(e.message));
+      }}
+    >
+      <h2>{t("newMeeting")}</h2>
+      <label>
+        {t("fieldTitle")}
+        <input required maxLength={200} value={form.title} onInput={set("title")} />
+      </label>
+      <label>
+        {t("fieldDate")}
+        <input type="date" required value={form.date} onInput={set("date")} />
+      </label>
+      <label>
+        {t("fieldDepartments")}
+        <input value={form.departments} placeholder="Engineering, Legal" onInput={set("departments")} />
+      </label>
+      <label>
+        {t("fieldAttendees")}
+        <input list="meeting-members" value={form.attendees} onInput={set("attendees")} />
+      </label>
+      <datalist id="meeting-members">
+        {members.map((m) => (
+          <option key={m.id} value={m.name} />
+        ))}
+      </datalist>
+      <button type="submit" class="primary">
+        {t("createMeeting")}
+      </button>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function MeetingDetail({
+  data,
+  meetingId,
+  knownKeys,
+  onBack,
+}: {
+  data: PanelData;
+  meetingId: string;
+  knownKeys: string[];
+  onBack: () => void;
+}) {
+  const meeting = data.meetings.find((m) => m.id === meetingId)?.data;
+  const [notes, setNotes] = useState(meeting?.notes ?? "");
+  const [decision, setDecision] = useState({ text: "", targets: "" });
+  const [action, setAction] = useState({ text: "", owner: "", due: "", targets: "" });
+  const [error, setError] = useState<string | null>(null);
+  if (!meeting) return null;
+  const decisions = data.decisions.filter((d) => d.data.meeting === meetingId);
+  const actions = data.actionItems.filter((a) => a.data.meeting === meetingId);
+  const targetsOf = (input: string) => {
+    const parsed = parseTargetList(input, knownKeys);
+    if (parsed.unknown.length) throw new Error(t("unknownTargets", parsed.unknown.join(", ")));
+    return parsed.keys;
+  };
+  const run = (work: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      work().catch((e: Error) => setError(e.message));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const minutes = minutesMarkdown(
+    meeting,
+    decisions.map((d) => d.data),
+    actions.map((a) => a.data),
+    markdownLabels(),
+  );
+  return (
+    <div class="meeting">
+      <button type="button" class="link" onClick={onBack}>
+        ← {t("allMeetings")}
+      </button>
+      <h2>{meeting.title}</h2>
+      <p class="muted">
+        {formatDay(meeting.date)} · {meeting.departments.join(", ") || "—"} · {meeting.attendees.join(", ") || "—"}
+      </p>
+      <label class="block">
+        {t("meetingNotes")}
+        <textarea
+          rows={5}
+          maxLength={20000}
+          value={notes}
+          onInput={(e) => setNotes(e.currentTarget.value)}
+          onBlur={() => notes !== meeting.notes && run(() => save("meeting", { notes }, meetingId))}
+        />
+      </label>
+      <section aria-labelledby="meeting-decisions">
+        <h3 id="meeting-decisions">
+          {t("decisionsTitle")} ({decisions.length})
+        </h3>
+        <ul class="plain">
+          {decisions.map(({ id, data: d }) => (
+            <li key={id}>
+              {d.text} {d.targets.length > 0 && <span class="muted">({d.targets.join(", ")})</span>}
+            </li>
+          ))}
+        </ul>
+        <form
+          class="inline-form"
+          aria-label={t("addDecision")}
+          onSubmit={(event) => {
+            event.preventDefault();
+            run(async () => {
+              await save("decision", { text: decision.text, meeting: meetingId, targets: targetsOf(decision.targets), date: meeting.date });
+              setDecision({ text: "", targets: "" });
+            });
+          }}
+        >
+          <label>
+            {t("fieldDecision")}
+            <input
+              required
+              maxLength={2000}
+              value={decision.text}
+              onInput={(e) => setDecision({ ...decision, text: e.currentTarget.value })}
+            />
+          </label>
+          <label>
+            {t("fieldTargets")}
+            <input
+              value={decision.targets}
+              placeholder="ACME-42, acme/app#7"
+              onInput={(e) => setDecision({ ...decision, targets: e.currentTarget.value })}
+            />
+          </label>
+          <button type="submit">{t("addDecision")}</button>
+        </form>
+      </section>
+      <section aria-labelledby="meeting-actions">
+        <h3 id="meeting-actions">
+          {t("panelTitle")} ({actions.length})
+        </h3>
+        <ActionItemList
+          items={actions.map((row) => ({ id: row.id, item: row.data, createdAt: row.meta.createdAt, pending: row.pending }))}
+          emptyText={t("nothingHere")}
+          onToggleDone={toggleDone}
+        />
+        <form
+          class="inline-form"
+          aria-label={t("addActionItem")}
+          onSubmit={(event) => {
+            event.preventDefault();
+            const member = data.members.find((m) => m.name === action.owner.trim());
+            run(async () => {
+              await save("action_item", {
+                text: action.text,
+                owner: action.owner.trim() || null,
+                ownerId: member?.id ?? null,
+                department: member?.department ?? null,
+                due: action.due || null,
+                targets: targetsOf(action.targets),
+                meeting: meetingId,
+              });
+              setAction({ text: "", owner: "", due: "", targets: "" });
+            });
+          }}
+        >
+          <label>
+            {t("fieldText")}
+            <input required maxLength={2000} value={action.text} onInput={(e) => setAction({ ...action, text: e.currentTarget.value })} />
+          </label>
+          <label>
+            {t("fieldOwner")}
+            <input
+              list="meeting-members-detail"
+              value={action.owner}
+              onInput={(e) => setAction({ ...action, owner: e.currentTarget.value })}
+            />
+          </label>
+          <datalist id="meeting-members-detail">
+            {data.members.map((m) => (
+              <option key={m.id} value={m.name} />
+            ))}
+          </datalist>
+          <label>
+            {t("fieldDue")}
+            <input type="date" value={action.due} onInput={(e) => setAction({ ...action, due: e.currentTarget.value })} />
+          </label>
+          <label>
+            {t("fieldTargets")}
+            <input value={action.targets} placeholder="ENG-12" onInput={(e) => setAction({ ...action, targets: e.currentTarget.value })} />
+          </label>
+          <button type="submit">{t("addActionItem")}</button>
+        </form>
+      </section>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <CopyMarkdown label={t("exportMinutes")} markdown={minutes} />
+    </div>
+  );
+}

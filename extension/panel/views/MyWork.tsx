@@ -1,0 +1,37 @@
+import { addDays } from "../../../shared/dates";
+import type { Member } from "../../../shared/workspace";
+import { t } from "../../lib/i18n";
+import { ActionItemList } from "../ActionItemList";
+import { isMine, type PanelData } from "../panel-data";
+import { toggleDone } from "./actions";
+
+/** My open action items: overdue, due this week, later (and undated). */
+export function MyWork({ data, me, today }: { data: PanelData; me: Member | null; today: string }) {
+  const mine = data.actionItems.filter((row) => row.data.status === "open" && isMine(row.data, me));
+  const weekEnd = addDays(today, 7);
+  const groups = [
+    ["myOverdue", mine.filter((row) => row.data.due !== null && row.data.due < today)],
+    ["myThisWeek", mine.filter((row) => row.data.due !== null && row.data.due >= today && row.data.due < weekEnd)],
+    ["myLater", mine.filter((row) => row.data.due === null || row.data.due >= weekEnd)],
+  ] as const;
+  if (!me) return <p class="empty">{t("connectPrompt")}</p>;
+  if (mine.length === 0) return <p class="empty">{t("emptyMine")}</p>;
+  return (
+    <div class="my-work">
+      {groups.map(([label, rows]) => (
+        <section key={label} aria-labelledby={`group-${label}`}>
+          <h2 id={`group-${label}`}>
+            {t(label)} ({rows.length})
+          </h2>
+          <ActionItemList
+            items={rows
+              .map((row) => ({ id: row.id, item: row.data, createdAt: row.meta.createdAt, pending: row.pending }))
+              .sort((a, b) => (a.item.due ?? "9999").localeCompare(b.item.due ?? "9999"))}
+            emptyText={t("nothingHere")}
+            onToggleDone={toggleDone}
+          />
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,240 @@
+import { useState } from "preact/hooks";
+import { type Risk, riskStatuses } from "../../../shared/entities";
+import { riskLevel, riskScore } from "../../../shared/summary";
+import { parseTargetList } from "../../../shared/target-input";
+import { formatDay, t } from "../../lib/i18n";
+import { save } from "../mutate";
+import type { PanelData } from "../panel-data";
+
+const scale = [1, 2, 3, 4, 5] as const;
+
+/** The risk register: filters, a 5x5 likelihood x impact heatmap, reviews due, mitigation and contingency. */
+export function Risks({ data, today, knownKeys }: { data: PanelData; today: string; knownKeys: string[] }) {
+  const [status, setStatus] = useState("");
+  const [department, setDepartment] = useState("");
+  const [owner, setOwner] = useState("");
+  const [cell, setCell] = useState<{ likelihood: number; impact: number } | null>(null);
+  const filtered = data.risks.filter(
+    ({ data: risk }) =>
+      (!status || risk.status === status) && (!department || risk.department === department) && (!owner || risk.owner === owner),
+  );
+  const shown = filtered
+    .filter(({ data: risk }) => !cell || (risk.likelihood === cell.likelihood && risk.impact === cell.impact))
+    .sort((a, b) => riskScore(b.data) - riskScore(a.data));
+  const departments = [...new Set(data.risks.map((r) => r.data.department).filter((d): d is string => Boolean(d)))].sort();
+  const owners = [...new Set(data.risks.map((r) => r.data.owner).filter((o): o is string => Boolean(o)))].sort();
+  const countAt = (likelihood: number, impact: number) =>
+    filtered.filter(({ data: risk }) => risk.likelihood === likelihood && risk.impact === impact).length;
+
+  return (
+    <div class="risks">
+      <fieldset class="filters-row">
+        <legend class="visually-hidden">{t("filterLabel")}</legend>
+        <label>
+          {t("fieldStatus")}
+          <select value={status} onChange={(e) => setStatus(e.currentTarget.value)}>
+            <option value="">{t("filterAll")}</option>
+            {riskStatuses.map((s) => (
+              <option key={s} value={s}>
+                {t(`riskStatus_${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("fieldDepartment")}
+          <select value={department} onChange={(e) => setDepartment(e.currentTarget.value)}>
+            <option value="">{t("filterAll")}</option>
+            {departments.map((d) => (
+              <option key={d} value={d}>
+                {d}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("fieldOwner")}
+          <select value={owner} onChange={(e) => setOwner(e.currentTarget.value)}>
+            <option value="">{t("filterAll")}</option>
+            {owners.map((o) => (
+              <option key={o} value={o}>
+                {o}
+              </option>
+            ))}
+          </select>
+        </label>
+      </fieldset>
+      <table class="heatmap" aria-label={t("heatmapLabel")}>
+        <caption class="visually-hidden">{t("heatmapLabel")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("likelihoodImpact")}</th>
+            {scale.map((impact) => (
+              <th key={impact} scope="col">
+                {impact}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {[...scale].reverse().map((likelihood) => (
+            <tr key={likelihood}>
+              <th scope="row">{likelihood}</th>
+              {scale.map((impact) => {
+                const n = countAt(likelihood, impact);
+                const selected = cell?.likelihood === likelihood && cell.impact === impact;
+                return (
+                  <td
+                    key={impact}
+                    class={`cell ${riskLevel(likelihood * impact)}${selected ? " selected" : ""}`}
+                    data-cell={`${likelihood}x${impact}`}
+                  >
+                    <button
+                      type="button"
+                      aria-pressed={selected}
+                      aria-label={t("heatmapCell", [String(likelihood), String(impact), String(n)])}
+                      onClick={() => setCell(selected ? null : { likelihood, impact })}
+                    >
+                      {n || ""}
+                    </button>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ul class="plain risk-list">
+        {shown.map(({ id, data: risk }) => {
+          const reviewDue = risk.reviewOn !== null && risk.reviewOn <= today && risk.status !== "closed";
+          return (
+            <li key={id} class={`risk-row${reviewDue ? " review-due" : ""}`} data-risk-id={id}>
+              <span class={`score ${riskLevel(riskScore(risk))}`}>{riskScore(risk)}</span> <strong>{risk.title}</strong> ·{" "}
+              {t(`riskStatus_${risk.status}`)}
+              {risk.owner && ` · ${risk.owner}`}
+              {risk.department && ` · ${risk.department}`}
+              {risk.reviewOn && <span class={reviewDue ? "due overdue" : "due"}> · {t("reviewOn", formatDay(risk.reviewOn))}</span>}
+              <p class="muted">
+                {t("mitigation")}: {risk.mitigation || "—"}
+              </p>
+              <p class="muted">
+                {t("contingency")}: {risk.contingency || "—"}
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+      {shown.length === 0 && <p class="empty">{t("risksEmpty")}</p>}
+      <AddRisk knownKeys={knownKeys} />
+    </div>
+  );
+}
+
+function AddRisk({ knownKeys }: { knownKeys: string[] }) {
+  const [open, setOpen] = useState(false);
+  const [form, setForm] = useState({
+    title: "",
+    likelihood: "3",
+    impact: "3",
+    owner: "",
+    department: "",
+    mitigation: "",
+    contingency: "",
+    reviewOn: "",
+    targets: "",
+  });
+  const [error, setError] = useState<string | null>(null);
+  const set = (key: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value });
+  if (!open)
+    return (
+      <button type="button" onClick={() => setOpen(true)}>
+        {t("addRisk")}
+      </button>
+    );
+  return (
+    <form
+      class="stacked-form"
+      aria-label={t("addRisk")}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const targets = parseTargetList(form.targets, knownKeys);
+        if (targets.unknown.length) return setError(t("unknownTargets", targets.unknown.join(", ")));
+        const fields: Partial<Risk> = {
+          title: form.title,
+          likelihood: Number(form.likelihood),
+          impact: Number(form.impact),
+          owner: form.owner.trim() || null,
+          department: form.department.trim() || null,
+          mitigation: form.mitigation,
+          contingency: form.contingency,
+          reviewOn: form.reviewOn || null,
+          targets: targets.keys,
+        };
+        save("risk", fields)
+          .then(() => {
+            setOpen(false);
+            setError(null);
+          })
+          .catch((e: Error) => setError(e.message));
+      }}
+    >
+      <label>
+        {t("fieldTitle")}
+        <input required maxLength={200} value={form.title} onInput={set("title")} />
+      </label>
+      <label>
+        {t("fieldLikelihood")}
+        <select value={form.likelihood} onChange={set("likelihood")}>
+          {scale.map((n) => (
+            <option key={n}>{n}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t("fieldImpact")}
+        <select value={form.impact} onChange={set("impact")}>
+          {scale.map((n) => (
+            <option key={n}>{n}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t("fieldOwner")}
+        <input maxLength={80} value={form.owner} onInput={set("owner")} />
+      </label>
+      <label>
+        {t("fieldDepartment")}
+        <input maxLength={60} value={form.department} onInput={set("department")} />
+      </label>
+      <label>
+        {t("mitigation")}
+        <textarea maxLength={4000} value={form.mitigation} onInput={set("mitigation")} />
+      </label>
+      <label>
+        {t("contingency")}
+        <textarea maxLength={4000} value={form.contingency} onInput={set("contingency")} />
+      </label>
+      <label>
+        {t("fieldReviewOn")}
+        <input type="date" value={form.reviewOn} onInput={set("reviewOn")} />
+      </label>
+      <label>
+        {t("fieldTargets")}
+        <input value={form.targets} placeholder="ACME-42, acme/app#7" onInput={set("targets")} />
+      </label>
+      <div class="actions">
+        <button type="button" onClick={() => setOpen(false)}>
+          {t("cancel")}
+        </button>
+        <button type="submit" class="primary">
+          {t("save")}
+        </button>
+      </div>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

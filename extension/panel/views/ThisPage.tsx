@@ -1,0 +1,193 @@
+import { useState } from "preact/hooks";
+import { type Responsibility, raciRoles } from "../../../shared/entities";
+import { riskLevel, riskScore } from "../../../shared/summary";
+import { commonDepartments } from "../../../shared/vocabulary";
+import type { Member } from "../../../shared/workspace";
+import { t } from "../../lib/i18n";
+import { ActionItemList } from "../ActionItemList";
+import { remove, save } from "../mutate";
+import type { PanelData, Row } from "../panel-data";
+import { toggleDone } from "./actions";
+
+export interface ThisPageProps {
+  data: PanelData;
+  /** The item of the page in view (or whose chip was clicked). */
+  pageKey: string | null;
+  pageTitle?: string;
+}
+
+/** Everything Liaison knows about the item in view: RACI by department, risks, decisions, action items. */
+export function ThisPage({ data, pageKey, pageTitle }: ThisPageProps) {
+  if (!pageKey) return <p class="empty">{t("thisPageNone")}</p>;
+  const raci = data.responsibilities.filter((row) => row.data.target === pageKey);
+  const risks = data.risks.filter((row) => row.data.targets.includes(pageKey)).sort((a, b) => riskScore(b.data) - riskScore(a.data));
+  const decisions = data.decisions.filter((row) => row.data.targets.includes(pageKey));
+  const items = data.actionItems.filter((row) => row.data.targets.includes(pageKey));
+  const meetingTitle = new Map(data.meetings.map((m) => [m.id, m.data.title]));
+  const count = (role: Responsibility["role"]) => raci.filter((r) => r.data.role === role).length;
+  const warnings = [
+    count("A") === 0 && t("warnNoAccountable"),
+    count("A") > 1 && t("warnSeveralAccountable"),
+    count("R") === 0 && t("warnNoResponsible"),
+  ].filter((w): w is string => Boolean(w));
+
+  return (
+    <div class="this-page">
+      <h2 class="page-key">
+        {pageTitle ? `${pageTitle} ` : ""}
+        <code>{pageKey}</code>
+      </h2>
+      {warnings.length > 0 && (
+        <ul class="warnings" aria-label={t("warningsLabel")}>
+          {warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
+      <section aria-labelledby="raci-title">
+        <h3 id="raci-title">{t("raciTitle")}</h3>
+        <RaciByDepartment rows={raci} />
+        <AddResponsibility target={pageKey} members={data.members} />
+      </section>
+      <section aria-labelledby="risks-title">
+        <h3 id="risks-title">
+          {t("risksTitle")} ({risks.length})
+        </h3>
+        <ul class="plain">
+          {risks.map(({ id, data: risk }) => (
+            <li key={id} class="risk-row">
+              <span class={`score ${riskLevel(riskScore(risk))}`}>{riskScore(risk)}</span> {risk.title} · {t(`riskStatus_${risk.status}`)}
+              {risk.mitigation && (
+                <p class="muted">
+                  {t("mitigation")}: {risk.mitigation}
+                </p>
+              )}
+              {risk.contingency && (
+                <p class="muted">
+                  {t("contingency")}: {risk.contingency}
+                </p>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="decisions-title">
+        <h3 id="decisions-title">
+          {t("decisionsTitle")} ({decisions.length})
+        </h3>
+        <ul class="plain">
+          {decisions.map(({ id, data: decision }) => (
+            <li key={id}>
+              {decision.text}
+              {decision.meeting && meetingTitle.get(decision.meeting) && <span class="muted"> · {meetingTitle.get(decision.meeting)}</span>}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="actions-title">
+        <h3 id="actions-title">
+          {t("panelTitle")} ({items.length})
+        </h3>
+        <ActionItemList
+          items={items.map((row) => ({ id: row.id, item: row.data, createdAt: row.meta.createdAt, pending: row.pending }))}
+          emptyText={t("nothingHere")}
+          onToggleDone={toggleDone}
+        />
+      </section>
+    </div>
+  );
+}
+
+function RaciByDepartment({ rows }: { rows: Row<Responsibility>[] }) {
+  const byDepartment = new Map<string, Row<Responsibility>[]>();
+  for (const row of rows) byDepartment.set(row.data.department ?? "", [...(byDepartment.get(row.data.department ?? "") ?? []), row]);
+  if (rows.length === 0) return <p class="empty">{t("raciEmpty")}</p>;
+  return (
+    <dl class="raci">
+      {[...byDepartment].map(([department, people]) => (
+        <div key={department}>
+          <dt>{department || t("noDepartment")}</dt>
+          {people.map(({ id, data: r }) => (
+            <dd key={id}>
+              <span class={`role role-${r.role}`} title={t(`raci_${r.role}`)}>
+                {r.role}
+              </span>{" "}
+              {r.person}{" "}
+              <button type="button" class="link" aria-label={t("removePerson", r.person)} onClick={() => void remove("responsibility", id)}>
+                ×
+              </button>
+            </dd>
+          ))}
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function AddResponsibility({ target, members }: { target: string; members: Member[] }) {
+  const [person, setPerson] = useState("");
+  const [role, setRole] = useState<Responsibility["role"]>("A");
+  const [department, setDepartment] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const member = members.find((m) => m.name === person.trim()) ?? null;
+  const departments = [...new Set([...members.map((m) => m.department), ...commonDepartments])];
+  return (
+    <form
+      class="inline-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!person.trim()) return setError(t("errorPersonRequired"));
+        setError(null);
+        save("responsibility", {
+          target,
+          person: person.trim(),
+          memberId: member?.id ?? null,
+          department: department.trim() || member?.department || null,
+          role,
+        })
+          .then(() => {
+            setPerson("");
+            setDepartment("");
+          })
+          .catch((e: Error) => setError(e.message));
+      }}
+    >
+      <label>
+        {t("fieldPerson")}
+        <input list="panel-members" value={person} maxLength={80} onInput={(e) => setPerson(e.currentTarget.value)} />
+      </label>
+      <datalist id="panel-members">
+        {members.map((m) => (
+          <option key={m.id} value={m.name}>
+            {m.department}
+          </option>
+        ))}
+      </datalist>
+      <label>
+        {t("fieldRole")}
+        <select value={role} onChange={(e) => setRole(e.currentTarget.value as Responsibility["role"])}>
+          {raciRoles.map((r) => (
+            <option key={r} value={r}>
+              {t(`raci_${r}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t("fieldDepartment")}
+        <input list="panel-departments" value={department} maxLength={60} onInput={(e) => setDepartment(e.currentTarget.value)} />
+      </label>
+      <datalist id="panel-departments">
+        {departments.map((d) => (
+          <option key={d} value={d} />
+        ))}
+      </datalist>
+      <button type="submit">{t("addPerson")}</button>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

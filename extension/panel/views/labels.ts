@@ -1,0 +1,24 @@
+import type { MarkdownLabels } from "../../../shared/markdown";
+import { t } from "../../lib/i18n";
+
+/** The Markdown exports' headings in the user's language. */
+export function markdownLabels(): MarkdownLabels {
+  return {
+    minutes: t("md_minutes"),
+    date: t("fieldDate"),
+    departments: t("fieldDepartments"),
+    attendees: t("fieldAttendees"),
+    notes: t("meetingNotes"),
+    decisions: t("decisionsTitle"),
+    actionItems: t("panelTitle"),
+    owner: t("md_owner"),
+    due: t("md_due"),
+    none: t("md_none"),
+    weeklyReport: t("md_weeklyReport"),
+    done: t("statusDone"),
+    open: t("statusOpen"),
+    overdue: t("overdue"),
+    risks: t("md_risks"),
+    noDepartment: t("noDepartment"),
+  };
+}
