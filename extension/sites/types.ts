@@ -57,3 +57,23 @@ export function rowsFromLinks(
   }
   return rows;
 }
+
+/** Rows that carry their item in an attribute instead of a link: the row is the nearest ancestor matching `rowSelector`. */
+export function rowsFromAttributes(
+  doc: ParentNode,
+  selectors: readonly string[],
+  rowSelector: string,
+  keyOf: (element: Element) => string | null,
+): SiteRow[] {
+  const rows: SiteRow[] = [];
+  const seen = new Set<Element>();
+  for (const found of doc.querySelectorAll(selectors.join(", "))) {
+    const key = keyOf(found);
+    const element = found.closest(rowSelector) ?? found;
+    if (key && !seen.has(element)) {
+      seen.add(element);
+      rows.push({ element, key });
+    }
+  }
+  return rows;
+}

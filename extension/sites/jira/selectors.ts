@@ -19,4 +19,5 @@ export const rowSelector =
 export const keyedRowSelectors = [
   '[data-testid^="software-backlog.card-list.card.content-container."]', // Cloud backlog (suffix is the key), seen 2026-10
   ".ghx-issue[data-issue-key]", // Server boards, seen 2025-11
+  "tr[data-issuekey]", // Server issue navigator, also without a /browse/ link in the row, seen 2026-11
 ] as const;

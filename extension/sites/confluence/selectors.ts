@@ -1,0 +1,27 @@
+// Confluence Cloud, Server and Data Center markup. Newest first; dates are when each was seen.
+
+/** A page served by Confluence Server or Data Center on any host. */
+export const confluencePageSelectors = [
+  'meta[name="ajs-page-id"]', // seen 2026-11
+  'meta[name="confluence-base-url"]', // seen 2026-11
+] as const;
+
+/** Server and Data Center put the page id in the page for URLs without one (`/display/...`, `/x/...`). */
+export const pageIdMeta = 'meta[name="ajs-page-id"]';
+
+export const titleSelectors = [
+  '[data-testid="title-text"]', // Cloud, seen 2026-11
+  "#title-heading #title-text", // Server and Data Center 7-9, seen 2026-11
+] as const;
+
+/**
+ * Confluence has no issue lists: a page that lists other pages (the children macro, an index
+ * table) is the list, and each list item or table row linking to a page is a row.
+ */
+export const rowLinkSelectors = [
+  '[data-testid="renderer-document"] li a[href], [data-testid="renderer-document"] tr a[href]', // Cloud, seen 2026-11
+  ".ak-renderer-document li a[href], .ak-renderer-document tr a[href]", // Cloud, seen 2026-11
+  "#main-content li a[href], #main-content tr a[href]", // Server and Data Center page body, seen 2026-11 (unconfirmed)
+] as const;
+
+export const rowSelector = "li, tr";

@@ -1,0 +1,24 @@
+/**
+ * Asana tasks: `asana:{taskGid}`. Gids are global, so neither workspace nor project is part of
+ * the key. `?child=` (search results) names the open task and is read first.
+ */
+const taskInPath = [
+  /\/task\/(\d+)(?:\/|$)/, // /1/{ws}/project/{p}/task/{t}, /1/{ws}/task/{t}
+  /^\/0\/(?:\d+|search)\/(\d+)(?:\/f)?\/?$/, // legacy /0/{p}/{t}, /0/{p}/{t}/f
+];
+
+export function asanaKey(url: URL): string | null {
+  if (url.hostname !== "app.asana.com") return null;
+  const child = url.searchParams.get("child");
+  if (child && /^\d+$/.test(child)) return `asana:${child}`;
+  for (const pattern of taskInPath) {
+    const match = pattern.exec(url.pathname);
+    if (match) return `asana:${match[1]}`;
+  }
+  return null;
+}
+
+export function asanaUrl(key: string): string | null {
+  const match = /^asana:(\d+)$/.exec(key);
+  return match ? `https://app.asana.com/0/0/${match[1]}/f` : null;
+}

@@ -1,0 +1,15 @@
+/**
+ * Google Docs documents: `gdocs:{docId}`. Tabs (`?tab=`), headings (`#heading=`) and the
+ * signed-in account (`/u/{n}/`) do not change the document. Published copies
+ * (`/document/d/e/{publishedId}/pub`) are other pages and are not matched.
+ */
+export function gdocsKey(url: URL): string | null {
+  if (url.hostname !== "docs.google.com") return null;
+  const match = /^\/document\/(?:u\/\d+\/)?d\/([\w-]{25,})(?:\/|$)/.exec(url.pathname);
+  return match ? `gdocs:${match[1]}` : null;
+}
+
+export function gdocsUrl(key: string): string | null {
+  const match = /^gdocs:([\w-]{25,})$/.exec(key);
+  return match ? `https://docs.google.com/document/d/${match[1]}/edit` : null;
+}
