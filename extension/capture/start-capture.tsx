@@ -3,6 +3,7 @@ import { browser } from "wxt/browser";
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
 import { targetKeyForUrl } from "../../shared/targets";
 import { describeQuote } from "../anchoring/text-quote";
+import { siteFor } from "../sites";
 import { ask } from "../lib/ask";
 import { t } from "../lib/i18n";
 import { createShadowHost } from "../overlay/shadow-host";
@@ -15,6 +16,12 @@ type View =
   | { kind: "adder"; range: Range; left: number; top: number }
   | { kind: "form"; draft: CaptureDraft; anchor?: { left: number; top: number } }
   | { kind: "toast"; text: string };
+
+/** The item this page shows, as its site adapter reads it (self-hosted pages and ids read from the page included). */
+function pageTargetKey(): string | null {
+  const url = new URL(location.href);
+  return siteFor(url, document).itemKey(url, document) ?? targetKeyForUrl(location.href);
+}
 
 /**
  * Capture from the page: a small toolbar by selected text, and the action item form it opens
@@ -29,7 +36,7 @@ export function startCapture(ctx: ContentScriptContext) {
     view = next;
     if (next.kind === "none" && !ui) return;
     ui ??= createShadowHost("liaison-capture", css);
-    ui.host.dataset.liaisonTarget = targetKeyForUrl(location.href) ?? "";
+    ui.host.dataset.liaisonTarget = pageTargetKey() ?? "";
     render(renderView(), ui.root);
   };
 
@@ -41,7 +48,7 @@ export function startCapture(ctx: ContentScriptContext) {
         (selectionText?.trim() ? { type: "TextQuoteSelector", exact: selectionText.trim().slice(0, 4000), prefix: "", suffix: "" } : null),
       url: location.href,
       title: document.title,
-      targets: [targetKeyForUrl(location.href)].filter((key): key is string => Boolean(key)),
+      targets: [pageTargetKey()].filter((key): key is string => Boolean(key)),
     };
   }
 
