@@ -1,6 +1,6 @@
 import { addDays, inWeek, isoWeek } from "./dates";
 import type { ActionItem, Decision, Meeting, Risk } from "./entities";
-import { riskLevel, riskScore } from "./summary";
+import { type RiskLevel, riskLevel, riskScore } from "./summary";
 
 /** User text on one Markdown line: line breaks folded, characters that would start markup escaped. */
 export function inline(text: string): string {
@@ -31,6 +31,8 @@ export interface MarkdownLabels {
   overdue: string;
   risks: string;
   noDepartment: string;
+  riskLevels: Record<RiskLevel, string>;
+  riskStatuses: Record<Risk["status"], string>;
 }
 
 export const englishLabels: MarkdownLabels = {
@@ -50,6 +52,8 @@ export const englishLabels: MarkdownLabels = {
   overdue: "Overdue",
   risks: "New or changed risks",
   noDepartment: "No department",
+  riskLevels: { low: "low", medium: "medium", high: "high", critical: "critical" },
+  riskStatuses: { open: "open", mitigating: "mitigating", accepted: "accepted", closed: "closed", occurred: "occurred" },
 };
 
 const actionLine = (item: ActionItem, labels: MarkdownLabels) =>
@@ -149,7 +153,10 @@ export function weeklyReportMarkdown(
       `### ${labels.risks} (${risks.length})`,
       "",
       ...list(
-        risks.map(({ data }) => `- ${inline(data.title)}: ${riskScore(data)} (${riskLevel(riskScore(data))}), ${data.status}`),
+        risks.map(
+          ({ data }) =>
+            `- ${inline(data.title)}: ${riskScore(data)} (${labels.riskLevels[riskLevel(riskScore(data))]}), ${labels.riskStatuses[data.status]}`,
+        ),
         labels,
       ),
       "",

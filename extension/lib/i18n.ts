@@ -3,12 +3,47 @@ import { browser } from "wxt/browser";
 // Each lookup is a call into the extension API; a 500-row page asks for the same few strings 1,000 times.
 const cache = new Map<string, string>();
 
+export const uiLanguages = ["en", "zh_CN"] as const;
+export type UiLanguage = (typeof uiLanguages)[number];
+type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+
+/** The catalogue of the language chosen in options, when it is not the browser's. */
+let override: { language: UiLanguage; catalogue: Catalogue } | null = null;
+
+function fromCatalogue(catalogue: Catalogue, key: string, substitutions?: string | string[]): string | undefined {
+  const entry = catalogue[key];
+  if (!entry) return undefined;
+  const values = substitutions === undefined ? [] : ([] as string[]).concat(substitutions);
+  return entry.message.replace(/\$([A-Za-z0-9_]+)\$/g, (_, name: string) => {
+    const content = entry.placeholders?.[name.toLowerCase()]?.content ?? "";
+    return values[Number(content.slice(1)) - 1] ?? "";
+  });
+}
+
+/**
+ * Applies the language chosen in Liaison's options (kept in storage.local, readable by content
+ * scripts too). `load` fetches a catalogue: pages read the extension's own file; content scripts
+ * ask the background, since extension files are not exposed to web pages.
+ */
+export async function applyLanguagePreference(load: (language: UiLanguage) => Promise<Catalogue>): Promise<void> {
+  const { uiLanguage } = (await browser.storage.local.get("uiLanguage")) as { uiLanguage?: string };
+  if (!uiLanguages.includes(uiLanguage as UiLanguage)) return;
+  override = { language: uiLanguage as UiLanguage, catalogue: await load(uiLanguage as UiLanguage) };
+  cache.clear();
+}
+
+export async function loadCatalogue(language: UiLanguage): Promise<Catalogue> {
+  const response = await fetch(browser.runtime.getURL(`/_locales/${language}/messages.json` as "/options.html"));
+  return (await response.json()) as Catalogue;
+}
+
 /** A localized UI string from _locales (English or Simplified Chinese, per the browser's language). */
 export function t(key: string, substitutions?: string | string[]): string {
   const cacheKey = substitutions === undefined ? key : `${key}\u0000${([] as string[]).concat(substitutions).join("\u0000")}`;
   let text = cache.get(cacheKey);
   if (text === undefined) {
-    text = browser.i18n.getMessage(key as never, substitutions) || key;
+    text =
+      (override && fromCatalogue(override.catalogue, key, substitutions)) || browser.i18n.getMessage(key as never, substitutions) || key;
     if (cache.size > 2000) cache.clear();
     cache.set(cacheKey, text);
   }
@@ -16,6 +51,7 @@ export function t(key: string, substitutions?: string | string[]): string {
 }
 
 export function uiLocale(): string {
+  if (override) return override.language.replace("_", "-");
   return browser.i18n.getUILanguage?.() || navigator.language || "en";
 }
 

@@ -85,8 +85,4 @@ export async function readPanelData(db: Db): Promise<PanelData> {
   };
 }
 
-/** Is this action item mine: by member id, or by my name where the owner was typed? */
-export function isMine(item: ActionItem, me: Member | null): boolean {
-  if (!me) return false;
-  return item.ownerId === me.id || (!item.ownerId && item.owner === me.name);
-}
+export { isMine } from "../sync/my-work";

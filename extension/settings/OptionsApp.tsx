@@ -6,6 +6,7 @@ import { defaultServerUrl } from "../lib/session";
 import { useStore } from "../lib/use-store";
 import { emptyPanel, readPanel } from "../panel/read-panel";
 import { SyncBar } from "../panel/SyncBar";
+import { PreferencesSection } from "./PreferencesSection";
 import { SelfHostedSection } from "./SelfHostedSection";
 
 /** Connect this browser to a workspace: create one, or join with an invite code. */
@@ -131,6 +132,7 @@ export function OptionsApp() {
         </form>
       )}
       <SelfHostedSection />
+      <PreferencesSection />
       {busy && <p role="status">{t("working")}</p>}
       {error && (
         <p class="error" role="alert">

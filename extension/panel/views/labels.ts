@@ -1,3 +1,4 @@
+import { riskStatuses } from "../../../shared/entities";
 import type { MarkdownLabels } from "../../../shared/markdown";
 import { t } from "../../lib/i18n";
 
@@ -20,5 +21,9 @@ export function markdownLabels(): MarkdownLabels {
     overdue: t("overdue"),
     risks: t("md_risks"),
     noDepartment: t("noDepartment"),
+    riskLevels: { low: t("level_low"), medium: t("level_medium"), high: t("level_high"), critical: t("level_critical") },
+    riskStatuses: Object.fromEntries(
+      riskStatuses.map((status) => [status, t(`riskStatus_${status}`).toLowerCase()]),
+    ) as MarkdownLabels["riskStatuses"],
   };
 }

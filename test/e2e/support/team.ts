@@ -51,23 +51,48 @@ export async function seed(
 }
 
 /** Connects a browser profile through Liaison's options page, as a user does. */
+/** The options page's labels, in the language the browser runs in. */
+export const optionsLabels = {
+  en: {
+    serverUrl: "Server URL",
+    yourName: "Your name",
+    department: "Department",
+    workspaceName: "Workspace name",
+    createWorkspace: "Create workspace",
+    inviteCode: "Invite code",
+    joinWorkspace: "Join workspace",
+    connected: /^Connected to /,
+  },
+  zh: {
+    serverUrl: "服务器地址",
+    yourName: "你的名字",
+    department: "部门",
+    workspaceName: "工作区名称",
+    createWorkspace: "创建工作区",
+    inviteCode: "邀请码",
+    joinWorkspace: "加入工作区",
+    connected: /^已连接到 /,
+  },
+};
+
 export async function connectProfile(
   profile: Profile,
   apiUrl: string,
   fields: { name: string; department: string },
   action: { create: string } | { code: string },
+  labels = optionsLabels.en,
 ): Promise<Page> {
   const options = await profile.openPage("options.html");
-  await options.getByLabel("Server URL").fill(apiUrl);
-  await options.getByLabel("Your name").fill(fields.name);
-  await options.getByLabel("Department").fill(fields.department);
+  await options.getByLabel(labels.serverUrl).fill(apiUrl);
+  await options.getByLabel(labels.yourName, { exact: true }).fill(fields.name);
+  await options.getByLabel(labels.department, { exact: true }).fill(fields.department);
   if ("create" in action) {
-    await options.getByLabel("Workspace name").fill(action.create);
-    await options.getByRole("button", { name: "Create workspace" }).click();
+    await options.getByLabel(labels.workspaceName).fill(action.create);
+    await options.getByRole("button", { name: labels.createWorkspace }).click();
   } else {
-    await options.getByLabel("Invite code").fill(action.code);
-    await options.getByRole("button", { name: "Join workspace" }).click();
+    await options.getByLabel(labels.inviteCode).fill(action.code);
+    await options.getByRole("button", { name: labels.joinWorkspace }).click();
   }
-  await options.getByRole("heading", { name: /^Connected to / }).waitFor();
+  await options.getByRole("heading", { name: labels.connected }).waitFor();
   return options;
 }
