@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { root } from "../../scripts/server.mjs";
 import { startTestApi } from "./support/api";
 import { launchProfile, type Profile, serveFixture } from "./support/browser";
-import { type ApiSession, apiCall, connectProfile, createWorkspaceViaApi, inviteCode, optionsLabels, seed } from "./support/team";
+import { apiCall, connectProfile, createWorkspaceViaApi, inviteCode, optionsLabels, seed } from "./support/team";
 
 /** YYYY-MM-DD in this machine's time zone, `offset` days from today. */
 const day = (offset: number) => {
@@ -107,20 +107,6 @@ async function team(profile: Profile, names: TeamNames, labels = optionsLabels.e
     { entity: "responsibility", fields: { target: jira, person: names.me, role: "A", department: names.department } },
   ]);
   return { lead, meetingId };
-}
-
-async function openPanel(profile: Profile, waitFor: string) {
-  const panel = await profile.openPage("sidepanel.html");
-  await panel.getByRole("tab").first().waitFor();
-  // The panel syncs as it opens; wait for the team's work to arrive.
-  await panel
-    .locator(`text=${waitFor}`)
-    .first()
-    .waitFor({ state: "attached", timeout: 20_000 })
-    .catch(async () => {
-      await panel.reload();
-    });
-  return panel;
 }
 
 describe("the side panel, in English", () => {
