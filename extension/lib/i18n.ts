@@ -58,8 +58,16 @@ export function uiLocale(): string {
 /** A due date as people read it in their language; dates are calendar days, not instants. */
 export function formatDay(isoDay: string, locale = uiLocale()): string {
   const [y, m, d] = isoDay.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString(locale, { timeZone: "UTC", month: "short", day: "numeric", year: "numeric" });
+  // One formatter per locale: building one per call costs more than the rest of a list row.
+  let format = dayFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { timeZone: "UTC", month: "short", day: "numeric", year: "numeric" });
+    dayFormats.set(locale, format);
+  }
+  return format.format(new Date(Date.UTC(y, m - 1, d)));
 }
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** Today as YYYY-MM-DD in the user's own time zone. */
 export function today(now = new Date()): string {

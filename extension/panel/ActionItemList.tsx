@@ -1,3 +1,4 @@
+import { useState } from "preact/hooks";
 import { formatDay, t, today } from "../lib/i18n";
 import type { ActionItemView } from "./read-panel";
 
@@ -7,48 +8,59 @@ export interface ActionItemListProps {
   emptyText: string;
 }
 
+/** A page of items at a time: thousands of rows would take seconds to draw and nobody reads them at once. */
+const pageSize = 100;
+
 export function ActionItemList({ items, onToggleDone, emptyText }: ActionItemListProps) {
+  const [shown, setShown] = useState(pageSize);
   if (items.length === 0) return <p class="empty">{emptyText}</p>;
   const now = today();
   return (
-    <ul class="items">
-      {items.map((view) => {
-        const { item } = view;
-        const done = item.status === "done";
-        const overdue = !done && item.due !== null && item.due < now;
-        return (
-          <li key={view.id} class={`item ${done ? "done" : ""}`} data-item-id={view.id}>
-            <input
-              type="checkbox"
-              checked={done}
-              aria-label={`${t("markDone")}: ${item.text}`}
-              onChange={(e) => onToggleDone(view, e.currentTarget.checked)}
-            />
-            <div class="body">
-              <p class="text">{item.text}</p>
-              <p class="meta">
-                <span class="owner">{item.owner ?? t("noOwner")}</span>
-                {item.department && <span class="department">{item.department}</span>}
-                <span class={`due ${overdue ? "overdue" : ""}`}>
-                  {item.due ? t("due", formatDay(item.due)) : t("noDue")}
-                  {overdue && ` · ${t("overdue")}`}
-                </span>
-                <span class={`priority priority-${item.priority}`}>{t(`priority_${item.priority}`)}</span>
-                <span class="status">{t(`status${item.status[0].toUpperCase()}${item.status.slice(1)}`)}</span>
-                {view.pending && <span class="pending">{t("notSynced")}</span>}
-              </p>
-              {item.source && (
-                <p class="source">
-                  {t("source")}:{" "}
-                  <a href={item.source.url} target="_blank" rel="noreferrer noopener">
-                    {item.source.title || item.source.url}
-                  </a>
+    <>
+      <ul class="items">
+        {items.slice(0, shown).map((view) => {
+          const { item } = view;
+          const done = item.status === "done";
+          const overdue = !done && item.due !== null && item.due < now;
+          return (
+            <li key={view.id} class={`item ${done ? "done" : ""}`} data-item-id={view.id}>
+              <input
+                type="checkbox"
+                checked={done}
+                aria-label={`${t("markDone")}: ${item.text}`}
+                onChange={(e) => onToggleDone(view, e.currentTarget.checked)}
+              />
+              <div class="body">
+                <p class="text">{item.text}</p>
+                <p class="meta">
+                  <span class="owner">{item.owner ?? t("noOwner")}</span>
+                  {item.department && <span class="department">{item.department}</span>}
+                  <span class={`due ${overdue ? "overdue" : ""}`}>
+                    {item.due ? t("due", formatDay(item.due)) : t("noDue")}
+                    {overdue && ` · ${t("overdue")}`}
+                  </span>
+                  <span class={`priority priority-${item.priority}`}>{t(`priority_${item.priority}`)}</span>
+                  <span class="status">{t(`status${item.status[0].toUpperCase()}${item.status.slice(1)}`)}</span>
+                  {view.pending && <span class="pending">{t("notSynced")}</span>}
                 </p>
-              )}
-            </div>
-          </li>
-        );
-      })}
-    </ul>
+                {item.source && (
+                  <p class="source">
+                    {t("source")}:{" "}
+                    <a href={item.source.url} target="_blank" rel="noreferrer noopener">
+                      {item.source.title || item.source.url}
+                    </a>
+                  </p>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      {items.length > shown && (
+        <button type="button" class="more" onClick={() => setShown(shown + pageSize)}>
+          {t("showMore", String(items.length - shown))}
+        </button>
+      )}
+    </>
   );
 }

@@ -36,6 +36,10 @@ export function PanelApp({ initialView }: { initialView?: View }) {
       .catch(() => {});
   }, [data]);
   const pageKey = page.key ?? data.focus;
+  // First content on screen, for bench/sidepanel.ts.
+  useEffect(() => {
+    if (loaded) requestAnimationFrame(() => performance.mark("liaison:panel-content"));
+  }, [loaded]);
   const current: View = view ?? (pageKey ? "thisPage" : "actionItems");
 
   const knownKeys = useMemo(() => {

@@ -1,0 +1,83 @@
+// Side panel benchmark in real Chromium with the built extension: a local store holding 5,000
+// action items, 500 risks and 200 meetings; the time from opening the panel to its first
+// content, and the time per keystroke typing in Search. Run: npm run bench:sidepanel
+import type { Page } from "playwright-core";
+import { launchProfile } from "../test/e2e/support/browser";
+
+const counts = { action_item: 5000, risk: 500, meeting: 200 };
+
+/** Fills the extension's IndexedDB as sync would have (runs in the extension's page). */
+async function seedStore(page: Page) {
+  await page.evaluate(`(async () => {
+    const open = indexedDB.open("liaison", 1);
+    const db = await new Promise((resolve, reject) => { open.onsuccess = () => resolve(open.result); open.onerror = () => reject(open.error); });
+    const tx = db.transaction(["rows", "kv"], "readwrite");
+    const rows = tx.objectStore("rows");
+    const at = (i) => new Date(Date.UTC(2026, 10, 1) + i * 60000).toISOString();
+    const meta = (i) => ({ createdBy: "m1", createdAt: at(i), updatedBy: "m1", updatedAt: at(i) });
+    const depts = ["Engineering", "Design", "QA", "Legal", "Marketing", "Sales", "Operations"];
+    let version = 0;
+    for (let i = 0; i < ${counts.action_item}; i++) rows.put({ entity: "action_item", id: "a" + i, version: ++version, deleted: false, pending: 0, meta: meta(i), server: null,
+      data: { text: "Action item number " + i + " about checkout latency in region " + (i % 17), owner: "Person " + (i % 40), ownerId: null, department: depts[i % 7],
+        due: "2026-" + String(1 + (i % 12)).padStart(2, "0") + "-15", status: i % 3 ? "open" : "done", priority: "medium", targets: ["jira:acme.atlassian.net/ACME-" + (i % 900)], source: null, meeting: i % 25 ? null : "m" + (i % 200) } });
+    for (let i = 0; i < ${counts.risk}; i++) rows.put({ entity: "risk", id: "r" + i, version: ++version, deleted: false, pending: 0, meta: meta(i), server: null,
+      data: { title: "Risk " + i, description: "", targets: ["jira:acme.atlassian.net/ACME-" + (i % 900)], likelihood: 1 + (i % 5), impact: 1 + ((i * 7) % 5), status: "open",
+        owner: "Person " + (i % 40), ownerId: null, department: depts[i % 7], mitigation: "Mitigation " + i, contingency: "Contingency " + i, reviewOn: "2026-12-01" } });
+    for (let i = 0; i < ${counts.meeting}; i++) rows.put({ entity: "meeting", id: "m" + i, version: ++version, deleted: false, pending: 0, meta: meta(i), server: null,
+      data: { title: "Meeting " + i, date: "2026-11-" + String(1 + (i % 28)).padStart(2, "0"), departments: [depts[i % 7]], attendees: ["Person 1", "Person 2"], notes: "", url: null } });
+    await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
+    db.close();
+  })()`);
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)];
+
+const profile = await launchProfile();
+try {
+  const first = await profile.openPage("sidepanel.html");
+  await first.waitForFunction(() => performance.getEntriesByName("liaison:panel-content").length > 0);
+  await seedStore(first);
+  await first.close();
+
+  const opening: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const page = await profile.openPage("sidepanel.html");
+    await page.waitForFunction(() => performance.getEntriesByName("liaison:panel-content").length > 0, undefined, { timeout: 30_000 });
+    const shown = await page.locator("li.item").count();
+    if (shown === 0) throw new Error("the panel shows no action items");
+    opening.push(await page.evaluate(() => performance.getEntriesByName("liaison:panel-content")[0].startTime));
+    await page.close();
+  }
+
+  const page = await profile.openPage("sidepanel.html");
+  await page.waitForFunction(() => performance.getEntriesByName("liaison:panel-content").length > 0);
+  await page.getByRole("tab", { name: "Search" }).click();
+  const input = page.getByRole("searchbox");
+  await input.focus();
+  const keystrokes: number[] = [];
+  for (const key of "checkout latency region 1") {
+    // From the key press to the next frame after the results were drawn.
+    const elapsed = await page.evaluate(
+      `new Promise((resolve) => {
+        const input = document.activeElement;
+        const started = performance.now();
+        input.value += ${JSON.stringify(key)};
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0));
+      })`,
+    );
+    keystrokes.push(elapsed as number);
+  }
+  const hits = await page.locator(".search-hits li").count();
+  console.log("Liaison side panel benchmark (headless Chromium, built extension)");
+  console.log(`  local store: ${counts.action_item} action items, ${counts.risk} risks, ${counts.meeting} meetings`);
+  console.log(
+    `  open to first content   median ${median(opening).toFixed(0)} ms, worst ${Math.max(...opening).toFixed(0)} ms (target 200 ms)`,
+  );
+  console.log(
+    `  search, per keystroke   median ${median(keystrokes).toFixed(1)} ms, p95 ${p95(keystrokes).toFixed(1)} ms (target 50 ms; ${hits} hits at the end)`,
+  );
+} finally {
+  await profile.close();
+}
