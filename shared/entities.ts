@@ -38,6 +38,8 @@ export const actionItem = z
     targets: z.array(targetKeySchema).max(20).default([]),
     source: captureSource.nullable().default(null),
     meeting: id.nullable().default(null),
+    /** The goal this action item serves. */
+    goal: id.nullable().default(null),
   })
   .strict();
 export type ActionItem = z.infer<typeof actionItem>;
@@ -155,6 +157,87 @@ export const annotation = z
   .strict();
 export type Annotation = z.infer<typeof annotation>;
 
+export const goalKinds = ["project", "phase"] as const;
+export const healthStatuses = ["on-track", "at-risk", "off-track"] as const;
+export const escalationStatuses = ["open", "decided", "withdrawn"] as const;
+
+/** A measurable indicator of a goal: where it started, where it should get, where it is. */
+export const indicator = z
+  .object({
+    id: id,
+    name: text(120, 1),
+    unit: text(20).default(""),
+    baseline: z.number().finite(),
+    target: z.number().finite(),
+    current: z.number().finite(),
+    /** The value when the current week began, so the weekly report can say what changed. */
+    weekStartValue: z.number().finite().nullable().default(null),
+    updatedOn: isoDate.nullable().default(null),
+  })
+  .strict()
+  .refine((value) => value.target !== value.baseline, "target must differ from baseline");
+
+export const goal = z
+  .object({
+    title: text(200, 1),
+    description: text(4000).default(""),
+    kind: z.enum(goalKinds).default("project"),
+    /** The project goal a phase goal (milestone) belongs to. */
+    parent: id.nullable().default(null),
+    owner: personName.nullable().default(null),
+    ownerId: id.nullable().default(null),
+    departments: z.array(departmentName).max(30).default([]),
+    due: isoDate.nullable().default(null),
+    indicators: z.array(indicator).max(20).default([]),
+    /** Tracker items that serve this goal. */
+    targets,
+    /** The owner's own reading of the goal's health, with the reason, over the computed one. */
+    statusOverride: z
+      .object({ status: z.enum(healthStatuses), reason: text(500, 1) })
+      .strict()
+      .nullable()
+      .default(null),
+  })
+  .strict();
+export type Goal = z.infer<typeof goal>;
+
+/** A department's weekly status: highlights, blockers and the help it needs from other departments. */
+export const checkin = z
+  .object({
+    department: departmentName,
+    week: z.string().regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, "must be an ISO week like 2026-W48"),
+    status: z.enum(healthStatuses),
+    highlights: text(4000).default(""),
+    blockers: text(4000).default(""),
+    helpNeeded: z
+      .array(z.object({ department: departmentName, request: text(1000, 1) }).strict())
+      .max(20)
+      .default([]),
+  })
+  .strict();
+export type Checkin = z.infer<typeof checkin>;
+
+/** A conflict or blocker between departments, to be settled by someone before a deadline. */
+export const escalation = z
+  .object({
+    title: text(200, 1),
+    departments: z.array(departmentName).min(1).max(10),
+    targets,
+    needs: z
+      .array(z.object({ department: departmentName, need: text(1000, 1) }).strict())
+      .max(10)
+      .default([]),
+    decider: personName.nullable().default(null),
+    deciderId: id.nullable().default(null),
+    deadline: isoDate.nullable().default(null),
+    status: z.enum(escalationStatuses).default("open"),
+    resolution: text(4000).default(""),
+    /** The decision the resolution was recorded as. */
+    decision: id.nullable().default(null),
+  })
+  .strict();
+export type Escalation = z.infer<typeof escalation>;
+
 /**
  * Every synced entity and the schema of its fields. Upserts carry some of the fields; the
  * merged row must satisfy the whole schema. Adding an entity is one line here (and its
@@ -168,6 +251,9 @@ export const entitySchemas = {
   decision,
   action_item: actionItem,
   annotation,
+  goal,
+  checkin,
+  escalation,
 } as const;
 
 export interface EntityPolicy {

@@ -1,5 +1,6 @@
 import { addDays, inWeek, isoWeek } from "./dates";
-import type { ActionItem, Decision, Meeting, Risk } from "./entities";
+import type { ActionItem, Checkin, Decision, Escalation, Goal, Meeting, Risk } from "./entities";
+import { goalProgress, type Health } from "./goals";
 import { type RiskLevel, riskLevel, riskScore } from "./summary";
 
 /** User text on one Markdown line: line breaks folded, characters that would start markup escaped. */
@@ -31,6 +32,12 @@ export interface MarkdownLabels {
   overdue: string;
   risks: string;
   noDepartment: string;
+  goals: string;
+  checkins: string;
+  escalationsOpened: string;
+  escalationsDecided: string;
+  sinceLastWeek: string;
+  health: Record<Health, string>;
   riskLevels: Record<RiskLevel, string>;
   riskStatuses: Record<Risk["status"], string>;
 }
@@ -52,6 +59,12 @@ export const englishLabels: MarkdownLabels = {
   overdue: "Overdue",
   risks: "New or changed risks",
   noDepartment: "No department",
+  goals: "Goals",
+  checkins: "Department check-ins",
+  escalationsOpened: "Escalations opened",
+  escalationsDecided: "Escalations decided",
+  sinceLastWeek: "since last week",
+  health: { "on-track": "on track", "at-risk": "at risk", "off-track": "off track" },
   riskLevels: { low: "low", medium: "medium", high: "high", critical: "critical" },
   riskStatuses: { open: "open", mitigating: "mitigating", accepted: "accepted", closed: "closed", occurred: "occurred" },
 };
@@ -100,6 +113,9 @@ export function weeklyReportMarkdown(
     risks: Dated<Risk>[];
     decisions: Dated<Decision>[];
     meetings: Dated<Meeting>[];
+    goals?: Dated<Goal>[];
+    checkins?: Dated<Checkin>[];
+    escalations?: Dated<Escalation>[];
   },
   labels = englishLabels,
 ): string {
@@ -175,5 +191,67 @@ export function weeklyReportMarkdown(
     ),
     "",
   );
+  lines.push(...goalLines(input, monday, asOf, labels), ...checkinLines(input, monday, labels), ...escalationLines(input, monday, labels));
   return lines.join("\n");
+}
+
+type ReportInput = Parameters<typeof weeklyReportMarkdown>[0];
+
+/** Goal progress, with each indicator's change since the week began. */
+function goalLines(input: ReportInput, monday: string, asOf: string, labels: MarkdownLabels): string[] {
+  const goals = input.goals ?? [];
+  if (goals.length === 0) return [];
+  const lines = [`## ${labels.goals} (${goals.length})`, ""];
+  for (const { id, data: goal, meta } of goals) {
+    const linked = input.actionItems.filter((a) => a.data.goal === id).map((a) => a.data);
+    const progress = goalProgress(goal, meta.createdAt, linked, asOf);
+    lines.push(
+      `- ${inline(goal.title)}: ${Math.round(progress.progress * 100)}%, ${labels.health[progress.status]}${goal.due ? ` (${labels.due}: ${goal.due})` : ""}`,
+    );
+    for (const i of goal.indicators) {
+      const change = i.updatedOn && i.updatedOn >= monday && i.weekStartValue !== null ? i.current - i.weekStartValue : 0;
+      const delta = change === 0 ? "" : `, ${change > 0 ? "+" : ""}${Number(change.toFixed(2))} ${labels.sinceLastWeek}`;
+      lines.push(`  - ${inline(i.name)}: ${i.current}${i.unit ? ` ${inline(i.unit)}` : ""} (${i.baseline} → ${i.target}${delta})`);
+    }
+  }
+  return [...lines, ""];
+}
+
+/** Each department's check-in for the week, with the help it asked for. */
+function checkinLines(input: ReportInput, monday: string, labels: MarkdownLabels): string[] {
+  const week = isoWeek(monday);
+  const checkins = (input.checkins ?? []).filter(({ data }) => data.week === week);
+  if (checkins.length === 0) return [];
+  const lines = [`## ${labels.checkins} (${checkins.length})`, ""];
+  for (const { data } of checkins) {
+    lines.push(`- ${inline(data.department)}: ${labels.health[data.status]}`);
+    if (data.highlights.trim()) lines.push(`  - ${inline(data.highlights)}`);
+    if (data.blockers.trim()) lines.push(`  - ${inline(data.blockers)}`);
+    for (const help of data.helpNeeded) lines.push(`  - → ${inline(help.department)}: ${inline(help.request)}`);
+  }
+  return [...lines, ""];
+}
+
+/** Escalations opened and decided during the week. */
+function escalationLines(input: ReportInput, monday: string, labels: MarkdownLabels): string[] {
+  const escalations = input.escalations ?? [];
+  const opened = escalations.filter(({ meta }) => inWeek(meta.createdAt, monday));
+  const decided = escalations.filter(({ data, meta }) => data.status === "decided" && inWeek(meta.updatedAt, monday));
+  if (opened.length + decided.length === 0) return [];
+  return [
+    `## ${labels.escalationsOpened} (${opened.length})`,
+    "",
+    ...list(
+      opened.map(({ data }) => `- ${inline(data.title)} (${data.departments.map(inline).join(" / ")})`),
+      labels,
+    ),
+    "",
+    `## ${labels.escalationsDecided} (${decided.length})`,
+    "",
+    ...list(
+      decided.map(({ data }) => `- ${inline(data.title)}: ${inline(data.resolution)}`),
+      labels,
+    ),
+    "",
+  ];
 }

@@ -1,4 +1,4 @@
-import type { ActionItem, Decision, Responsibility, Risk } from "./entities";
+import type { ActionItem, Decision, Escalation, Goal, Responsibility, Risk } from "./entities";
 
 /** A risk's score (likelihood x impact, 1-25) and the level it reads as. */
 export function riskScore(risk: Pick<Risk, "likelihood" | "impact">): number {
@@ -17,7 +17,7 @@ export function riskLevel(score: number): RiskLevel {
 /** Risks still able to hurt: closed and accepted ones no longer call for attention. */
 export const activeRiskStatuses: ReadonlyArray<Risk["status"]> = ["open", "mitigating", "occurred"];
 
-export type Attention = "no-accountable" | "several-accountable" | "high-risk" | "overdue";
+export type Attention = "no-accountable" | "several-accountable" | "high-risk" | "overdue" | "escalated";
 
 export interface Person {
   person: string;
@@ -36,6 +36,10 @@ export interface TargetSummary {
   decisions: number;
   openActions: number;
   overdueActions: number;
+  /** Titles of the goals this item serves. */
+  goals: string[];
+  openEscalations: number;
+  overdueEscalations: number;
   /** Why a list row should stand out; empty when nothing needs attention. */
   attention: Attention[];
 }
@@ -45,15 +49,27 @@ export interface TeamKnowledge {
   risks: Risk[];
   decisions: Decision[];
   actionItems: ActionItem[];
+  goals?: Goal[];
+  escalations?: Escalation[];
 }
 
 /** Groups the team's knowledge by target key once, so that a 500-row page costs one pass. */
 export function indexByTarget(knowledge: TeamKnowledge) {
-  const byKey = new Map<string, { responsibilities: Responsibility[]; risks: Risk[]; decisions: Decision[]; actionItems: ActionItem[] }>();
+  const byKey = new Map<
+    string,
+    {
+      responsibilities: Responsibility[];
+      risks: Risk[];
+      decisions: Decision[];
+      actionItems: ActionItem[];
+      goals: Goal[];
+      escalations: Escalation[];
+    }
+  >();
   const slot = (key: string) => {
     let entry = byKey.get(key);
     if (!entry) {
-      entry = { responsibilities: [], risks: [], decisions: [], actionItems: [] };
+      entry = { responsibilities: [], risks: [], decisions: [], actionItems: [], goals: [], escalations: [] };
       byKey.set(key, entry);
     }
     return entry;
@@ -62,6 +78,9 @@ export function indexByTarget(knowledge: TeamKnowledge) {
   for (const risk of knowledge.risks) for (const key of new Set(risk.targets)) slot(key).risks.push(risk);
   for (const decision of knowledge.decisions) for (const key of new Set(decision.targets)) slot(key).decisions.push(decision);
   for (const item of knowledge.actionItems) for (const key of new Set(item.targets)) slot(key).actionItems.push(item);
+  for (const goal of knowledge.goals ?? []) for (const key of new Set(goal.targets)) slot(key).goals.push(goal);
+  for (const escalation of knowledge.escalations ?? [])
+    for (const key of new Set(escalation.targets)) slot(key).escalations.push(escalation);
   return byKey;
 }
 
@@ -77,11 +96,14 @@ export function summarize(index: TargetIndex, key: string, today: string): Targe
   const open = (entry?.actionItems ?? []).filter((item) => item.status === "open");
   const overdue = open.filter((item) => item.due !== null && item.due < today);
   const accountable = people("A");
+  const openEscalations = (entry?.escalations ?? []).filter((e) => e.status === "open");
+  const overdueEscalations = openEscalations.filter((e) => e.deadline !== null && e.deadline < today);
   const attention: Attention[] = [];
   if (accountable.length === 0) attention.push("no-accountable");
   if (accountable.length > 1) attention.push("several-accountable");
   if (top && riskScore(top) >= 15) attention.push("high-risk");
   if (overdue.length > 0) attention.push("overdue");
+  if (openEscalations.length > 0) attention.push("escalated");
   return {
     key,
     accountable,
@@ -93,6 +115,9 @@ export function summarize(index: TargetIndex, key: string, today: string): Targe
     decisions: entry?.decisions.length ?? 0,
     openActions: open.length,
     overdueActions: overdue.length,
+    goals: (entry?.goals ?? []).map((goal) => goal.title),
+    openEscalations: openEscalations.length,
+    overdueEscalations: overdueEscalations.length,
     attention,
   };
 }

@@ -69,6 +69,7 @@ export function CaptureForm({ draft, session, members, anchor, onSave, onClose }
         targets: draft.targets,
         source: { url: draft.url, title: draft.title.slice(0, 300), selector: draft.quote },
         meeting: null,
+        goal: null,
       });
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));

@@ -51,6 +51,20 @@ export function Chip({ summary, floating, onOpen }: ChipProps) {
           )}
           <span class="sep">·</span>
           <span class="context">{t("chipContext", [String(summary?.decisions ?? 0), String(summary?.openActions ?? 0)])}</span>
+          {summary && summary.openEscalations > 0 && (
+            <>
+              <span class="sep">·</span>
+              <span class={`escalated${summary.overdueEscalations > 0 ? " overdue" : ""}`}>
+                {t("chipEscalations", String(summary.openEscalations))}
+              </span>
+            </>
+          )}
+          {summary && summary.goals.length > 0 && (
+            <>
+              <span class="sep">·</span>
+              <span class="goal">{t("chipGoal", summary.goals.join(", "))}</span>
+            </>
+          )}
         </button>
         <button
           type="button"

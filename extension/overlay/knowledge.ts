@@ -1,4 +1,4 @@
-import type { ActionItem, Decision, Responsibility, Risk } from "../../shared/entities";
+import type { ActionItem, Decision, Escalation, Goal, Responsibility, Risk } from "../../shared/entities";
 import { indexByTarget, summarize, type TargetIndex, type TargetSummary } from "../../shared/summary";
 import { today } from "../lib/i18n";
 import type { Db } from "../sync/db";
@@ -26,14 +26,16 @@ export class KnowledgeIndex {
 
   private async build(): Promise<TargetIndex> {
     const db = await this.db;
-    const data = async <T>(entity: "responsibility" | "risk" | "decision" | "action_item") =>
+    const data = async <T>(entity: "responsibility" | "risk" | "decision" | "action_item" | "goal" | "escalation") =>
       (await listRows(db, entity)).map((row) => row.data as T);
-    const [responsibilities, risks, decisions, actionItems] = await Promise.all([
+    const [responsibilities, risks, decisions, actionItems, goals, escalations] = await Promise.all([
       data<Responsibility>("responsibility"),
       data<Risk>("risk"),
       data<Decision>("decision"),
       data<ActionItem>("action_item"),
+      data<Goal>("goal"),
+      data<Escalation>("escalation"),
     ]);
-    return indexByTarget({ responsibilities, risks, decisions, actionItems });
+    return indexByTarget({ responsibilities, risks, decisions, actionItems, goals, escalations });
   }
 }

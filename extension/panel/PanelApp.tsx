@@ -9,6 +9,7 @@ import { type ActionItemFilter, filterActionItems } from "./read-panel";
 import { SyncBar } from "./SyncBar";
 import { toggleDone } from "./views/actions";
 import { Gaps } from "./views/Gaps";
+import { Goals } from "./views/Goals";
 import { Meetings } from "./views/Meetings";
 import { MyWork } from "./views/MyWork";
 import { Report } from "./views/Report";
@@ -16,7 +17,7 @@ import { Risks } from "./views/Risks";
 import { Search } from "./views/Search";
 import { ThisPage } from "./views/ThisPage";
 
-const views = ["thisPage", "myWork", "actionItems", "meetings", "risks", "gaps", "report", "search"] as const;
+const views = ["thisPage", "myWork", "actionItems", "meetings", "risks", "goals", "gaps", "report", "search"] as const;
 export type View = (typeof views)[number];
 
 /** The side panel: a tab per job, all read from the local store; nothing waits for the network. */
@@ -103,7 +104,7 @@ export function PanelApp({ initialView }: { initialView?: View }) {
       </div>
       <section id="view" role="tabpanel" aria-labelledby={`tab-${current}`}>
         {!loaded ? null : current === "thisPage" ? (
-          <ThisPage data={data} pageKey={pageKey} pageTitle={page.key ? (page.title ?? undefined) : undefined} />
+          <ThisPage data={data} pageKey={pageKey} pageTitle={page.key ? (page.title ?? undefined) : undefined} today={today} />
         ) : current === "myWork" ? (
           <MyWork data={data} me={me} today={today} />
         ) : current === "actionItems" ? (
@@ -132,6 +133,8 @@ export function PanelApp({ initialView }: { initialView?: View }) {
           <Meetings data={data} today={today} knownKeys={knownKeys} />
         ) : current === "risks" ? (
           <Risks data={data} today={today} knownKeys={knownKeys} />
+        ) : current === "goals" ? (
+          <Goals data={data} today={today} knownKeys={knownKeys} />
         ) : current === "gaps" ? (
           <Gaps data={data} today={today} />
         ) : current === "report" ? (

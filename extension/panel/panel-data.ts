@@ -1,4 +1,16 @@
-import type { ActionItem, Annotation, Decision, Department, EntityName, Meeting, Responsibility, Risk } from "../../shared/entities";
+import type {
+  ActionItem,
+  Annotation,
+  Checkin,
+  Decision,
+  Department,
+  EntityName,
+  Escalation,
+  Goal,
+  Meeting,
+  Responsibility,
+  Risk,
+} from "../../shared/entities";
 import type { Change } from "../../shared/sync";
 import type { Member } from "../../shared/workspace";
 import { type PublicSession, publicSession } from "../lib/session";
@@ -27,6 +39,9 @@ export interface PanelData {
   decisions: Row<Decision>[];
   actionItems: Row<ActionItem>[];
   annotations: Row<Annotation>[];
+  goals: Row<Goal>[];
+  checkins: Row<Checkin>[];
+  escalations: Row<Escalation>[];
 }
 
 export const emptyPanelData: PanelData = {
@@ -42,6 +57,9 @@ export const emptyPanelData: PanelData = {
   decisions: [],
   actionItems: [],
   annotations: [],
+  goals: [],
+  checkins: [],
+  escalations: [],
 };
 
 const newestFirst = <T>(a: Row<T>, b: Row<T>) => b.meta.createdAt.localeCompare(a.meta.createdAt) || b.id.localeCompare(a.id);
@@ -54,21 +72,39 @@ async function rows<T>(db: Db, entity: EntityName): Promise<Row<T>[]> {
 
 /** Everything the side panel shows, read from the local store in one go (no network). */
 export async function readPanelData(db: Db): Promise<PanelData> {
-  const [session, status, members, rejected, focus, departments, responsibilities, risks, meetings, decisions, actionItems, annotations] =
-    await Promise.all([
-      getKv(db, "session"),
-      getKv(db, "status"),
-      getKv(db, "members"),
-      getKv(db, "rejected"),
-      getKv(db, "focus"),
-      rows<Department>(db, "department"),
-      rows<Responsibility>(db, "responsibility"),
-      rows<Risk>(db, "risk"),
-      rows<Meeting>(db, "meeting"),
-      rows<Decision>(db, "decision"),
-      rows<ActionItem>(db, "action_item"),
-      rows<Annotation>(db, "annotation"),
-    ]);
+  const [
+    session,
+    status,
+    members,
+    rejected,
+    focus,
+    departments,
+    responsibilities,
+    risks,
+    meetings,
+    decisions,
+    actionItems,
+    annotations,
+    goals,
+    checkins,
+    escalations,
+  ] = await Promise.all([
+    getKv(db, "session"),
+    getKv(db, "status"),
+    getKv(db, "members"),
+    getKv(db, "rejected"),
+    getKv(db, "focus"),
+    rows<Department>(db, "department"),
+    rows<Responsibility>(db, "responsibility"),
+    rows<Risk>(db, "risk"),
+    rows<Meeting>(db, "meeting"),
+    rows<Decision>(db, "decision"),
+    rows<ActionItem>(db, "action_item"),
+    rows<Annotation>(db, "annotation"),
+    rows<Goal>(db, "goal"),
+    rows<Checkin>(db, "checkin"),
+    rows<Escalation>(db, "escalation"),
+  ]);
   return {
     session: publicSession(session ?? null),
     status: status ?? null,
@@ -82,6 +118,9 @@ export async function readPanelData(db: Db): Promise<PanelData> {
     decisions,
     actionItems,
     annotations,
+    goals,
+    checkins,
+    escalations,
   };
 }
 

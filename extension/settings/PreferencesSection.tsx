@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { browser } from "wxt/browser";
-import { t, uiLanguages } from "../lib/i18n";
+import { t, uiLanguages, uiLocale } from "../lib/i18n";
 import { useStore } from "../lib/use-store";
 import { getKv, openStore, setKv } from "../sync/db";
 import { announceChange } from "../sync/store";
@@ -10,6 +10,7 @@ const languageNames: Record<string, string> = { en: "English", zh_CN: "简体中
 /** Language (the browser's, or one chosen here) and the due-day notification. */
 export function PreferencesSection() {
   const { value: notifyDue } = useStore(async (db) => (await getKv(db, "notifyDue")) !== false, true);
+  const { value: checkinWeekday } = useStore(async (db) => (await getKv(db, "checkinWeekday")) ?? 4, 4);
   const [language, setLanguage] = useState("auto");
   useEffect(() => {
     browser.storage.local.get("uiLanguage").then((stored) => setLanguage(String(stored.uiLanguage ?? "auto")));
@@ -49,6 +50,23 @@ export function PreferencesSection() {
         />{" "}
         {t("labelNotifyDue")}
       </label>
+      <div class="field">
+        <label for="checkin-weekday">{t("labelCheckinDay")}</label>
+        <select
+          id="checkin-weekday"
+          value={String(checkinWeekday)}
+          onChange={async (e) => {
+            await setKv(await openStore(), "checkinWeekday", Number(e.currentTarget.value));
+            announceChange();
+          }}
+        >
+          {[0, 1, 2, 3, 4, 5, 6].map((day) => (
+            <option key={day} value={String(day)}>
+              {new Intl.DateTimeFormat(uiLocale(), { weekday: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2026, 0, 5 + day)))}
+            </option>
+          ))}
+        </select>
+      </div>
     </section>
   );
 }

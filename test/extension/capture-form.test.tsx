@@ -41,6 +41,7 @@ describe("the action item capture form", () => {
       targets: ["github:acme/app#7"],
       source: { url: draft.url, title: draft.title, selector: draft.quote },
       meeting: null,
+      goal: null,
     });
   });
 

@@ -73,7 +73,7 @@ describe("side panel views", () => {
   });
 
   it("This page warns of missing roles and shows linked risks, decisions and actions", () => {
-    render(<ThisPage data={data} pageKey="jira:a.atlassian.net/A-1" />);
+    render(<ThisPage data={data} pageKey="jira:a.atlassian.net/A-1" today={today} />);
     expect(screen.getByRole("list", { name: "Warnings" }).textContent).toBe("Nobody is accountable.Nobody is responsible.");
     expect(screen.getByText("Legal")).toBeTruthy();
     expect(screen.getByText(/Plan B/)).toBeTruthy();
@@ -82,7 +82,7 @@ describe("side panel views", () => {
   });
 
   it("This page tells what to do when no item is in view", () => {
-    render(<ThisPage data={data} pageKey={null} />);
+    render(<ThisPage data={data} pageKey={null} today={today} />);
     expect(screen.getByText(/Open a tracker item/)).toBeTruthy();
   });
 

@@ -45,6 +45,7 @@ const item = (text: string, extra: Record<string, unknown> = {}) => ({
   targets: [],
   source: null,
   meeting: null,
+  goal: null,
   ...extra,
 });
 

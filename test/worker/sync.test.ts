@@ -24,6 +24,7 @@ const defaults = {
   targets: [],
   source: null,
   meeting: null,
+  goal: null,
 };
 
 async function entityRows(workspaceId: string) {

@@ -1,3 +1,4 @@
+import { addDays, isoWeek } from "../../../shared/dates";
 import { findGaps } from "../../../shared/gaps";
 import { urlForTargetKey } from "../../../shared/targets";
 import { t } from "../../lib/i18n";
@@ -37,6 +38,13 @@ export function Gaps({ data, today }: { data: PanelData; today: string }) {
     today,
   );
   const text = new Map(data.actionItems.map((r) => [r.id, r.data.text]));
+  // Departments that have not checked in: for last week (closed) and, from Friday on, this one too.
+  const thisWeek = isoWeek(today);
+  const lastWeek = isoWeek(addDays(today, -7));
+  const departments = [...new Set([...data.departments.map((d) => d.data.name), ...data.members.map((m) => m.department)])].sort();
+  const missing = (week: string) => departments.filter((d) => !data.checkins.some((c) => c.data.department === d && c.data.week === week));
+  const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7;
+  const openEscalations = data.escalations.filter((e) => e.data.status === "open");
   const sections: Array<[string, string, preact.ComponentChild]> = [
     ["gaps-no-a", `${t("gapsNoAccountable")} (${gaps.noAccountable.length})`, <TargetList keys={gaps.noAccountable} />],
     ["gaps-several-a", `${t("gapsSeveralAccountable")} (${gaps.severalAccountable.length})`, <TargetList keys={gaps.severalAccountable} />],
@@ -56,6 +64,39 @@ export function Gaps({ data, today }: { data: PanelData; today: string }) {
         {gaps.undatedActions.map((id) => (
           <li key={id}>{text.get(id)}</li>
         ))}
+      </ul>,
+    ],
+    [
+      "gaps-checkins",
+      t("gapsNoCheckin"),
+      <ul class="plain">
+        {missing(lastWeek).map((d) => (
+          <li key={`last-${d}`}>
+            {d} · {lastWeek}
+          </li>
+        ))}
+        {weekday >= 4 &&
+          missing(thisWeek).map((d) => (
+            <li key={`this-${d}`}>
+              {d} · {thisWeek}
+            </li>
+          ))}
+      </ul>,
+    ],
+    [
+      "gaps-escalations",
+      `${t("gapsOpenEscalations")} (${openEscalations.length})`,
+      <ul class="plain">
+        {openEscalations.map(({ id, data: e }) => {
+          const overdue = e.deadline !== null && e.deadline < today;
+          return (
+            <li key={id} class={overdue ? "overdue" : ""}>
+              {e.title} · {e.departments.join(" / ")}
+              {e.deadline && ` · ${t("deadline", e.deadline)}`}
+              {overdue && ` · ${t("overdue")}`}
+            </li>
+          );
+        })}
       </ul>,
     ],
     [

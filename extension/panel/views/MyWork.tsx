@@ -1,9 +1,10 @@
-import { addDays } from "../../../shared/dates";
+import { addDays, isoWeek } from "../../../shared/dates";
 import type { Member } from "../../../shared/workspace";
 import { t } from "../../lib/i18n";
 import { ActionItemList } from "../ActionItemList";
 import { isMine, type PanelData } from "../panel-data";
 import { toggleDone } from "./actions";
+import { CheckinForm, CheckinsForMe } from "./Checkins";
 
 /** My open action items: overdue, due this week, later (and undated). */
 export function MyWork({ data, me, today }: { data: PanelData; me: Member | null; today: string }) {
@@ -15,9 +16,9 @@ export function MyWork({ data, me, today }: { data: PanelData; me: Member | null
     ["myLater", mine.filter((row) => row.data.due === null || row.data.due >= weekEnd)],
   ] as const;
   if (!me) return <p class="empty">{t("connectPrompt")}</p>;
-  if (mine.length === 0) return <p class="empty">{t("emptyMine")}</p>;
   return (
     <div class="my-work">
+      {mine.length === 0 && <p class="empty">{t("emptyMine")}</p>}
       {groups.map(([label, rows]) => (
         <section key={label} aria-labelledby={`group-${label}`}>
           <h2 id={`group-${label}`}>
@@ -32,6 +33,8 @@ export function MyWork({ data, me, today }: { data: PanelData; me: Member | null
           />
         </section>
       ))}
+      <CheckinsForMe checkins={data.checkins} department={me.department} week={isoWeek(today)} />
+      <CheckinForm data={data} me={me} today={today} />
     </div>
   );
 }

@@ -10,7 +10,17 @@ import { markdownLabels } from "./labels";
 export function Report({ data, today }: { data: PanelData; today: string }) {
   const [monday, setMonday] = useState(weekStart(today));
   const markdown = weeklyReportMarkdown(
-    { monday, today, actionItems: data.actionItems, risks: data.risks, decisions: data.decisions, meetings: data.meetings },
+    {
+      monday,
+      today,
+      actionItems: data.actionItems,
+      risks: data.risks,
+      decisions: data.decisions,
+      meetings: data.meetings,
+      goals: data.goals,
+      checkins: data.checkins,
+      escalations: data.escalations,
+    },
     markdownLabels(),
   );
   return (

@@ -8,6 +8,7 @@ import { ActionItemList } from "../ActionItemList";
 import { remove, save } from "../mutate";
 import type { PanelData, Row } from "../panel-data";
 import { toggleDone } from "./actions";
+import { Escalations } from "./Escalations";
 
 export interface ThisPageProps {
   data: PanelData;
@@ -17,7 +18,7 @@ export interface ThisPageProps {
 }
 
 /** Everything Liaison knows about the item in view: RACI by department, risks, decisions, action items. */
-export function ThisPage({ data, pageKey, pageTitle }: ThisPageProps) {
+export function ThisPage({ data, pageKey, pageTitle, today }: ThisPageProps & { today: string }) {
   if (!pageKey) return <p class="empty">{t("thisPageNone")}</p>;
   const raci = data.responsibilities.filter((row) => row.data.target === pageKey);
   const risks = data.risks.filter((row) => row.data.targets.includes(pageKey)).sort((a, b) => riskScore(b.data) - riskScore(a.data));
@@ -84,6 +85,16 @@ export function ThisPage({ data, pageKey, pageTitle }: ThisPageProps) {
           ))}
         </ul>
       </section>
+      {data.goals.some((g) => g.data.targets.includes(pageKey)) && (
+        <p class="goals-line">
+          {t("servesGoals")}:{" "}
+          {data.goals
+            .filter((g) => g.data.targets.includes(pageKey))
+            .map((g) => g.data.title)
+            .join(", ")}
+        </p>
+      )}
+      <Escalations data={data} target={pageKey} today={today} />
       <section aria-labelledby="actions-title">
         <h3 id="actions-title">
           {t("panelTitle")} ({items.length})

@@ -21,6 +21,12 @@ export function markdownLabels(): MarkdownLabels {
     overdue: t("overdue"),
     risks: t("md_risks"),
     noDepartment: t("noDepartment"),
+    goals: t("view_goals"),
+    checkins: t("md_checkins"),
+    escalationsOpened: t("md_escalationsOpened"),
+    escalationsDecided: t("md_escalationsDecided"),
+    sinceLastWeek: t("md_sinceLastWeek"),
+    health: { "on-track": t("health_on_track"), "at-risk": t("health_at_risk"), "off-track": t("health_off_track") },
     riskLevels: { low: t("level_low"), medium: t("level_medium"), high: t("level_high"), critical: t("level_critical") },
     riskStatuses: Object.fromEntries(
       riskStatuses.map((status) => [status, t(`riskStatus_${status}`).toLowerCase()]),
