@@ -13,7 +13,7 @@ interface Example {
   note?: string;
   method: string;
   path: string;
-  auth?: "admin" | "member";
+  auth?: "admin" | "member" | "new member";
   headers?: Record<string, string>;
   body?: unknown;
 }
