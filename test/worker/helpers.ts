@@ -7,6 +7,8 @@ export interface CallResult {
   status: number;
   // biome-ignore lint/suspicious/noExplicitAny: an answer's shape is what the assertions check
   json: any;
+  /** The body as text (CSV, iCalendar and other non-JSON answers). */
+  text: string;
   headers: Headers;
 }
 
@@ -34,7 +36,7 @@ export async function call(
   } catch {
     json = null;
   }
-  return { status: response.status, json, headers: response.headers };
+  return { status: response.status, json, text, headers: response.headers };
 }
 
 export async function createWorkspace(name = "Acme", member = { name: "Pat Lee", department: "Product" }): Promise<Session> {
