@@ -24,6 +24,11 @@ describe("the isolation matrix", () => {
       { id: newId(), entity: "goal", entityId: newId("y"), op: "upsert", fields: { title: "Y confidential goal" } },
     ]);
     const x = await createWorkspace("Xeno");
+    // X has changes of its own, so its cursor range overlaps Y's versions.
+    await pushOk(
+      x.token,
+      Array.from({ length: 5 }, (_, i) => ({ id: newId(), entity: "action_item", entityId: newId("x"), op: "upsert", fields: { text: `X item ${i}` } })),
+    );
     const before = await snapshot();
 
     const attempts: Array<[string, string, unknown?]> = [
