@@ -1,7 +1,18 @@
 import { z } from "zod";
 import { targetKey } from "./targets";
 import { departmentName, httpUrl, id, isoDate, personName, text } from "./text";
-import { actionItemStatuses, priorities } from "./vocabulary";
+import {
+  actionItemStatuses,
+  annotationVisibilities,
+  escalationStatuses,
+  goalKinds,
+  healthStatuses,
+  priorities,
+  raciRoles,
+  riskStatuses,
+} from "./vocabulary";
+
+export { annotationVisibilities, escalationStatuses, goalKinds, healthStatuses, raciRoles, riskStatuses };
 
 /** W3C Web Annotation TextQuoteSelector: the exact words plus a little context either side. */
 export const textQuoteSelector = z
@@ -44,9 +55,6 @@ export const actionItem = z
   .strict();
 export type ActionItem = z.infer<typeof actionItem>;
 
-export const raciRoles = ["R", "A", "C", "I"] as const;
-export const riskStatuses = ["open", "mitigating", "accepted", "closed", "occurred"] as const;
-export const annotationVisibilities = ["workspace", "private"] as const;
 
 /** Likelihood and impact are scored 1 (rare, minor) to 5 (almost certain, severe). */
 const scale = z.number().int().min(1).max(5);
@@ -157,9 +165,6 @@ export const annotation = z
   .strict();
 export type Annotation = z.infer<typeof annotation>;
 
-export const goalKinds = ["project", "phase"] as const;
-export const healthStatuses = ["on-track", "at-risk", "off-track"] as const;
-export const escalationStatuses = ["open", "decided", "withdrawn"] as const;
 
 /** A measurable indicator of a goal: where it started, where it should get, where it is. */
 export const indicator = z

@@ -2,6 +2,12 @@
 
 export const actionItemStatuses = ["open", "done", "cancelled"] as const;
 export const priorities = ["low", "medium", "high", "urgent"] as const;
+export const raciRoles = ["R", "A", "C", "I"] as const;
+export const riskStatuses = ["open", "mitigating", "accepted", "closed", "occurred"] as const;
+export const annotationVisibilities = ["workspace", "private"] as const;
+export const goalKinds = ["project", "phase"] as const;
+export const healthStatuses = ["on-track", "at-risk", "off-track"] as const;
+export const escalationStatuses = ["open", "decided", "withdrawn"] as const;
 
 /** Departments offered when a member types theirs; any other name is allowed. */
 export const commonDepartments = ["Product", "Engineering", "Design", "QA", "Marketing", "Sales", "Legal", "Operations", "Support"];

@@ -1,16 +1,20 @@
 import { useEffect, useState } from "preact/hooks";
 import { type Db, openStore } from "../sync/db";
-import { storeChannelName } from "../sync/store";
+import { storeChannelName } from "../sync/local-rows";
 
 /** Reads from the local store now and again whenever the background says it changed. */
-export function useStore<T>(read: (db: Db) => Promise<T>, initial: T): { value: T; loaded: boolean } {
+export function useStore<T>(read: (db: Db) => Promise<T>, initial: T, first?: Promise<T>): { value: T; loaded: boolean } {
   const [state, setState] = useState({ value: initial, loaded: false });
   useEffect(() => {
     let alive = true;
     let version = 0;
+    let prefetched = first;
     const load = async () => {
       const mine = ++version;
-      const value = await read(await openStore());
+      // The page may have started the first read before rendering (side panel), to show content sooner.
+      const pending = prefetched ?? openStore().then(read);
+      prefetched = undefined;
+      const value = await pending;
       // A slower earlier read must not overwrite a newer one.
       if (alive && mine === version) setState({ value, loaded: true });
     };

@@ -4,7 +4,7 @@ import { ask } from "../lib/ask";
 import { t, today as todayInZone } from "../lib/i18n";
 import { useStore } from "../lib/use-store";
 import { ActionItemList } from "./ActionItemList";
-import { emptyPanelData, readPanelData } from "./panel-data";
+import { emptyPanelData, type PanelData, readPanelData } from "./panel-data";
 import { type ActionItemFilter, filterActionItems } from "./read-panel";
 import { SyncBar } from "./SyncBar";
 import { toggleDone } from "./views/actions";
@@ -21,8 +21,8 @@ const views = ["thisPage", "myWork", "actionItems", "meetings", "risks", "goals"
 export type View = (typeof views)[number];
 
 /** The side panel: a tab per job, all read from the local store; nothing waits for the network. */
-export function PanelApp({ initialView }: { initialView?: View }) {
-  const { value: data, loaded } = useStore(readPanelData, emptyPanelData);
+export function PanelApp({ initialView, first }: { initialView?: View; first?: Promise<PanelData> }) {
+  const { value: data, loaded } = useStore(readPanelData, emptyPanelData, first);
   const [page, setPage] = useState<{ key: string | null; title: string | null }>({ key: null, title: null });
   const [view, setView] = useState<View | null>(initialView ?? null);
   const [filter, setFilter] = useState<ActionItemFilter>("all");

@@ -2,12 +2,13 @@ import { useEffect } from "preact/hooks";
 import { ask } from "../lib/ask";
 import { holdPort, panelPortName } from "../lib/ports";
 import { PanelApp } from "./PanelApp";
+import type { PanelData } from "./panel-data";
 
 // While the panel is open, teammates' changes come live (extension/sync/live.ts); this poll is the fallback.
 const pollMs = 30_000;
 
 /** The side panel page: keeps syncing while it is open, and shows the panel. */
-export function SidePanel() {
+export function SidePanel({ first }: { first?: Promise<PanelData> }) {
   useEffect(() => {
     const sync = () => {
       if (document.visibilityState === "visible") ask({ type: "sync.now" }).catch(() => {});
@@ -24,5 +25,5 @@ export function SidePanel() {
     };
   }, []);
 
-  return <PanelApp />;
+  return <PanelApp first={first} />;
 }

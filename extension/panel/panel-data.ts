@@ -15,8 +15,8 @@ import type { Change } from "../../shared/sync";
 import type { Member } from "../../shared/workspace";
 import { type PublicSession, publicSession } from "../lib/session";
 import { type Db, getKv, type KvValues } from "../sync/db";
+import { listRows } from "../sync/local-rows";
 import type { SyncStatus } from "../sync/status";
-import { listRows } from "../sync/store";
 
 /** A synced row as views use it: its id, its fields, who made it when, and whether it is still unsent. */
 export interface Row<T> {

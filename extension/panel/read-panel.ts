@@ -2,8 +2,8 @@ import type { ActionItem } from "../../shared/entities";
 import type { Member } from "../../shared/workspace";
 import { type PublicSession, publicSession } from "../lib/session";
 import { type Db, getKv, type KvValues } from "../sync/db";
+import { listRows } from "../sync/local-rows";
 import type { SyncStatus } from "../sync/status";
-import { listRows } from "../sync/store";
 
 export interface ActionItemView {
   id: string;

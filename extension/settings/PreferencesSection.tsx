@@ -3,7 +3,7 @@ import { browser } from "wxt/browser";
 import { t, uiLanguages, uiLocale } from "../lib/i18n";
 import { useStore } from "../lib/use-store";
 import { getKv, openStore, setKv } from "../sync/db";
-import { announceChange } from "../sync/store";
+import { announceChange } from "../sync/local-rows";
 
 const languageNames: Record<string, string> = { en: "English", zh_CN: "简体中文" };
 

@@ -1,7 +1,7 @@
 import type { ActionItem } from "../../shared/entities";
 import type { Member } from "../../shared/workspace";
 import { type Db, getKv } from "./db";
-import { listRows } from "./store";
+import { listRows } from "./local-rows";
 
 /** Is this action item mine: by member id, or by my name where the owner was typed? */
 export function isMine(item: ActionItem, me: Member | null): boolean {

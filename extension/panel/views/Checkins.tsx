@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { isoWeek } from "../../../shared/dates";
-import { type Checkin, healthStatuses } from "../../../shared/entities";
+import type { Checkin } from "../../../shared/entities";
+import { healthStatuses } from "../../../shared/vocabulary";
 import type { Member } from "../../../shared/workspace";
 import { t } from "../../lib/i18n";
 import { save } from "../mutate";

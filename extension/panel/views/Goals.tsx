@@ -1,10 +1,11 @@
 import { useState } from "preact/hooks";
 import { weekStart } from "../../../shared/dates";
-import { type Goal, goalKinds, healthStatuses } from "../../../shared/entities";
+import type { Goal } from "../../../shared/entities";
 import { goalProgress, goalTree, indicatorProgress } from "../../../shared/goals";
 import { parseTargetList } from "../../../shared/target-input";
+import { goalKinds, healthStatuses } from "../../../shared/vocabulary";
 import { formatDay, t } from "../../lib/i18n";
-import { newLocalId } from "../../sync/store";
+import { newLocalId } from "../../sync/local-rows";
 import { save } from "../mutate";
 import type { PanelData, Row } from "../panel-data";
 

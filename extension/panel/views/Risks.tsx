@@ -1,7 +1,8 @@
 import { useState } from "preact/hooks";
-import { type Risk, riskStatuses } from "../../../shared/entities";
+import type { Risk } from "../../../shared/entities";
 import { riskLevel, riskScore } from "../../../shared/summary";
 import { parseTargetList } from "../../../shared/target-input";
+import { riskStatuses } from "../../../shared/vocabulary";
 import { formatDay, t } from "../../lib/i18n";
 import { save } from "../mutate";
 import type { PanelData } from "../panel-data";

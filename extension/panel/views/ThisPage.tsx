@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
-import { type Responsibility, raciRoles } from "../../../shared/entities";
+import type { Responsibility } from "../../../shared/entities";
 import { riskLevel, riskScore } from "../../../shared/summary";
-import { commonDepartments } from "../../../shared/vocabulary";
+import { commonDepartments, raciRoles } from "../../../shared/vocabulary";
 import type { Member } from "../../../shared/workspace";
 import { t } from "../../lib/i18n";
 import { ActionItemList } from "../ActionItemList";

@@ -1,5 +1,5 @@
-import { riskStatuses } from "../../../shared/entities";
 import type { MarkdownLabels } from "../../../shared/markdown";
+import { riskStatuses } from "../../../shared/vocabulary";
 import { t } from "../../lib/i18n";
 
 /** The Markdown exports' headings in the user's language. */
