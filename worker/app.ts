@@ -6,9 +6,11 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ApiErrorBody } from "../shared/workspace";
 import type { AppEnv } from "./env";
 import { ApiError } from "./lib/errors";
+import { isAllowedOrigin } from "./lib/origins";
 import { d1Session } from "./middleware/session";
 import { exports } from "./routes/exports";
 import { invites, join } from "./routes/invites";
+import { live } from "./routes/live";
 import { me, members } from "./routes/members";
 import { sync } from "./routes/sync";
 import { w3c } from "./routes/w3c";
@@ -16,20 +18,12 @@ import { workspace, workspaces } from "./routes/workspaces";
 
 export const maxBodyBytes = 256 * 1024;
 
-const extensionOrigin = /^(chrome-extension|moz-extension|safari-web-extension):\/\/[a-z0-9-]+$/i;
-
 const errorBody = (code: string, message: string, details?: unknown): ApiErrorBody => ({
   error: details === undefined ? { code, message } : { code, message, details },
 });
 
 const corsPolicy = cors({
-  origin: (origin, c) => {
-    const allowed = (c.env.ALLOWED_ORIGINS ?? "")
-      .split(",")
-      .map((o: string) => o.trim())
-      .filter(Boolean);
-    return extensionOrigin.test(origin) || allowed.includes(origin) ? origin : null;
-  },
+  origin: (origin, c) => (isAllowedOrigin(origin, c.env) ? origin : null),
   allowHeaders: ["Authorization", "Content-Type", "If-Match", "If-None-Match", "Prefer", "X-D1-Bookmark"],
   allowMethods: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
   exposeHeaders: [
@@ -68,6 +62,7 @@ export const app = new Hono<AppEnv>()
   .route("/v1/me", me)
   .route("/v1/members", members)
   .route("/v1/sync", sync)
+  .route("/v1/live", live)
   .route("/v1/export", exports)
   .route("/w3c/annotations/", w3c)
   .notFound((c) => c.json(errorBody("not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}`), 404))

@@ -1,6 +1,8 @@
 import { app } from "./app";
 import { purgeExpired } from "./maintenance";
 
+export { WorkspaceRoom } from "./live/workspace-room";
+
 export default {
   fetch: app.fetch,
   async scheduled(_controller, env, ctx) {

@@ -6,6 +6,8 @@ export interface StoredSession {
   token: string;
   workspace: Workspace;
   member: Member;
+  /** When the server refused the token (the member was removed): syncing stops, unsent work stays for export. */
+  revokedAt?: string;
 }
 
 /** What pages may know of the session: everything but the token. */

@@ -46,10 +46,29 @@ export interface KvValues {
   /** Mutations the server refused, kept so that nothing the user typed is silently dropped. */
   rejected: Array<OutboxEntry & { reason: string }>;
   conflicts: Conflict[];
-  /** The item whose chip was clicked last: the side panel opens on it. */
-  focus: { key: string; at: string };
+  /** The item whose chip (or annotation highlight) was clicked last: the side panel opens on it. */
+  focus: { key: string; at: string; annotationId?: string };
+  /**
+   * What each page's content script found for the page's annotations, by page (`url:` key):
+   * anchored, orphan (its words are gone) or page (a note about the whole page).
+   */
+  anchoring: Record<string, { at: string; statuses: Record<string, import("../annotations/threads").AnchoringStatus> }>;
   /** Self-hosted trackers the user added (not secret; kept with the rest for one place to look). */
   selfHosted: import("../lib/self-hosted").SelfHostedSite[];
+  /**
+   * Live updates over a WebSocket while Liaison is in use (on unless false). False means polling
+   * only: every 30 s while the side panel is open, every minute otherwise.
+   */
+  live: boolean;
+  /** Whether a live connection is open now (written by the background, shown by the side panel). */
+  liveConnected: boolean;
+  /** Notify on the day my action items are due (options; on unless turned off). */
+  notifyDue: boolean;
+  /** The day the due notification was last shown. */
+  notifiedOn: string;
+  /** The weekday (0 Monday to 6 Sunday) department leads are reminded to check in; Friday unless set. */
+  checkinWeekday: number;
+  remindedCheckinOn: string;
 }
 
 interface LiaisonDb extends DBSchema {

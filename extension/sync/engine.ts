@@ -46,6 +46,8 @@ export class SyncEngine {
   private async once(): Promise<SyncStatus> {
     const session = await getKv(this.db, "session");
     if (!session) return this.report({ state: "signed-out", message: null });
+    // The server refused this token for good: nothing more is sent or fetched with it. Unsent work stays for export.
+    if (session.revokedAt) return this.report({ state: "removed", message: (await getKv(this.db, "status"))?.message ?? null });
     try {
       await this.push(session);
       await this.pull(session);
@@ -55,6 +57,8 @@ export class SyncEngine {
       return this.report({ state: "idle", message: null, lastSyncedAt: new Date().toISOString() });
     } catch (error) {
       if (error instanceof ApiFailure && error.status === 401) {
+        // The API's own refusal (not, say, a portal in between) means the member was removed or the token replaced.
+        if (error.code === "unauthorized") await this.revoke(session);
         return this.report({ state: "removed", message: error.message });
       }
       this.failures++;
@@ -116,6 +120,12 @@ export class SyncEngine {
       cursor = page.cursor;
       if (!page.more) return;
     }
+  }
+
+  /** Marks the session's token as refused, unless another sign-in replaced the session meanwhile. */
+  private async revoke(session: StoredSession): Promise<void> {
+    const current = await getKv(this.db, "session");
+    if (current?.token === session.token) await setKv(this.db, "session", { ...current, revokedAt: new Date().toISOString() });
   }
 
   private async refreshMembers(session: StoredSession): Promise<void> {

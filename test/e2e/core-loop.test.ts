@@ -25,8 +25,8 @@ afterAll(async () => {
 async function connect(profile: Profile, fields: { name: string; department: string }, action: { create: string } | { code: string }) {
   const options = await profile.openPage("options.html");
   await options.getByLabel("Server URL").fill(api.url);
-  await options.getByLabel("Your name").fill(fields.name);
-  await options.getByLabel("Department").fill(fields.department);
+  await options.getByLabel("Your name", { exact: true }).fill(fields.name);
+  await options.getByLabel("Department", { exact: true }).fill(fields.department);
   if ("create" in action) {
     await options.getByLabel("Workspace name").fill(action.create);
     await options.getByRole("button", { name: "Create workspace" }).click();

@@ -27,7 +27,13 @@ describe("the isolation matrix", () => {
     // X has changes of its own, so its cursor range overlaps Y's versions.
     await pushOk(
       x.token,
-      Array.from({ length: 5 }, (_, i) => ({ id: newId(), entity: "action_item", entityId: newId("x"), op: "upsert", fields: { text: `X item ${i}` } })),
+      Array.from({ length: 5 }, (_, i) => ({
+        id: newId(),
+        entity: "action_item",
+        entityId: newId("x"),
+        op: "upsert",
+        fields: { text: `X item ${i}` },
+      })),
     );
     const before = await snapshot();
 

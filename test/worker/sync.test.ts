@@ -93,6 +93,7 @@ describe("push: upsert", () => {
         selector: { type: "TextQuoteSelector", exact: "fails on Safari", prefix: "Login ", suffix: "." },
       },
       meeting: "meeting-0001",
+      goal: "goal-000001",
     };
     await pushOk(admin.token, [actionItemUpsert(itemId, fields)]);
     const [change] = (await pull(admin.token)).changes;

@@ -364,7 +364,7 @@ describe("bodies over 256 KB", () => {
       async () => {
         const response = await exports.default.fetch(makeRequest());
         const text = await response.text();
-        return { status: response.status, json: JSON.parse(text), headers: response.headers };
+        return { status: response.status, json: JSON.parse(text), text, headers: response.headers };
       },
       413,
       "payload_too_large",

@@ -5,6 +5,7 @@ import { isGuardFailure, now } from "../db/rows";
 import type { AppEnv } from "../env";
 import { ApiError, notFound } from "../lib/errors";
 import { newToken, sha256 } from "../lib/tokens";
+import { disconnectMember } from "../live/workspace-room";
 import { requireAdmin, requireMember } from "../middleware/auth";
 import { validate } from "../middleware/validate";
 
@@ -41,6 +42,8 @@ export const members = new Hono<AppEnv>()
   .delete("/:id", requireAdmin, async (c) => {
     const target = await memberOf(c.get("db"), c.get("workspace").id, c.req.param("id"));
     await changeOrExplain(() => changeMembership(c.get("db"), c.get("workspace").id, target.id, { remove: true, at: now() }));
+    // Their token stopped working just now; their open live sockets close too, saying why.
+    await disconnectMember(c.env, c.get("workspace").id, target.id);
     return c.body(null, 204);
   });
 

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { type PullResponse, pullQuery, pushRequest } from "../../shared/sync";
 import { changeJson, readChanges } from "../db/entities";
 import type { AppEnv } from "../env";
+import { announceCursor } from "../live/workspace-room";
 import { requireMember } from "../middleware/auth";
 import { validate } from "../middleware/validate";
 import { applyPush } from "../sync/push";
@@ -10,7 +11,13 @@ export const sync = new Hono<AppEnv>()
   .use(requireMember)
   .post("/push", validate("json", pushRequest), async (c) => {
     const body = c.req.valid("json");
-    return c.json(await applyPush(c.get("db"), c.get("workspace").id, c.get("member"), body.mutations));
+    const workspaceId = c.get("workspace").id;
+    const response = await applyPush(c.get("db"), workspaceId, c.get("member"), body.mutations);
+    // Connected members hear of the new cursor and pull; a push that changed nothing is no news.
+    if (response.results.some((result) => result.status === "applied")) {
+      c.executionCtx.waitUntil(announceCursor(c.env, workspaceId, response.cursor));
+    }
+    return c.json(response);
   })
   .get("/pull", validate("query", pullQuery), async (c) => {
     const { since, limit } = c.req.valid("query");

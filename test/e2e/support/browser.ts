@@ -9,19 +9,22 @@ export const extensionDir = path.join(root as string, ".output", "chrome-mv3");
 export const fixturesDir = path.join(root as string, "test", "fixtures");
 
 export interface Profile {
+  /** The browser's context; a new one after restart(). */
   context: BrowserContext;
   extensionId: string;
   /** Opens one of the extension's pages (options.html, sidepanel.html) in a tab. */
   openPage(file: string): Promise<Page>;
+  /** Stops the extension's service worker, as Chrome does when it idles; the next event starts it again. */
+  stopServiceWorker(): Promise<void>;
+  /** Quits the browser and starts it again on the same profile (same extension id, same IndexedDB). */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** A fresh Chromium profile with the built extension loaded, as a user would have it. */
-export async function launchProfile(options: { lang?: string } = {}): Promise<Profile> {
+function launch(userDataDir: string, options: { lang?: string }) {
   const executablePath = findChromium();
   if (!executablePath) throw new Error("Chromium not found: run scripts/ensure-chromium.mjs or set CHROMIUM_PATH");
-  const userDataDir = await mkdtemp(path.join(tmpdir(), "liaison-profile-"));
-  const context = await chromium.launchPersistentContext(userDataDir, {
+  return chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: true,
     locale: options.lang ?? "en-US",
@@ -37,21 +40,53 @@ export async function launchProfile(options: { lang?: string } = {}): Promise<Pr
       ...(options.lang ? [`--lang=${options.lang}`] : []),
     ],
   });
+}
+
+/** A fresh Chromium profile with the built extension loaded, as a user would have it. */
+export async function launchProfile(options: { lang?: string } = {}): Promise<Profile> {
+  const userDataDir = await mkdtemp(path.join(tmpdir(), "liaison-profile-"));
+  const context = await launch(userDataDir, options);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
-  return {
+  const profile: Profile = {
     context,
     extensionId,
     async openPage(file) {
-      const page = await context.newPage();
+      const page = await profile.context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${file}`);
       return page;
     },
+    async stopServiceWorker() {
+      const page = await profile.context.newPage();
+      try {
+        const cdp = await profile.context.newCDPSession(page);
+        const ours = `chrome-extension://${extensionId}/`;
+        const stopped = new Promise<void>((resolve) =>
+          cdp.on("ServiceWorker.workerVersionUpdated", ({ versions }) => {
+            if (versions.some((v) => v.scriptURL.startsWith(ours) && v.runningStatus === "stopped")) resolve();
+          }),
+        );
+        await cdp.send("ServiceWorker.enable");
+        await cdp.send("ServiceWorker.stopAllWorkers");
+        await Promise.race([
+          stopped,
+          new Promise((_, reject) => setTimeout(() => reject(new Error("the service worker did not stop within 10 s")), 10_000)),
+        ]);
+        await cdp.detach().catch(() => {});
+      } finally {
+        await page.close().catch(() => {});
+      }
+    },
+    async restart() {
+      await profile.context.close();
+      profile.context = await launch(userDataDir, options);
+    },
     async close() {
-      await context.close();
+      await profile.context.close();
       await rm(userDataDir, { recursive: true, force: true });
     },
   };
+  return profile;
 }
 
 /** Serves a saved page at its real URL, so the content scripts match it as they would in the wild. */

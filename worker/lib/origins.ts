@@ -1,0 +1,10 @@
+const extensionOrigin = /^(chrome-extension|moz-extension|safari-web-extension):\/\/[a-z0-9-]+$/i;
+
+/** Browser origins that may call the API: any extension's (the token is the gate), plus ALLOWED_ORIGINS. */
+export function isAllowedOrigin(origin: string, env: Pick<Env, "ALLOWED_ORIGINS">): boolean {
+  const allowed = (env.ALLOWED_ORIGINS ?? "")
+    .split(",")
+    .map((o) => o.trim())
+    .filter(Boolean);
+  return extensionOrigin.test(origin) || allowed.includes(origin);
+}

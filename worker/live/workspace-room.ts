@@ -1,0 +1,120 @@
+import { DurableObject } from "cloudflare:workers";
+import { type LiveMessage, liveCloseCodes, livePing, livePong, liveProtocol } from "../../shared/live";
+
+/** Set by the Worker on the handshake it forwards, once it has authenticated the member. */
+export const memberHeader = "X-Liaison-Member";
+export const cursorHeader = "X-Liaison-Cursor";
+
+interface Attachment {
+  memberId: string;
+  connectedAt: string;
+}
+
+/** Close codes a peer may report but nobody may send. */
+const reservedCloseCodes = new Set([1005, 1006, 1015]);
+
+/**
+ * The live connections of one workspace (one object per workspace, named by its id). Sockets are
+ * accepted with the hibernation API: between pushes the object leaves memory and the sockets
+ * stay open, and keepalive pings are answered without waking it. Each socket is tagged with its
+ * member's id, so that removing a member closes exactly their sockets.
+ *
+ * The room only ever sends cursor numbers; what changed is read by pulling, where every rule
+ * about who may see what applies.
+ */
+export class WorkspaceRoom extends DurableObject<Env> {
+  /** The newest cursor this instance announced; forgotten when it hibernates, which costs one extra message at most. */
+  private latest = 0;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(livePing, livePong));
+  }
+
+  /** Accepts a handshake the Worker has authenticated; says the current cursor at once. */
+  async fetch(request: Request): Promise<Response> {
+    const memberId = request.headers.get(memberHeader);
+    if (!memberId || request.headers.get("Upgrade")?.toLowerCase() !== "websocket") {
+      return new Response("Expected an authenticated WebSocket handshake", { status: 400 });
+    }
+    const cursor = Math.max(this.latest, Number(request.headers.get(cursorHeader)) || 0);
+    const { 0: client, 1: server } = new WebSocketPair();
+    this.ctx.acceptWebSocket(server, [memberId]);
+    server.serializeAttachment({ memberId, connectedAt: new Date().toISOString() } satisfies Attachment);
+    server.send(JSON.stringify({ type: "cursor", cursor } satisfies LiveMessage));
+    return new Response(null, { status: 101, webSocket: client, headers: { "Sec-WebSocket-Protocol": liveProtocol } });
+  }
+
+  /** Tells every connected member that the workspace's changes now reach `cursor`. */
+  async announce(cursor: number): Promise<void> {
+    // Pushes finish in any order; an older cursor than one already announced is no news.
+    if (cursor <= this.latest) return;
+    this.latest = cursor;
+    const message = JSON.stringify({ type: "cursor", cursor } satisfies LiveMessage);
+    for (const socket of this.ctx.getWebSockets()) {
+      try {
+        socket.send(message);
+      } catch {
+        // Closing already; its client reconnects and pulls.
+      }
+    }
+  }
+
+  /** Closes a removed member's sockets, saying why; their client stops instead of reconnecting. */
+  async disconnect(memberId: string): Promise<number> {
+    const sockets = this.ctx.getWebSockets(memberId);
+    for (const socket of sockets) {
+      try {
+        socket.close(liveCloseCodes.removed, "removed from the workspace");
+      } catch {}
+    }
+    return sockets.length;
+  }
+
+  /** The members with an open socket (one entry per socket). */
+  async connectedMembers(): Promise<string[]> {
+    return this.ctx.getWebSockets().map((socket) => (socket.deserializeAttachment() as Attachment | null)?.memberId ?? "");
+  }
+
+  /** Clients only send keepalive pings, which the auto-response answers; anything else is ignored. */
+  async webSocketMessage(): Promise<void> {}
+
+  /** Completes the closing handshake the client started. */
+  async webSocketClose(socket: WebSocket, code: number, reason: string): Promise<void> {
+    try {
+      socket.close(reservedCloseCodes.has(code) ? 1000 : code, reason);
+    } catch {}
+  }
+
+  async webSocketError(socket: WebSocket): Promise<void> {
+    try {
+      socket.close(1011, "connection error");
+    } catch {}
+  }
+}
+
+/** The room of a workspace. */
+export function roomOf(env: Env, workspaceId: string) {
+  return env.WORKSPACE_ROOMS.get(env.WORKSPACE_ROOMS.idFromName(workspaceId));
+}
+
+/**
+ * Tells the workspace's members that its changes reach `cursor`. Best effort: a missed message
+ * only delays teammates until their next pull, so a failure is logged, not raised.
+ */
+export async function announceCursor(env: Env, workspaceId: string, cursor: number): Promise<void> {
+  try {
+    await roomOf(env, workspaceId).announce(cursor);
+  } catch (error) {
+    console.error("liaison: live announce failed", error);
+  }
+}
+
+/** Closes a removed member's live sockets; the removal itself already took effect, so this only logs on failure. */
+export async function disconnectMember(env: Env, workspaceId: string, memberId: string): Promise<void> {
+  try {
+    await roomOf(env, workspaceId).disconnect(memberId);
+  } catch (error) {
+    console.error("liaison: closing a removed member's live sockets failed", error);
+  }
+}
