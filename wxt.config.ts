@@ -9,7 +9,7 @@ export default defineConfig({
     name: "__MSG_extName__",
     description: "__MSG_extDescription__",
     default_locale: "en",
-    permissions: ["storage", "alarms", "contextMenus", "activeTab", "scripting"],
+    permissions: ["storage", "alarms", "contextMenus", "activeTab", "scripting", "notifications"],
     // Self-hosted GitLab, Jira and Confluence: asked for one host at a time, when the user adds it in options.
     optional_host_permissions: ["https://*/*", "http://*/*"],
     action: { default_title: "__MSG_extName__" },

@@ -4,16 +4,17 @@ export interface AdderProps {
   /** Where to show it, in document coordinates (it scrolls with the text it belongs to). */
   position: { left: number; top: number };
   onActionItem: () => void;
+  onAnnotate: () => void;
 }
 
 /** The small toolbar that appears by selected text. */
-export function Adder({ position, onActionItem }: AdderProps) {
+export function Adder({ position, onActionItem, onAnnotate }: AdderProps) {
   return (
     <div class="adder" role="toolbar" aria-label={t("adderLabel")} style={{ left: `${position.left}px`, top: `${position.top}px` }}>
       <button type="button" aria-label={t("adderActionItem")} onMouseDown={(e) => e.preventDefault()} onClick={onActionItem}>
         {t("adderActionItem")}
       </button>
-      <button type="button" aria-label={t("adderAnnotate")} title={t("comingSoon")} disabled>
+      <button type="button" aria-label={t("adderAnnotate")} onMouseDown={(e) => e.preventDefault()} onClick={onAnnotate}>
         {t("adderAnnotate")}
       </button>
       <button type="button" aria-label={t("adderRisk")} title={t("comingSoon")} disabled>

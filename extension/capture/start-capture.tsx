@@ -2,12 +2,15 @@ import { render } from "preact";
 import { browser } from "wxt/browser";
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
 import { targetKeyForUrl } from "../../shared/targets";
+import { describeRange, quoteOf } from "../anchoring/describe";
 import { describeQuote } from "../anchoring/text-quote";
-import { siteFor } from "../sites";
+import { annotationUrl, isCanvasRendered } from "../annotations/page";
 import { ask } from "../lib/ask";
 import { t } from "../lib/i18n";
 import { createShadowHost } from "../overlay/shadow-host";
+import { siteFor } from "../sites";
 import { Adder } from "./Adder";
+import { type AnnotationDraft, AnnotationForm } from "./AnnotationForm";
 import { type CaptureDraft, CaptureForm } from "./CaptureForm";
 import css from "./capture.css?inline";
 
@@ -15,6 +18,7 @@ type View =
   | { kind: "none" }
   | { kind: "adder"; range: Range; left: number; top: number }
   | { kind: "form"; draft: CaptureDraft; anchor?: { left: number; top: number } }
+  | { kind: "annotate"; draft: AnnotationDraft; anchor?: { left: number; top: number } }
   | { kind: "toast"; text: string };
 
 /** The item this page shows, as its site adapter reads it (self-hosted pages and ids read from the page included). */
@@ -23,11 +27,17 @@ function pageTargetKey(): string | null {
   return siteFor(url, document).itemKey(url, document) ?? targetKeyForUrl(location.href);
 }
 
+export interface CaptureHooks {
+  /** An annotation was saved from this page: it is highlighted at once. */
+  onAnnotationSaved?: () => void;
+}
+
 /**
- * Capture from the page: a small toolbar by selected text, and the action item form it opens
- * (also opened by the context menu and the shortcut, through a message from the background).
+ * Capture from the page: a small toolbar by selected text, and the action item and annotation
+ * forms it opens (also opened by the context menu and the shortcut, through a message from the
+ * background).
  */
-export function startCapture(ctx: ContentScriptContext) {
+export function startCapture(ctx: ContentScriptContext, hooks: CaptureHooks = {}) {
   let ui: ReturnType<typeof createShadowHost> | null = null;
   let view: View = { kind: "none" };
   let toastTimer: ReturnType<typeof setTimeout> | undefined;
@@ -50,6 +60,43 @@ export function startCapture(ctx: ContentScriptContext) {
       title: document.title,
       targets: [pageTargetKey()].filter((key): key is string => Boolean(key)),
     };
+  }
+
+  /**
+   * An annotation of the selection, described by every W3C selector while the selection is
+   * still there. On a page drawn on a canvas (Google Docs) there is nothing to select in the
+   * DOM: the annotation is about the whole page, with the words the context menu saw, if any.
+   */
+  function annotationDraftFrom(range: Range | null, selectionText?: string): AnnotationDraft {
+    const selectors = range && !isCanvasRendered(location.href) ? describeRange(range) : [];
+    const quote = quoteOf(selectors)?.exact ?? selectionText?.trim().replace(/\s+/g, " ").slice(0, 4000) ?? "";
+    return {
+      selectors,
+      quote,
+      url: annotationUrl(location.href),
+      targets: [pageTargetKey()].filter((key): key is string => Boolean(key)),
+    };
+  }
+
+  async function openAnnotate(range: Range | null, selectionText?: string) {
+    const rect = range?.getBoundingClientRect();
+    show({
+      kind: "annotate",
+      draft: annotationDraftFrom(range, selectionText),
+      anchor: rect && rect.width > 0 ? { left: rect.left, top: rect.bottom + 8 } : undefined,
+    });
+    try {
+      context = await ask({ type: "capture.context" });
+      if (view.kind === "annotate") show(view);
+    } catch {
+      // The form works without members: departments and names can be typed.
+    }
+  }
+
+  function toast(text: string) {
+    clearTimeout(toastTimer);
+    show({ kind: "toast", text });
+    toastTimer = setTimeout(() => view.kind === "toast" && show({ kind: "none" }), 2500);
   }
 
   async function openForm(range: Range | null, selectionText?: string) {
@@ -78,7 +125,13 @@ export function startCapture(ctx: ContentScriptContext) {
         return null;
       case "adder": {
         const { range } = view;
-        return <Adder position={{ left: view.left, top: view.top }} onActionItem={() => void openForm(range)} />;
+        return (
+          <Adder
+            position={{ left: view.left, top: view.top }}
+            onActionItem={() => void openForm(range)}
+            onAnnotate={() => void openAnnotate(range.cloneRange())}
+          />
+        );
       }
       case "form":
         return (
@@ -90,9 +143,23 @@ export function startCapture(ctx: ContentScriptContext) {
             onClose={() => show({ kind: "none" })}
             onSave={async (fields) => {
               await ask({ type: "actionItem.create", fields });
-              clearTimeout(toastTimer);
-              show({ kind: "toast", text: t("toastSaved") });
-              toastTimer = setTimeout(() => view.kind === "toast" && show({ kind: "none" }), 2500);
+              toast(t("toastSaved"));
+            }}
+          />
+        );
+      case "annotate":
+        return (
+          <AnnotationForm
+            draft={view.draft}
+            anchor={view.anchor}
+            session={context.session}
+            members={context.members}
+            onClose={() => show({ kind: "none" })}
+            onSave={async (fields) => {
+              await ask({ type: "annotation.create", fields });
+              window.getSelection()?.removeAllRanges();
+              toast(t("toastAnnotationSaved"));
+              hooks.onAnnotationSaved?.();
             }}
           />
         );
@@ -118,7 +185,7 @@ export function startCapture(ctx: ContentScriptContext) {
     if (ui && event.composedPath().includes(ui.host)) return;
     // Let the selection settle: a click inside a selection clears it only after mouseup.
     setTimeout(() => {
-      if (view.kind === "form") return;
+      if (view.kind === "form" || view.kind === "annotate") return;
       const range = selectedRange();
       if (!range) {
         if (view.kind === "adder") show({ kind: "none" });
@@ -139,10 +206,11 @@ export function startCapture(ctx: ContentScriptContext) {
 
   browser.runtime.onMessage.addListener((raw, sender) => {
     if (sender.id !== browser.runtime.id) return;
-    const message = raw as { type?: unknown; selectionText?: unknown } | null;
+    const message = raw as { type?: unknown; selectionText?: unknown; kind?: unknown } | null;
     if (message?.type !== "capture.open") return;
     const selectionText = typeof message.selectionText === "string" ? message.selectionText.slice(0, 10_000) : undefined;
-    void openForm(selectedRange(), selectionText);
+    if (message.kind === "annotation") void openAnnotate(selectedRange()?.cloneRange() ?? null, selectionText);
+    else void openForm(selectedRange(), selectionText);
   });
 
   ctx.onInvalidated(() => ui?.remove());

@@ -1,23 +1,39 @@
 import { type Browser, browser } from "wxt/browser";
 import { defineBackground } from "wxt/utils/define-background";
+import { isoWeek } from "../../shared/dates";
+import type { Checkin, Department } from "../../shared/entities";
 import { describeIssues } from "../../shared/entities";
+import { targetKey } from "../../shared/targets";
 import { joinRequest } from "../../shared/workspace";
+import { createAnnotation, pageAnnotations, recordAnchoring } from "../annotations/local";
 import type { Replies } from "../lib/ask";
-import { t } from "../lib/i18n";
+import { loadCatalogue, t, today } from "../lib/i18n";
 import { contentToBackground, type PageMessage, pageToBackground } from "../lib/messages";
-import { overlayPortName } from "../lib/ports";
+import { inUsePortNames, overlayPortName } from "../lib/ports";
 import { publicSession, type StoredSession } from "../lib/session";
 import { KnowledgeIndex } from "../overlay/knowledge";
 import { api } from "../sync/api";
 import { getKv, openStore, setKv } from "../sync/db";
 import { SyncEngine } from "../sync/engine";
+import { LiveConnection } from "../sync/live";
+import { myOpenWork } from "../sync/my-work";
 import { addSelfHosted, reconcileSelfHosted, removeSelfHosted } from "../sync/self-hosted-scripts";
-import { announceChange, clearStore, mutateLocal, newLocalId, outboxSize, storeChannelName } from "../sync/store";
+import { announceChange, clearStore, listRows, mutateLocal, newLocalId, outboxSize, storeChannelName } from "../sync/store";
 
 const pullAlarm = "liaison-pull";
 const retryAlarm = "liaison-retry";
+const dueAlarm = "liaison-due-today";
 const captureMenu = "liaison-capture-action-item";
+const annotateMenu = "liaison-annotate";
 const contentScript = "/content-scripts/liaison.js";
+
+/** The next 9:00 local time, when the day's due items are worth a notification. */
+function nextNine(now = new Date()): number {
+  const at = new Date(now);
+  at.setHours(9, 0, 0, 0);
+  if (at.getTime() <= now.getTime()) at.setDate(at.getDate() + 1);
+  return at.getTime();
+}
 
 export default defineBackground(() => {
   const db = openStore();
@@ -25,10 +41,28 @@ export default defineBackground(() => {
   const knowledge = new KnowledgeIndex(db);
   /** Overlays on open tabs: told when the store changes, so chips and badges follow teammates' edits. */
   const overlayPorts = new Set<Browser.runtime.Port>();
+  /** What each tab's overlay says the page shows (kept in memory, never sent anywhere). */
+  const pages = new Map<number, { key: string | null; title: string | null }>();
+  // The side panel's "This page" follows the tab in view (nothing in the store changed).
+  browser.tabs.onActivated.addListener(() => announceChange("context"));
+  /** Live updates while a side panel or an overlay is open (extension/sync/live.ts). */
+  const live = new LiveConnection(db, () => syncSoon());
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== overlayPortName || port.sender?.id !== browser.runtime.id) return port.disconnect();
+    if (!inUsePortNames.includes(port.name) || port.sender?.id !== browser.runtime.id) return port.disconnect();
+    live.hold(port);
+    if (port.name !== overlayPortName) return;
     overlayPorts.add(port);
-    port.onDisconnect.addListener(() => overlayPorts.delete(port));
+    const tabId = port.sender?.tab?.id;
+    port.onMessage.addListener((message: { type?: unknown; itemKey?: unknown; title?: unknown }) => {
+      if (tabId === undefined || message?.type !== "page") return;
+      const key = typeof message.itemKey === "string" && targetKey.test(message.itemKey) ? message.itemKey : null;
+      pages.set(tabId, { key, title: typeof message.title === "string" ? message.title.slice(0, 300) : null });
+      announceChange("context");
+    });
+    port.onDisconnect.addListener(() => {
+      overlayPorts.delete(port);
+      if (tabId !== undefined) pages.delete(tabId);
+    });
   });
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -51,10 +85,13 @@ export default defineBackground(() => {
   async function handle(message: PageMessage, sender: Browser.runtime.MessageSender): Promise<Replies[PageMessage["type"]]> {
     const store = await db;
     switch (message.type) {
+      case "i18n.catalogue":
+        return { catalogue: await loadCatalogue(message.language) };
       case "overlay.query":
         return { summaries: await knowledge.summaries(message.keys) };
       case "overlay.open": {
-        await setKv(store, "focus", { key: message.key, at: new Date().toISOString() });
+        const annotation = message.annotationId ? { annotationId: message.annotationId } : {};
+        await setKv(store, "focus", { key: message.key, at: new Date().toISOString(), ...annotation });
         announceChange();
         const tabId = sender.tab?.id;
         // Chrome opens its side panel on the user's click; Firefox its sidebar.
@@ -79,6 +116,17 @@ export default defineBackground(() => {
         void syncSoon();
         return { id };
       }
+      case "annotations.forPage":
+        return { annotations: await pageAnnotations(store, { url: message.url, keys: message.keys }) };
+      case "annotation.create": {
+        const id = await createAnnotation(store, message.fields, (await session())?.member.id ?? null);
+        announceChange();
+        void syncSoon();
+        return { id };
+      }
+      case "annotations.status":
+        if (await recordAnchoring(store, message.url, message.statuses)) announceChange();
+        return {};
       case "entity.mutate": {
         const me = await session();
         const { type: _type, ...change } = message;
@@ -109,6 +157,10 @@ export default defineBackground(() => {
       }
       case "sync.now":
         return { status: await syncSoon() };
+      case "panel.context": {
+        const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+        return (tab?.id !== undefined ? pages.get(tab.id) : undefined) ?? { key: null, title: null };
+      }
       case "hosts.add":
         return { sites: await addSelfHosted(store, message.origin, message.kind) };
       case "hosts.remove":
@@ -153,9 +205,9 @@ export default defineBackground(() => {
     return true;
   });
 
-  async function openCapture(tab: Browser.tabs.Tab | undefined, selectionText?: string) {
+  async function openCapture(tab: Browser.tabs.Tab | undefined, selectionText?: string, kind: "actionItem" | "annotation" = "actionItem") {
     if (tab?.id === undefined) return;
-    const message = { type: "capture.open" as const, selectionText };
+    const message = { type: "capture.open" as const, selectionText, kind };
     try {
       await browser.tabs.sendMessage(tab.id, message);
     } catch {
@@ -167,6 +219,7 @@ export default defineBackground(() => {
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === captureMenu) void openCapture(tab, info.selectionText);
+    if (info.menuItemId === annotateMenu) void openCapture(tab, info.selectionText, "annotation");
   });
 
   browser.commands.onCommand.addListener((command, tab) => {
@@ -175,14 +228,19 @@ export default defineBackground(() => {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === pullAlarm || alarm.name === retryAlarm) void syncSoon();
+    if (alarm.name === dueAlarm) {
+      void notifyDueToday();
+      void remindToCheckIn();
+    }
   });
 
   browser.permissions.onRemoved.addListener(() => void db.then(reconcileSelfHosted));
   browser.runtime.onInstalled.addListener(() => {
     void db.then(reconcileSelfHosted);
-    browser.contextMenus
-      .removeAll()
-      .then(() => browser.contextMenus.create({ id: captureMenu, title: t("menuCaptureActionItem"), contexts: ["selection", "page"] }));
+    browser.contextMenus.removeAll().then(() => {
+      browser.contextMenus.create({ id: captureMenu, title: t("menuCaptureActionItem"), contexts: ["selection", "page"] });
+      browser.contextMenus.create({ id: annotateMenu, title: t("menuAnnotate"), contexts: ["selection", "page"] });
+    });
   });
 
   // The toolbar button opens the side panel (Chrome); Firefox opens its sidebar from the sidebar button.
@@ -191,18 +249,77 @@ export default defineBackground(() => {
     .catch(() => {});
 
   void browser.alarms.create(pullAlarm, { periodInMinutes: 1 });
+  // Checked hourly; notifies at most once a day, from 9:00 on.
+  void browser.alarms.create(dueAlarm, { periodInMinutes: 60, when: nextNine() });
   void updateBadge();
   void syncSoon();
 
-  /** The toolbar badge counts what is waiting to be sent. */
+  /** The toolbar badge counts my overdue action items; its tooltip also says what waits to be sent. */
   async function updateBadge() {
-    const pending = await outboxSize(await db);
-    await browser.action.setBadgeText({ text: pending > 0 ? String(pending) : "" });
+    const store = await db;
+    const [{ overdue }, pending] = await Promise.all([myOpenWork(store, today()), outboxSize(store)]);
+    await browser.action.setBadgeText({ text: overdue.length > 0 ? String(overdue.length) : "" });
+    await browser.action.setBadgeBackgroundColor({ color: "#cf222e" });
+    const title = [
+      t("extName"),
+      overdue.length > 0 && t("badgeOverdueTitle", String(overdue.length)),
+      pending > 0 && t("pendingCount", String(pending)),
+    ];
+    await browser.action.setTitle({ title: title.filter(Boolean).join(" · ") });
+  }
+
+  /** On the chosen weekday, a department lead whose department has not checked in this week is reminded. */
+  async function remindToCheckIn() {
+    const store = await db;
+    const day = today();
+    const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
+    if (weekday !== ((await getKv(store, "checkinWeekday")) ?? 4) || (await getKv(store, "remindedCheckinOn")) === day) return;
+    const me = (await session())?.member;
+    if (!me) return;
+    const week = isoWeek(day);
+    const led = (await listRows(store, "department")).map((row) => row.data as Department).filter((d) => d.leadId === me.id);
+    const checkedIn = new Set(
+      (await listRows(store, "checkin"))
+        .map((row) => row.data as Checkin)
+        .filter((c) => c.week === week)
+        .map((c) => c.department),
+    );
+    await setKv(store, "remindedCheckinOn", day);
+    for (const department of led.filter((d) => !checkedIn.has(d.name))) {
+      await browser.notifications.create(`liaison-checkin-${week}-${department.name}`, {
+        type: "basic",
+        iconUrl: browser.runtime.getURL("/icon/128.png"),
+        title: t("notifyCheckinTitle", department.name),
+        message: t("notifyCheckinBody"),
+      });
+    }
+  }
+
+  /** Once a day, a notification for my action items due that day (unless turned off in options). */
+  async function notifyDueToday() {
+    const store = await db;
+    if ((await getKv(store, "notifyDue")) === false) return;
+    const day = today();
+    if ((await getKv(store, "notifiedOn")) === day) return;
+    const { dueToday, overdue } = await myOpenWork(store, day);
+    await setKv(store, "notifiedOn", day);
+    if (dueToday.length === 0) return;
+    await browser.notifications.create(`liaison-due-${day}`, {
+      type: "basic",
+      iconUrl: browser.runtime.getURL("/icon/128.png"),
+      title: t("notifyDueTitle", String(dueToday.length)),
+      message: [...dueToday.map(({ item }) => item.text), overdue.length > 0 ? t("badgeOverdueTitle", String(overdue.length)) : ""]
+        .filter(Boolean)
+        .join("\n")
+        .slice(0, 500),
+    });
   }
   const channel = new BroadcastChannel(storeChannelName);
-  channel.onmessage = () => {
+  channel.onmessage = (event: MessageEvent<{ type?: string }>) => {
+    if (event.data?.type === "context") return;
     knowledge.invalidate();
     for (const port of overlayPorts) port.postMessage({ type: "changed" });
     void updateBadge();
+    void live.update();
   };
 });

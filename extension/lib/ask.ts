@@ -1,6 +1,7 @@
 import { browser } from "wxt/browser";
 import type { TargetSummary } from "../../shared/summary";
 import type { Member } from "../../shared/workspace";
+import type { PageAnnotation } from "../annotations/local";
 import type { SyncStatus } from "../sync/status";
 import type { PageMessage } from "./messages";
 import type { SelfHostedSite } from "./self-hosted";
@@ -14,11 +15,16 @@ export interface Replies {
   "actionItem.create": { id: string };
   "overlay.query": { summaries: Record<string, TargetSummary> };
   "overlay.open": Record<string, never>;
+  "annotations.forPage": { annotations: PageAnnotation[] };
+  "annotation.create": { id: string };
+  "annotations.status": Record<string, never>;
+  "i18n.catalogue": { catalogue: Record<string, { message: string; placeholders?: Record<string, { content: string }> }> };
   "workspace.create": { session: PublicSession };
   "workspace.join": { session: PublicSession };
   "workspace.leave": Record<string, never>;
   "invite.create": { code: string; expiresAt: string };
   "sync.now": { status: SyncStatus };
+  "panel.context": { key: string | null; title: string | null };
   "hosts.add": { sites: SelfHostedSite[] };
   "hosts.remove": { sites: SelfHostedSite[] };
   "entity.mutate": { id: string };

@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { actionItem, entityNames, targetKeySchema } from "../../shared/entities";
+import { actionItem, annotation, entityNames, targetKeySchema } from "../../shared/entities";
 import { mutation } from "../../shared/sync";
-import { id, text } from "../../shared/text";
+import { httpUrl, id, text } from "../../shared/text";
 import { memberProfile } from "../../shared/workspace";
+import { anchoringStatuses } from "../annotations/threads";
 import { selfHostedKinds } from "./self-hosted";
 
 const serverUrl = z
@@ -26,8 +27,22 @@ export const contentToBackground = z.discriminatedUnion("type", [
   z.object({ type: z.literal("actionItem.create"), fields: actionItem }).strict(),
   /** Summaries for the items on the page, from the local store. */
   z.object({ type: z.literal("overlay.query"), keys: z.array(targetKeySchema).max(2000) }).strict(),
-  /** Open the side panel on an item (a click on its chip). */
-  z.object({ type: z.literal("overlay.open"), key: targetKeySchema }).strict(),
+  /** The catalogue of the language chosen in options (content scripts cannot read extension files). */
+  z.object({ type: z.literal("i18n.catalogue"), language: z.enum(["en", "zh_CN"]) }).strict(),
+  /** Open the side panel on an item (a click on its chip), or on one annotation of it (a click on a highlight). */
+  z.object({ type: z.literal("overlay.open"), key: targetKeySchema, annotationId: id.optional() }).strict(),
+  /** The annotations of the page, matched by its address or the items it shows, from the local store. */
+  z.object({ type: z.literal("annotations.forPage"), url: httpUrl, keys: z.array(targetKeySchema).max(50) }).strict(),
+  /** Save a new annotation made on the page. */
+  z.object({ type: z.literal("annotation.create"), fields: annotation }).strict(),
+  /** What the page found for each of its annotations (all of them, each time one changes): the side panel lists orphans. */
+  z
+    .object({
+      type: z.literal("annotations.status"),
+      url: httpUrl,
+      statuses: z.record(id, z.enum(anchoringStatuses)).refine((value) => Object.keys(value).length <= 1000, "too many annotations"),
+    })
+    .strict(),
 ]);
 
 /** Messages the extension's own pages (side panel, options) may send, besides the content ones. */
@@ -38,6 +53,8 @@ export const pageToBackground = z.discriminatedUnion("type", [
   z.object({ type: z.literal("workspace.leave") }).strict(),
   z.object({ type: z.literal("invite.create") }).strict(),
   z.object({ type: z.literal("sync.now") }).strict(),
+  /** The item of the tab in view, as its overlay reported it. */
+  z.object({ type: z.literal("panel.context") }).strict(),
   /** A self-hosted tracker the user granted: Liaison's content script is registered there. */
   z.object({ type: z.literal("hosts.add"), origin: z.string().max(300), kind: z.enum(selfHostedKinds) }).strict(),
   z.object({ type: z.literal("hosts.remove"), origin: z.string().max(300) }).strict(),

@@ -72,6 +72,11 @@ export class OverlayController {
     return changed;
   }
 
+  /** The item this page shows, if any. */
+  currentItem(): string | null {
+    return this.itemKey;
+  }
+
   keys(): string[] {
     return [...new Set([...(this.itemKey ? [this.itemKey] : []), ...this.rows.map((row) => row.key)])];
   }

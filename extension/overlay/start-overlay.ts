@@ -1,8 +1,7 @@
-import { browser } from "wxt/browser";
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
 import type { TargetSummary } from "../../shared/summary";
 import { ask } from "../lib/ask";
-import { overlayPortName } from "../lib/ports";
+import { holdPort, overlayPortName } from "../lib/ports";
 import { OverlayController } from "./controller";
 import { recordBlock } from "./timing";
 
@@ -17,6 +16,20 @@ export function startOverlay(ctx: ContentScriptContext) {
     open: (key) => void ask({ type: "overlay.open", key }).catch(() => {}),
   });
 
+  // Open while the page is (the background keeps live updates meanwhile); opened again when the service worker restarts.
+  const port = holdPort(overlayPortName, {
+    onMessage: (message) => {
+      if ((message as { type?: string } | null)?.type === "changed") void controller.refreshData();
+    },
+    onReconnect: () => {
+      postPage();
+      void controller.refreshData();
+    },
+  });
+
+  // The side panel's "This page" follows the tab in view; the page's URL stays in the browser.
+  const postPage = () => port.postMessage({ type: "page", itemKey: controller.currentItem(), title: document.title.slice(0, 300) });
+
   let frame = 0;
   let firstPaint = true;
   const update = () => {
@@ -26,6 +39,7 @@ export function startOverlay(ctx: ContentScriptContext) {
     if (!changed && !firstPaint) controller.render();
     recordBlock(started);
     if (changed || firstPaint) {
+      postPage();
       void controller.refreshData().then(() => {
         if (!firstPaint) return;
         firstPaint = false;
@@ -49,11 +63,6 @@ export function startOverlay(ctx: ContentScriptContext) {
   ctx.addEventListener(window, "wxt:locationchange", schedule);
   ctx.addEventListener(window, "popstate", schedule);
   (window as unknown as { navigation?: EventTarget }).navigation?.addEventListener("currententrychange", schedule);
-
-  const port = browser.runtime.connect({ name: overlayPortName });
-  port.onMessage.addListener((message: { type?: string }) => {
-    if (message?.type === "changed") void controller.refreshData();
-  });
 
   update();
   ctx.onInvalidated(() => {

@@ -1,19 +1,10 @@
 import { type EntityName, entityPolicies, mergeEntity } from "../../shared/entities";
 import type { Change, MutationResult } from "../../shared/sync";
 import { type Db, getKv, type LocalRow, type OutboxEntry, setKv } from "./db";
+import { announceChange, listRows, newLocalId } from "./local-rows";
 
-/** Tells every open extension page that the local store changed. */
-export const storeChannelName = "liaison-store";
-
-export function announceChange(): void {
-  const channel = new BroadcastChannel(storeChannelName);
-  channel.postMessage({ type: "changed" });
-  channel.close();
-}
-
-export function newLocalId(): string {
-  return crypto.randomUUID().replace(/-/g, "");
-}
+// Reading the store needs no schema; pages import these from local-rows.ts and stay small.
+export { announceChange, listRows, newLocalId, storeChannelName } from "./local-rows";
 
 export class InvalidChange extends Error {}
 
@@ -176,12 +167,6 @@ function groupOutbox(entries: OutboxEntry[]): Map<string, OutboxEntry[]> {
     grouped.set(key, [...(grouped.get(key) ?? []), entry]);
   }
   return grouped;
-}
-
-/** The live (not deleted) rows of one entity. */
-export async function listRows(db: Db, entity: EntityName): Promise<LocalRow[]> {
-  const rows = await db.getAllFromIndex("rows", "byEntity", entity);
-  return rows.filter((row) => !row.deleted && row.data);
 }
 
 /** Forgets everything of the workspace: used when leaving it. */

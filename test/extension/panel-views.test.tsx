@@ -55,7 +55,12 @@ const data: PanelData = {
 describe("side panel views", () => {
   it("My work groups my open items by when they are due", () => {
     render(<MyWork data={data} me={me} today={today} />);
-    expect(screen.getAllByRole("heading").map((h) => h.textContent).slice(0, 3)).toEqual(["Overdue (1)", "Due this week (1)", "Later (1)"]);
+    expect(
+      screen
+        .getAllByRole("heading")
+        .map((h) => h.textContent)
+        .slice(0, 3),
+    ).toEqual(["Overdue (1)", "Due this week (1)", "Later (1)"]);
     expect(screen.queryByText("Not mine")).toBeNull();
     expect(screen.queryByText("Finished")).toBeNull();
   });

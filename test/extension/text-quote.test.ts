@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { describeQuote } from "../../extension/anchoring/text-quote";
 
 describe("describing a selection as a TextQuoteSelector", () => {
-  it("keeps the exact words and 32 characters of context either side", () => {
+  it("keeps the exact words and 32 characters of context either side, paragraph edges read as spaces", () => {
     document.body.innerHTML =
       "<p>Since the payment provider switch, checkout requests fail.</p><p id='t'>Legal must confirm the new agreement before we route EU payments.</p><p>Support has 14 tickets.</p>";
     const text = document.querySelector("#t")?.firstChild as Text;
@@ -13,8 +13,8 @@ describe("describing a selection as a TextQuoteSelector", () => {
     expect(selector).toEqual({
       type: "TextQuoteSelector",
       exact: "Legal must confirm the new agreement",
-      prefix: "ider switch, checkout requests fail.".slice(-32),
-      suffix: " before we route EU payments.Sup",
+      prefix: "switch, checkout requests fail. ",
+      suffix: " before we route EU payments. Su",
     });
   });
 

@@ -1,6 +1,9 @@
 import { defineContentScript } from "wxt/utils/define-content-script";
+import { startAnnotations } from "../../annotations/start-annotations";
 import { startCapture } from "../../capture/start-capture";
+import { ask } from "../../lib/ask";
 import { trackerMatches } from "../../lib/hosts";
+import { applyLanguagePreference } from "../../lib/i18n";
 import { startOverlay } from "../../overlay/start-overlay";
 
 declare global {
@@ -9,17 +12,19 @@ declare global {
   }
 }
 
-/** Liaison on a page: the overlay (chip and row badges) and capture from selected text. */
+/** Liaison on a page: the overlay (chip and row badges), the page's annotations and capture from selected text. */
 export default defineContentScript({
   matches: trackerMatches,
   runAt: "document_idle",
-  main(ctx) {
+  async main(ctx) {
     // Injected again by the context menu or shortcut on a page where it already runs: one copy is enough.
     if (window.__liaison) return;
     window.__liaison = true;
     performance.mark("liaison:start");
+    await applyLanguagePreference(async (language) => (await ask({ type: "i18n.catalogue", language })).catalogue).catch(() => {});
     startOverlay(ctx);
-    startCapture(ctx);
+    const annotations = startAnnotations(ctx);
+    startCapture(ctx, { onAnnotationSaved: () => void annotations.refresh() });
     ctx.onInvalidated(() => {
       window.__liaison = false;
     });

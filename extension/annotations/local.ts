@@ -1,0 +1,68 @@
+import type { Annotation, AnnotationSelector } from "../../shared/entities";
+import { type Db, getKv, setKv } from "../sync/db";
+import { listRows, mutateLocal, newLocalId } from "../sync/store";
+import { type PageRef, pageKeyOf } from "./page";
+import { type AnchoringStatus, addresseeName, entriesFromRows, memberName, threadsFor } from "./threads";
+
+// What the background does for the annotation messages of content scripts: it reads and writes
+// the local store only, never the network (the sync engine sends the writes on).
+
+/** An annotation as the page needs it: what to anchor, and what the hover card says. */
+export interface PageAnnotation {
+  id: string;
+  selectors: AnnotationSelector[];
+  quote: string;
+  body: string;
+  tags: string[];
+  visibility: Annotation["visibility"];
+  author: string | null;
+  addressedTo: string | null;
+  replies: number;
+  resolved: boolean;
+}
+
+/** The annotations of a page, oldest first. */
+export async function pageAnnotations(db: Db, page: PageRef): Promise<PageAnnotation[]> {
+  const [rows, members] = await Promise.all([listRows(db, "annotation"), getKv(db, "members")]);
+  const team = members ?? [];
+  return threadsFor(entriesFromRows(rows), page).map(({ root, replies, resolved }) => ({
+    id: root.id,
+    selectors: root.annotation.selectors,
+    quote: root.annotation.quote,
+    body: root.annotation.body,
+    tags: root.annotation.tags,
+    visibility: root.annotation.visibility,
+    author: memberName(team, root.authorId),
+    addressedTo: addresseeName(root.annotation, team),
+    replies: replies.filter((reply) => reply.annotation.body.trim()).length,
+    resolved,
+  }));
+}
+
+/** Saves a new annotation locally (it is queued for the server in the same transaction). */
+export async function createAnnotation(db: Db, fields: Annotation, memberId: string | null): Promise<string> {
+  const id = newLocalId();
+  await mutateLocal(db, { entity: "annotation", entityId: id, op: "upsert", fields }, { memberId });
+  return id;
+}
+
+/** Pages whose anchoring results are kept: the most recently visited. */
+const keptPages = 200;
+
+/**
+ * Keeps what a page's content script found for each of the page's annotations, for the side
+ * panel to list orphans. Answers whether anything changed, so that the caller announces only
+ * news (an announcement makes every open page ask for its annotations again).
+ */
+export async function recordAnchoring(db: Db, url: string, statuses: Record<string, AnchoringStatus>): Promise<boolean> {
+  const page = pageKeyOf(url);
+  if (!page) return false;
+  const all = (await getKv(db, "anchoring")) ?? {};
+  if (JSON.stringify(all[page]?.statuses ?? {}) === JSON.stringify(statuses)) return false;
+  all[page] = { at: new Date().toISOString(), statuses };
+  const recent = Object.entries(all)
+    .sort(([, a], [, b]) => b.at.localeCompare(a.at))
+    .slice(0, keptPages);
+  await setKv(db, "anchoring", Object.fromEntries(recent));
+  return true;
+}
