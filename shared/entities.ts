@@ -55,7 +55,6 @@ export const actionItem = z
   .strict();
 export type ActionItem = z.infer<typeof actionItem>;
 
-
 /** Likelihood and impact are scored 1 (rare, minor) to 5 (almost certain, severe). */
 const scale = z.number().int().min(1).max(5);
 const targets = z.array(targetKeySchema).max(20).default([]);
@@ -164,7 +163,6 @@ export const annotation = z
   })
   .strict();
 export type Annotation = z.infer<typeof annotation>;
-
 
 /** A measurable indicator of a goal: where it started, where it should get, where it is. */
 export const indicator = z
