@@ -1,7 +1,7 @@
 import { type EntityName, entityPolicies, mergeEntity } from "../../shared/entities";
 import type { Change, MutationResult } from "../../shared/sync";
 import { type Db, getKv, type LocalRow, type OutboxEntry, setKv } from "./db";
-import { announceChange, listRows, newLocalId } from "./local-rows";
+import { newLocalId } from "./local-rows";
 
 // Reading the store needs no schema; pages import these from local-rows.ts and stay small.
 export { announceChange, listRows, newLocalId, storeChannelName } from "./local-rows";
