@@ -1,6 +1,6 @@
 import type { Member } from "../../shared/workspace";
 import { type Db, getKv } from "../sync/db";
-import { listRows } from "../sync/store";
+import { listRows } from "../sync/local-rows";
 import { type PageRef, pageKeyOf } from "./page";
 import { type AnchoringStatus, type AnnotationThread, entriesFromRows, threadsFor } from "./threads";
 

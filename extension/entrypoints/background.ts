@@ -42,7 +42,7 @@ export default defineBackground(() => {
   /** Overlays on open tabs: told when the store changes, so chips and badges follow teammates' edits. */
   const overlayPorts = new Set<Browser.runtime.Port>();
   /** What each tab's overlay says the page shows (kept in memory, never sent anywhere). */
-  const pages = new Map<number, { key: string | null; title: string | null }>();
+  const pages = new Map<number, { key: string | null; title: string | null; url: string | null }>();
   // The side panel's "This page" follows the tab in view (nothing in the store changed).
   browser.tabs.onActivated.addListener(() => announceChange("context"));
   /** Live updates while a side panel or an overlay is open (extension/sync/live.ts). */
@@ -53,10 +53,11 @@ export default defineBackground(() => {
     if (port.name !== overlayPortName) return;
     overlayPorts.add(port);
     const tabId = port.sender?.tab?.id;
-    port.onMessage.addListener((message: { type?: unknown; itemKey?: unknown; title?: unknown }) => {
+    port.onMessage.addListener((message: { type?: unknown; itemKey?: unknown; title?: unknown; url?: unknown }) => {
       if (tabId === undefined || message?.type !== "page") return;
       const key = typeof message.itemKey === "string" && targetKey.test(message.itemKey) ? message.itemKey : null;
-      pages.set(tabId, { key, title: typeof message.title === "string" ? message.title.slice(0, 300) : null });
+      const url = typeof message.url === "string" && /^https?:\/\//.test(message.url) ? message.url.slice(0, 2048) : null;
+      pages.set(tabId, { key, title: typeof message.title === "string" ? message.title.slice(0, 300) : null, url });
       announceChange("context");
     });
     port.onDisconnect.addListener(() => {
@@ -159,7 +160,7 @@ export default defineBackground(() => {
         return { status: await syncSoon() };
       case "panel.context": {
         const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-        return (tab?.id !== undefined ? pages.get(tab.id) : undefined) ?? { key: null, title: null };
+        return (tab?.id !== undefined ? pages.get(tab.id) : undefined) ?? { key: null, title: null, url: null };
       }
       case "hosts.add":
         return { sites: await addSelfHosted(store, message.origin, message.kind) };

@@ -24,7 +24,7 @@ export interface Replies {
   "workspace.leave": Record<string, never>;
   "invite.create": { code: string; expiresAt: string };
   "sync.now": { status: SyncStatus };
-  "panel.context": { key: string | null; title: string | null };
+  "panel.context": { key: string | null; title: string | null; url: string | null };
   "hosts.add": { sites: SelfHostedSite[] };
   "hosts.remove": { sites: SelfHostedSite[] };
   "entity.mutate": { id: string };

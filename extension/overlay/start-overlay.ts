@@ -28,7 +28,13 @@ export function startOverlay(ctx: ContentScriptContext) {
   });
 
   // The side panel's "This page" follows the tab in view; the page's URL stays in the browser.
-  const postPage = () => port.postMessage({ type: "page", itemKey: controller.currentItem(), title: document.title.slice(0, 300) });
+  const postPage = () =>
+    port.postMessage({
+      type: "page",
+      itemKey: controller.currentItem(),
+      title: document.title.slice(0, 300),
+      url: location.href.slice(0, 2048),
+    });
 
   let frame = 0;
   let firstPaint = true;

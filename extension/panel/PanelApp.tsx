@@ -23,7 +23,7 @@ export type View = (typeof views)[number];
 /** The side panel: a tab per job, all read from the local store; nothing waits for the network. */
 export function PanelApp({ initialView, first }: { initialView?: View; first?: Promise<PanelData> }) {
   const { value: data, loaded } = useStore(readPanelData, emptyPanelData, first);
-  const [page, setPage] = useState<{ key: string | null; title: string | null }>({ key: null, title: null });
+  const [page, setPage] = useState<{ key: string | null; title: string | null; url: string | null }>({ key: null, title: null, url: null });
   const [view, setView] = useState<View | null>(initialView ?? null);
   const [filter, setFilter] = useState<ActionItemFilter>("all");
   const tabs = useRef<Array<HTMLButtonElement | null>>([]);
@@ -33,7 +33,7 @@ export function PanelApp({ initialView, first }: { initialView?: View; first?: P
   // The item of the tab in view, as its overlay reported it; a chip click names one too.
   useEffect(() => {
     ask({ type: "panel.context" })
-      .then((context) => setPage({ key: context.key, title: context.title }))
+      .then((context) => setPage({ key: context.key, title: context.title, url: context.url }))
       .catch(() => {});
   }, [data]);
   const pageKey = page.key ?? data.focus;
@@ -104,7 +104,13 @@ export function PanelApp({ initialView, first }: { initialView?: View; first?: P
       </div>
       <section id="view" role="tabpanel" aria-labelledby={`tab-${current}`}>
         {!loaded ? null : current === "thisPage" ? (
-          <ThisPage data={data} pageKey={pageKey} pageTitle={page.key ? (page.title ?? undefined) : undefined} today={today} />
+          <ThisPage
+            data={data}
+            pageKey={pageKey}
+            pageTitle={page.key ? (page.title ?? undefined) : undefined}
+            pageUrl={page.key ? page.url : null}
+            today={today}
+          />
         ) : current === "myWork" ? (
           <MyWork data={data} me={me} today={today} />
         ) : current === "actionItems" ? (

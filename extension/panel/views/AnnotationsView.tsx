@@ -5,7 +5,7 @@ import { Markdown } from "../../annotations/Markdown";
 import { annotationsMarkdown } from "../../annotations/markdown-export";
 import { type AnchoringStatus, type AnnotationThread, addresseeName, memberName, replyKind } from "../../annotations/threads";
 import { t } from "../../lib/i18n";
-import { newLocalId } from "../../sync/store";
+import { newLocalId } from "../../sync/local-rows";
 import { CopyMarkdown } from "./CopyMarkdown";
 import "./annotations.css";
 

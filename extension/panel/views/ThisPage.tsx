@@ -1,12 +1,17 @@
 import { useState } from "preact/hooks";
 import type { Responsibility } from "../../../shared/entities";
 import { riskLevel, riskScore } from "../../../shared/summary";
+import { urlForTargetKey } from "../../../shared/targets";
 import { commonDepartments, raciRoles } from "../../../shared/vocabulary";
 import type { Member } from "../../../shared/workspace";
+import { emptyAnnotations, readPageAnnotations } from "../../annotations/read";
+import { ask } from "../../lib/ask";
 import { t } from "../../lib/i18n";
+import { useStore } from "../../lib/use-store";
 import { ActionItemList } from "../ActionItemList";
 import { remove, save } from "../mutate";
 import type { PanelData, Row } from "../panel-data";
+import { AnnotationsView } from "./AnnotationsView";
 import { toggleDone } from "./actions";
 import { Escalations } from "./Escalations";
 
@@ -18,7 +23,7 @@ export interface ThisPageProps {
 }
 
 /** Everything Liaison knows about the item in view: RACI by department, risks, decisions, action items. */
-export function ThisPage({ data, pageKey, pageTitle, today }: ThisPageProps & { today: string }) {
+export function ThisPage({ data, pageKey, pageTitle, pageUrl, today }: ThisPageProps & { today: string; pageUrl?: string | null }) {
   if (!pageKey) return <p class="empty">{t("thisPageNone")}</p>;
   const raci = data.responsibilities.filter((row) => row.data.target === pageKey);
   const risks = data.risks.filter((row) => row.data.targets.includes(pageKey)).sort((a, b) => riskScore(b.data) - riskScore(a.data));
@@ -95,6 +100,7 @@ export function ThisPage({ data, pageKey, pageTitle, today }: ThisPageProps & { 
         </p>
       )}
       <Escalations data={data} target={pageKey} today={today} />
+      <PageAnnotations key={pageKey} pageKey={pageKey} pageUrl={pageUrl ?? urlForTargetKey(pageKey)} />
       <section aria-labelledby="actions-title">
         <h3 id="actions-title">
           {t("panelTitle")} ({items.length})
@@ -106,6 +112,24 @@ export function ThisPage({ data, pageKey, pageTitle, today }: ThisPageProps & { 
         />
       </section>
     </div>
+  );
+}
+
+/** The page's annotations, with orphans and replies (extension/panel/views/AnnotationsView.tsx). */
+function PageAnnotations({ pageKey, pageUrl }: { pageKey: string; pageUrl: string | null }) {
+  const page = { url: pageUrl ?? "", keys: [pageKey] };
+  const { value } = useStore((db) => readPageAnnotations(db, page), emptyAnnotations);
+  return (
+    <AnnotationsView
+      annotations={value.threads}
+      anchoring={value.anchoring}
+      members={value.members}
+      me={value.me}
+      focusId={value.focusId}
+      pageUrl={pageUrl}
+      pageKeys={page.keys}
+      onMutate={(change) => ask({ type: "entity.mutate", ...change })}
+    />
   );
 }
 
