@@ -69,7 +69,10 @@ describe("the Goals view", () => {
   it("edits an indicator in place, keeping the value the week began with", async () => {
     const sent = captureSaves();
     render(<Goals data={data} today="2026-11-26" knownKeys={[]} />);
-    fireEvent.change(screen.getByLabelText("Current value of p95 latency"), { target: { value: "9" } });
+    const input = screen.getByLabelText("Current value of p95 latency");
+    fireEvent.input(input, { target: { value: "9" } });
+    expect(sent).toHaveLength(0);
+    fireEvent.keyDown(input, { key: "Enter" });
     await waitFor(() => expect(sent).toHaveLength(1));
     expect(sent[0]).toMatchObject({
       type: "entity.mutate",
@@ -77,6 +80,18 @@ describe("the Goals view", () => {
       entityId: "goal-project-1",
       fields: { indicators: [{ id: "ind-latency1", current: 9, weekStartValue: 16, updatedOn: "2026-11-26" }] },
     });
+  });
+});
+
+describe("editing an indicator while teammates' changes arrive", () => {
+  it("keeps what is typed until it is saved", () => {
+    const { rerender } = render(<Goals data={data} today="2026-11-26" knownKeys={[]} />);
+    const input = screen.getByLabelText("Current value of p95 latency") as HTMLInputElement;
+    fireEvent.input(input, { target: { value: "9" } });
+    const [project] = data.goals;
+    const updated = { ...project, data: { ...project.data, indicators: [{ ...project.data.indicators[0], current: 20 }] } };
+    rerender(<Goals data={{ ...data, goals: [updated, ...data.goals.slice(1)] }} today="2026-11-26" knownKeys={[]} />);
+    expect((screen.getByLabelText("Current value of p95 latency") as HTMLInputElement).value).toBe("9");
   });
 });
 

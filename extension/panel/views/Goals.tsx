@@ -87,18 +87,11 @@ function GoalCard({ row, data, today }: { row: Row<Goal>; data: PanelData; today
               <tr key={i.id}>
                 <th scope="row">{i.name}</th>
                 <td>
-                  <label>
-                    <span class="visually-hidden">{t("indicatorCurrent", i.name)}</span>
-                    <input
-                      type="number"
-                      step="any"
-                      value={i.current}
-                      onChange={(e) => {
-                        const value = Number(e.currentTarget.value);
-                        if (Number.isFinite(value) && value !== i.current) updateIndicator(i.id, value);
-                      }}
-                    />
-                  </label>{" "}
+                  <IndicatorInput
+                    label={t("indicatorCurrent", i.name)}
+                    value={i.current}
+                    onCommit={(value) => updateIndicator(i.id, value)}
+                  />{" "}
                   {i.unit}{" "}
                   <span class="muted">{t("indicatorRange", [String(i.baseline), String(i.target), percent(indicatorProgress(i))])}</span>
                 </td>
@@ -115,6 +108,33 @@ function GoalCard({ row, data, today }: { row: Row<Goal>; data: PanelData; today
         </p>
       )}
     </article>
+  );
+}
+
+/**
+ * An indicator's current value, edited in place. What is typed stays while the field has focus
+ * (a teammate's change arriving meanwhile does not overwrite it) and is saved on Enter or blur.
+ */
+function IndicatorInput({ label, value, onCommit }: { label: string; value: number; onCommit: (value: number) => void }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const commit = () => {
+    if (draft === null) return;
+    const next = Number(draft);
+    setDraft(null);
+    if (draft.trim() !== "" && Number.isFinite(next) && next !== value) onCommit(next);
+  };
+  return (
+    <label>
+      <span class="visually-hidden">{label}</span>
+      <input
+        type="number"
+        step="any"
+        value={draft ?? String(value)}
+        onInput={(e) => setDraft(e.currentTarget.value)}
+        onBlur={commit}
+        onKeyDown={(e) => e.key === "Enter" && commit()}
+      />
+    </label>
   );
 }
 
