@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { Annotation, AnnotationSelector } from "../../shared/entities";
 import { commonDepartments } from "../../shared/vocabulary";
 import type { Member } from "../../shared/workspace";
+import { ErrorNote } from "../lib/ErrorNote";
 import { t } from "../lib/i18n";
 import type { PublicSession } from "../lib/session";
 
@@ -144,11 +145,7 @@ export function AnnotationForm({ draft, session, members, anchor, onSave, onClos
         </div>
       </div>
       {!session && <p class="hint">{t("hintNotConnected")}</p>}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote error={error} />
       <div class="actions">
         <button type="button" onClick={onClose}>
           {t("cancel")}

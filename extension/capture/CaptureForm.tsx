@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { ActionItem, TextQuoteSelector } from "../../shared/entities";
 import { commonDepartments, priorities } from "../../shared/vocabulary";
 import type { Member } from "../../shared/workspace";
+import { ErrorNote } from "../lib/ErrorNote";
 import { t } from "../lib/i18n";
 import type { PublicSession } from "../lib/session";
 
@@ -141,11 +142,7 @@ export function CaptureForm({ draft, session, members, anchor, onSave, onClose }
         </div>
       </div>
       {!session && <p class="hint">{t("hintNotConnected")}</p>}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote error={error} />
       <div class="actions">
         <button type="button" onClick={onClose}>
           {t("cancel")}

@@ -78,41 +78,31 @@ export function startCapture(ctx: ContentScriptContext, hooks: CaptureHooks = {}
     };
   }
 
-  async function openAnnotate(range: Range | null, selectionText?: string) {
-    const rect = range?.getBoundingClientRect();
-    show({
-      kind: "annotate",
-      draft: annotationDraftFrom(range, selectionText),
-      anchor: rect && rect.width > 0 ? { left: rect.left, top: rect.bottom + 8 } : undefined,
-    });
-    try {
-      context = await ask({ type: "capture.context" });
-      if (view.kind === "annotate") show(view);
-    } catch {
-      // The form works without members: departments and names can be typed.
-    }
-  }
-
   function toast(text: string) {
     clearTimeout(toastTimer);
     show({ kind: "toast", text });
     toastTimer = setTimeout(() => view.kind === "toast" && show({ kind: "none" }), 2500);
   }
 
-  async function openForm(range: Range | null, selectionText?: string) {
+  /** Opens the action item or the annotation form by the selection, then fills in who can own it. */
+  async function openPanel(kind: "form" | "annotate", range: Range | null, selectionText?: string) {
     const rect = range?.getBoundingClientRect();
-    show({
-      kind: "form",
-      draft: draftFrom(range, selectionText),
-      anchor: rect && rect.width > 0 ? { left: rect.left, top: rect.bottom + 8 } : undefined,
-    });
+    const anchor = rect && rect.width > 0 ? { left: rect.left, top: rect.bottom + 8 } : undefined;
+    show(
+      kind === "form"
+        ? { kind, draft: draftFrom(range, selectionText), anchor }
+        : { kind, draft: annotationDraftFrom(range, selectionText), anchor },
+    );
     try {
       context = await ask({ type: "capture.context" });
-      if (view.kind === "form") show(view);
+      if (view.kind === kind) show(view);
     } catch {
-      // The form works without members: owners can be typed.
+      // The forms work without members: owners, departments and names can be typed.
     }
   }
+
+  const openForm = (range: Range | null, selectionText?: string) => openPanel("form", range, selectionText);
+  const openAnnotate = (range: Range | null, selectionText?: string) => openPanel("annotate", range, selectionText);
 
   let context: { session: import("../lib/session").PublicSession | null; members: import("../../shared/workspace").Member[] } = {
     session: null,

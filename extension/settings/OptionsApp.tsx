@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { commonDepartments } from "../../shared/vocabulary";
 import { ask } from "../lib/ask";
+import { ErrorNote } from "../lib/ErrorNote";
 import { formatDay, t } from "../lib/i18n";
 import { defaultServerUrl } from "../lib/session";
 import { useStore } from "../lib/use-store";
@@ -134,11 +135,7 @@ export function OptionsApp() {
       <SelfHostedSection />
       <PreferencesSection />
       {busy && <p role="status">{t("working")}</p>}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote error={error} />
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { browser } from "wxt/browser";
 import { ask } from "../lib/ask";
+import { ErrorNote } from "../lib/ErrorNote";
 import { t } from "../lib/i18n";
 import { type SelfHostedKind, selfHostedKinds, selfHostedOrigin } from "../lib/self-hosted";
 import { useStore } from "../lib/use-store";
@@ -71,11 +72,7 @@ export function SelfHostedSection() {
       <button type="button" onClick={add}>
         {t("addTracker")}
       </button>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote error={error} />
     </section>
   );
 }

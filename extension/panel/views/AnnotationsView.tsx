@@ -8,6 +8,7 @@ import { t } from "../../lib/i18n";
 import { newLocalId } from "../../sync/local-rows";
 import { CopyMarkdown } from "./CopyMarkdown";
 import "./annotations.css";
+import { ErrorNote } from "../../lib/ErrorNote";
 
 /**
  * The annotations of the page in view: each thread with its quote, note (Markdown, rendered
@@ -106,11 +107,7 @@ export function AnnotationsView({
       <h2 id="annotations-title">
         {t("annotationsTitle")} ({annotations.length})
       </h2>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote error={error} />
       {annotations.length === 0 && <p class="empty">{t("annotationsEmpty")}</p>}
       {open.length > 0 && list(open)}
       {orphans.length > 0 && (

@@ -3,6 +3,7 @@ import { isoWeek } from "../../../shared/dates";
 import type { Checkin } from "../../../shared/entities";
 import { healthStatuses } from "../../../shared/vocabulary";
 import type { Member } from "../../../shared/workspace";
+import { ErrorNote } from "../../lib/ErrorNote";
 import { t } from "../../lib/i18n";
 import { save } from "../mutate";
 import type { PanelData, Row } from "../panel-data";
@@ -89,11 +90,7 @@ export function CheckinForm({ data, me, today }: { data: PanelData; me: Member; 
         {existing ? t("checkinUpdate") : t("checkinPost")}
       </button>
       {saved && <span role="status">{t("checkinSaved")}</span>}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote error={error} />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
 import type { Escalation } from "../../../shared/entities";
+import { ErrorNote } from "../../lib/ErrorNote";
 import { formatDay, t } from "../../lib/i18n";
 import { save } from "../mutate";
 import type { PanelData, Row } from "../panel-data";
@@ -130,11 +131,7 @@ function NewEscalation({ data, target }: { data: PanelData; target: string }) {
         <button type="submit" class="primary">
           {t("openEscalation")}
         </button>
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorNote error={error} />
       </form>
     </details>
   );

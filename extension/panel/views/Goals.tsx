@@ -4,6 +4,7 @@ import type { Goal } from "../../../shared/entities";
 import { goalProgress, goalTree, indicatorProgress } from "../../../shared/goals";
 import { parseTargetList } from "../../../shared/target-input";
 import { goalKinds, healthStatuses } from "../../../shared/vocabulary";
+import { ErrorNote } from "../../lib/ErrorNote";
 import { formatDay, t } from "../../lib/i18n";
 import { newLocalId } from "../../sync/local-rows";
 import { save } from "../mutate";
@@ -102,11 +103,7 @@ function GoalCard({ row, data, today }: { row: Row<Goal>; data: PanelData; today
       )}
       <AddIndicator goalRow={row} onError={setError} />
       <StatusOverride goalRow={row} onError={setError} />
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote error={error} />
     </article>
   );
 }
@@ -305,11 +302,7 @@ function NewGoal({ data, knownKeys }: { data: PanelData; knownKeys: string[] }) 
       <button type="submit" class="primary">
         {t("createGoal")}
       </button>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote error={error} />
     </form>
   );
 }

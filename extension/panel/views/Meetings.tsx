@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import { minutesMarkdown } from "../../../shared/markdown";
 import { parseTargetList } from "../../../shared/target-input";
 import type { Member } from "../../../shared/workspace";
+import { ErrorNote } from "../../lib/ErrorNote";
 import { formatDay, t } from "../../lib/i18n";
 import { ActionItemList } from "../ActionItemList";
 import { save } from "../mutate";
@@ -96,11 +97,7 @@ function NewMeeting({ today, members, onCreated }: { today: string; members: Mem
       <button type="submit" class="primary">
         {t("createMeeting")}
       </button>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote error={error} />
     </form>
   );
 }
@@ -261,11 +258,7 @@ function MeetingDetail({
           <button type="submit">{t("addActionItem")}</button>
         </form>
       </section>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote error={error} />
       <CopyMarkdown label={t("exportMinutes")} markdown={minutes} />
     </div>
   );

@@ -3,6 +3,7 @@ import type { Risk } from "../../../shared/entities";
 import { riskLevel, riskScore } from "../../../shared/summary";
 import { parseTargetList } from "../../../shared/target-input";
 import { riskStatuses } from "../../../shared/vocabulary";
+import { ErrorNote } from "../../lib/ErrorNote";
 import { formatDay, t } from "../../lib/i18n";
 import { save } from "../mutate";
 import type { PanelData } from "../panel-data";
@@ -231,11 +232,7 @@ function AddRisk({ knownKeys }: { knownKeys: string[] }) {
           {t("save")}
         </button>
       </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote error={error} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { commonDepartments, raciRoles } from "../../../shared/vocabulary";
 import type { Member } from "../../../shared/workspace";
 import { emptyAnnotations, readPageAnnotations } from "../../annotations/read";
 import { ask } from "../../lib/ask";
+import { ErrorNote } from "../../lib/ErrorNote";
 import { t } from "../../lib/i18n";
 import { useStore } from "../../lib/use-store";
 import { ActionItemList } from "../ActionItemList";
@@ -218,11 +219,7 @@ function AddResponsibility({ target, members }: { target: string; members: Membe
         ))}
       </datalist>
       <button type="submit">{t("addPerson")}</button>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote error={error} />
     </form>
   );
 }
