@@ -5,6 +5,7 @@ import type { Member } from "../../shared/workspace";
 import { ErrorNote } from "../lib/ErrorNote";
 import { t } from "../lib/i18n";
 import type { PublicSession } from "../lib/session";
+import { CaptureDialog } from "./CaptureDialog";
 
 export interface AnnotationDraft {
   /** The W3C selectors of the selection; empty for a note about the whole page. */
@@ -24,8 +25,6 @@ export interface AnnotationFormProps {
   onSave: (fields: Annotation) => Promise<void>;
   onClose: () => void;
 }
-
-const panelWidth = 340;
 
 /** Tags as typed: comma separated (ASCII or full-width), a leading # optional, each once. */
 export function parseTags(value: string): string[] {
@@ -88,23 +87,15 @@ export function AnnotationForm({ draft, session, members, anchor, onSave, onClos
     }
   }
 
-  const left = anchor ? Math.min(Math.max(8, anchor.left), window.innerWidth - panelWidth - 8) : window.innerWidth - panelWidth - 16;
-  const top = anchor ? Math.min(Math.max(8, anchor.top), Math.max(8, window.innerHeight - 460)) : 16;
-
   return (
-    <form
-      class="panel"
-      role="dialog"
-      aria-label={t("annotateTitle")}
-      style={{ left: `${left}px`, top: `${top}px` }}
-      onSubmit={submit}
-      onKeyDown={(event) => {
-        if (event.key === "Escape") onClose();
-        if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) void submit(event);
-      }}
+    <CaptureDialog
+      title={t("annotateTitle")}
+      quote={draft.quote || null}
+      anchor={anchor}
+      height={460}
+      onSubmit={(event) => void submit(event)}
+      onClose={onClose}
     >
-      <h2>{t("annotateTitle")}</h2>
-      {draft.quote && <blockquote class="quote">{draft.quote}</blockquote>}
       <label for="liaison-note">{t("fieldNote")}</label>
       <textarea id="liaison-note" ref={noteRef} value={note} maxLength={10_000} onInput={(e) => setNote(e.currentTarget.value)} />
       <p class="hint">{t("fieldNoteHint")}</p>
@@ -154,6 +145,6 @@ export function AnnotationForm({ draft, session, members, anchor, onSave, onClos
           {t("save")}
         </button>
       </div>
-    </form>
+    </CaptureDialog>
   );
 }

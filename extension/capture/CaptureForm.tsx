@@ -5,6 +5,7 @@ import type { Member } from "../../shared/workspace";
 import { ErrorNote } from "../lib/ErrorNote";
 import { t } from "../lib/i18n";
 import type { PublicSession } from "../lib/session";
+import { CaptureDialog } from "./CaptureDialog";
 
 export interface CaptureDraft {
   quote: TextQuoteSelector | null;
@@ -22,8 +23,6 @@ export interface CaptureFormProps {
   onSave: (fields: ActionItem) => Promise<void>;
   onClose: () => void;
 }
-
-const panelWidth = 340;
 
 /** The compact action item form: prefilled from the selection, with owner, department, due date and priority. */
 export function CaptureForm({ draft, session, members, anchor, onSave, onClose }: CaptureFormProps) {
@@ -78,23 +77,15 @@ export function CaptureForm({ draft, session, members, anchor, onSave, onClose }
     }
   }
 
-  const left = anchor ? Math.min(Math.max(8, anchor.left), window.innerWidth - panelWidth - 8) : window.innerWidth - panelWidth - 16;
-  const top = anchor ? Math.min(Math.max(8, anchor.top), Math.max(8, window.innerHeight - 420)) : 16;
-
   return (
-    <form
-      class="panel"
-      role="dialog"
-      aria-label={t("captureTitle")}
-      style={{ left: `${left}px`, top: `${top}px` }}
-      onSubmit={submit}
-      onKeyDown={(event) => {
-        if (event.key === "Escape") onClose();
-        if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) void submit(event);
-      }}
+    <CaptureDialog
+      title={t("captureTitle")}
+      quote={draft.quote?.exact ?? null}
+      anchor={anchor}
+      height={420}
+      onSubmit={(event) => void submit(event)}
+      onClose={onClose}
     >
-      <h2>{t("captureTitle")}</h2>
-      {draft.quote && <blockquote class="quote">{draft.quote.exact}</blockquote>}
       <label for="liaison-text">{t("fieldText")}</label>
       <textarea id="liaison-text" ref={textRef} value={text} maxLength={2000} onInput={(e) => setText(e.currentTarget.value)} />
       <div class="row">
@@ -151,6 +142,6 @@ export function CaptureForm({ draft, session, members, anchor, onSave, onClose }
           {t("save")}
         </button>
       </div>
-    </form>
+    </CaptureDialog>
   );
 }
