@@ -50,6 +50,17 @@ export interface Session {
   token: string;
 }
 
+/** An invite as admins see it listed (its code is never kept). */
+export interface Invite {
+  id: string;
+  createdBy: string;
+  maxUses: number;
+  uses: number;
+  expiresAt: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
 export interface ApiErrorBody {
   error: { code: string; message: string; details?: unknown };
 }

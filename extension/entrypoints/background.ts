@@ -4,7 +4,7 @@ import { isoWeek } from "../../shared/dates";
 import type { Checkin, Department } from "../../shared/entities";
 import { describeIssues } from "../../shared/entities";
 import { targetKey } from "../../shared/targets";
-import { joinRequest } from "../../shared/workspace";
+import { type Invite, joinRequest } from "../../shared/workspace";
 import { createAnnotation, pageAnnotations, recordAnchoring } from "../annotations/local";
 import type { Replies } from "../lib/ask";
 import { loadCatalogue, t, today } from "../lib/i18n";
@@ -150,6 +150,29 @@ export default defineBackground(() => {
         await clearStore(store);
         announceChange();
         return {};
+      }
+      case "workspace.admin": {
+        const current = await session();
+        if (!current) throw new Error(t("errorNotConnected"));
+        const call = <T>(method: string, path: string, body?: unknown) =>
+          api.admin<T>(current.serverUrl, current.token, method, path, body);
+        const action = message.action;
+        let reply: Replies["workspace.admin"] = {};
+        if (action.kind === "invites.list") reply = await call<{ invites: Invite[] }>("GET", "/v1/invites");
+        if (action.kind === "invites.revoke") await call("DELETE", `/v1/invites/${action.id}`);
+        if (action.kind === "members.role") await call("PATCH", `/v1/members/${action.id}`, { role: action.role });
+        if (action.kind === "members.remove") await call("DELETE", `/v1/members/${action.id}`);
+        if (action.kind === "workspace.rename") {
+          await call("PATCH", "/v1/workspace", { name: action.name });
+          await setKv(store, "session", { ...current, workspace: { ...current.workspace, name: action.name } });
+        }
+        if (action.kind === "token.rotate") {
+          const { token } = await call<{ token: string }>("POST", "/v1/me/token");
+          await setKv(store, "session", { ...current, token });
+        }
+        announceChange();
+        void syncSoon();
+        return reply;
       }
       case "invite.create": {
         const current = await session();

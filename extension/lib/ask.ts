@@ -1,6 +1,6 @@
 import { browser } from "wxt/browser";
 import type { TargetSummary } from "../../shared/summary";
-import type { Member } from "../../shared/workspace";
+import type { Invite, Member } from "../../shared/workspace";
 import type { PageAnnotation } from "../annotations/local";
 import type { SyncStatus } from "../sync/status";
 import type { PageMessage } from "./messages";
@@ -24,6 +24,7 @@ export interface Replies {
   "workspace.leave": Record<string, never>;
   "invite.create": { code: string; expiresAt: string };
   "sync.now": { status: SyncStatus };
+  "workspace.admin": { invites?: Invite[] };
   "panel.context": { key: string | null; title: string | null; url: string | null };
   "hosts.add": { sites: SelfHostedSite[] };
   "hosts.remove": { sites: SelfHostedSite[] };

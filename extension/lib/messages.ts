@@ -52,6 +52,20 @@ export const pageToBackground = z.discriminatedUnion("type", [
   z.object({ type: z.literal("workspace.join"), serverUrl, code: z.string().max(40), name: z.string(), department: z.string() }).strict(),
   z.object({ type: z.literal("workspace.leave") }).strict(),
   z.object({ type: z.literal("invite.create") }).strict(),
+  /** Workspace administration and my own token, through the API (the server checks who may). */
+  z
+    .object({
+      type: z.literal("workspace.admin"),
+      action: z.discriminatedUnion("kind", [
+        z.object({ kind: z.literal("invites.list") }).strict(),
+        z.object({ kind: z.literal("invites.revoke"), id }).strict(),
+        z.object({ kind: z.literal("members.role"), id, role: z.enum(["admin", "member"]) }).strict(),
+        z.object({ kind: z.literal("members.remove"), id }).strict(),
+        z.object({ kind: z.literal("workspace.rename"), name: text(80, 1) }).strict(),
+        z.object({ kind: z.literal("token.rotate") }).strict(),
+      ]),
+    })
+    .strict(),
   z.object({ type: z.literal("sync.now") }).strict(),
   /** The item of the tab in view, as its overlay reported it. */
   z.object({ type: z.literal("panel.context") }).strict(),

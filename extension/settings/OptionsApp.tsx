@@ -2,23 +2,23 @@ import { useState } from "preact/hooks";
 import { commonDepartments } from "../../shared/vocabulary";
 import { ask } from "../lib/ask";
 import { ErrorNote } from "../lib/ErrorNote";
-import { formatDay, t } from "../lib/i18n";
+import { t } from "../lib/i18n";
 import { defaultServerUrl } from "../lib/session";
 import { useStore } from "../lib/use-store";
-import { emptyPanel, readPanel } from "../panel/read-panel";
+import { emptyPanelData, readPanelData } from "../panel/panel-data";
 import { SyncBar } from "../panel/SyncBar";
+import { AdminSection } from "./AdminSection";
 import { PreferencesSection } from "./PreferencesSection";
 import { SelfHostedSection } from "./SelfHostedSection";
 
 /** Connect this browser to a workspace: create one, or join with an invite code. */
 export function OptionsApp() {
-  const { value: data, loaded } = useStore(readPanel, emptyPanel);
+  const { value: data, loaded } = useStore(readPanelData, emptyPanelData);
   const [serverUrl, setServerUrl] = useState(defaultServerUrl);
   const [name, setName] = useState("");
   const [department, setDepartment] = useState("");
   const [code, setCode] = useState("");
   const [workspaceName, setWorkspaceName] = useState("");
-  const [invite, setInvite] = useState<{ code: string; expiresAt: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -46,27 +46,7 @@ export function OptionsApp() {
           <p>{t("youAre", [session.member.name, session.member.department, t(`role_${session.member.role}`)])}</p>
           <p class="muted">{session.serverUrl}</p>
           <SyncBar status={data.status} onSync={() => void run(() => ask({ type: "sync.now" }))} />
-          <h2>{t("membersTitle")}</h2>
-          <ul class="members">
-            {data.members.map((member) => (
-              <li key={member.id}>
-                {member.name} · {member.department}
-                {member.role === "admin" ? ` · ${t("role_admin")}` : ""}
-              </li>
-            ))}
-          </ul>
-          {session.member.role === "admin" && (
-            <p>
-              <button type="button" disabled={busy} onClick={() => void run(async () => setInvite(await ask({ type: "invite.create" })))}>
-                {t("createInvite")}
-              </button>
-            </p>
-          )}
-          {invite && (
-            <p class="invite" role="status">
-              {t("inviteReady", [invite.code, formatDay(invite.expiresAt.slice(0, 10))])} <code data-invite-code>{invite.code}</code>
-            </p>
-          )}
+          <AdminSection session={session} data={data} />
           <p>
             <button
               type="button"

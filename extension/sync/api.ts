@@ -78,6 +78,8 @@ export const api = {
   join: (serverUrl: string, body: { code: string; name: string; department: string }) => callApi<Session>(serverUrl, "/v1/join", { body }),
   createInvite: (serverUrl: string, token: string) =>
     callApi<{ code: string; expiresAt: string }>(serverUrl, "/v1/invites", { token, body: {} }),
+  admin: <T>(serverUrl: string, token: string, method: string, path: string, body?: unknown) =>
+    callApi<T>(serverUrl, path, { method, token, body }),
   members: (serverUrl: string, token: string) => callApi<{ members: Member[] }>(serverUrl, "/v1/members", { token }),
   push: (serverUrl: string, token: string, body: PushRequest) => callApi<PushResponse>(serverUrl, "/v1/sync/push", { token, body }),
   pull: (serverUrl: string, token: string, since: number, limit: number) =>

@@ -116,3 +116,33 @@ describe("the core loop: capture in one browser, see it in a teammate's", () => 
     await patItem.waitFor({ state: "detached" });
   });
 });
+
+describe("running the workspace from options", () => {
+  it("lets the admin revoke an invite, add a department with its lead and rename the workspace", async () => {
+    const options = await pat.openPage("options.html");
+    await options.getByRole("heading", { name: "Invites" }).waitFor();
+    const invites = options.locator("ul.invites li");
+    await expect.poll(() => invites.count()).toBe(1);
+    await invites.first().getByRole("button", { name: "Revoke" }).click();
+    await expect.poll(() => invites.first().textContent()).toContain("revoked");
+
+    const department = options.getByRole("form", { name: "Add department" });
+    await department.getByLabel("Department").fill("Legal");
+    await department.getByLabel("Lead").selectOption({ label: "Sam Wu" });
+    await department.getByRole("button", { name: "Add department" }).click();
+    await options.locator("ul.departments li", { hasText: "Legal · Lead: Sam Wu" }).waitFor();
+
+    await options.getByLabel("Workspace name").fill("Acme Payments");
+    await options.getByRole("button", { name: "Rename" }).click();
+    await options.getByRole("heading", { name: "Connected to Acme Payments" }).waitFor();
+
+    // The teammate is not an admin: they see the departments but cannot change them.
+    const samOptions = await sam.openPage("options.html");
+    await samOptions.getByRole("button", { name: "Sync now" }).click();
+    await samOptions.locator("ul.departments li", { hasText: "Legal" }).waitFor({ timeout: 15_000 });
+    await expect(samOptions.getByRole("form", { name: "Add department" }).count()).resolves.toBe(0);
+    await expect(samOptions.getByRole("button", { name: "Make admin" }).count()).resolves.toBe(0);
+    await samOptions.close();
+    await options.close();
+  });
+});
