@@ -10,9 +10,12 @@ import { recordBlock } from "./timing";
  * frame at most, so in-app navigation is followed within a frame or two), asks the background
  * for summaries when the items on the page change, and redraws when the local store changes.
  */
-export function startOverlay(ctx: ContentScriptContext) {
+export function startOverlay(ctx: ContentScriptContext, languageReady: Promise<unknown> = Promise.resolve()) {
   const controller = new OverlayController(document, {
-    query: async (keys) => (await ask({ type: "overlay.query", keys })).summaries as Record<string, TargetSummary>,
+    query: async (keys) => {
+      const [reply] = await Promise.all([ask({ type: "overlay.query", keys }), languageReady]);
+      return reply.summaries as Record<string, TargetSummary>;
+    },
     open: (key) => void ask({ type: "overlay.open", key }).catch(() => {}),
   });
 

@@ -21,8 +21,12 @@ export default defineContentScript({
     if (window.__liaison) return;
     window.__liaison = true;
     performance.mark("liaison:start");
-    await applyLanguagePreference(async (language) => (await ask({ type: "i18n.catalogue", language })).catalogue).catch(() => {});
-    startOverlay(ctx);
+    // The language chosen in options loads while the overlay asks for its data; nothing is drawn before both.
+    const language = applyLanguagePreference(async (lang) => (await ask({ type: "i18n.catalogue", language: lang })).catalogue).catch(
+      () => {},
+    );
+    startOverlay(ctx, language);
+    await language;
     const annotations = startAnnotations(ctx);
     startCapture(ctx, { onAnnotationSaved: () => void annotations.refresh() });
     ctx.onInvalidated(() => {
