@@ -17,13 +17,13 @@ async function seedStore(page: Page) {
     const meta = (i) => ({ createdBy: "m1", createdAt: at(i), updatedBy: "m1", updatedAt: at(i) });
     const depts = ["Engineering", "Design", "QA", "Legal", "Marketing", "Sales", "Operations"];
     let version = 0;
-    for (let i = 0; i < ${counts.action_item}; i++) rows.put({ entity: "action_item", id: "a" + i, version: ++version, deleted: false, pending: 0, meta: meta(i), server: null,
+    for (let i = 0; i < ${counts.action_item}; i++) rows.put({ entity: "action_item", id: "a" + i, version: ++version, deleted: false, pending: 0, meta: meta(i),
       data: { text: "Action item number " + i + " about checkout latency in region " + (i % 17), owner: "Person " + (i % 40), ownerId: null, department: depts[i % 7],
         due: "2026-" + String(1 + (i % 12)).padStart(2, "0") + "-15", status: i % 3 ? "open" : "done", priority: "medium", targets: ["jira:acme.atlassian.net/ACME-" + (i % 900)], source: null, meeting: i % 25 ? null : "m" + (i % 200) } });
-    for (let i = 0; i < ${counts.risk}; i++) rows.put({ entity: "risk", id: "r" + i, version: ++version, deleted: false, pending: 0, meta: meta(i), server: null,
+    for (let i = 0; i < ${counts.risk}; i++) rows.put({ entity: "risk", id: "r" + i, version: ++version, deleted: false, pending: 0, meta: meta(i),
       data: { title: "Risk " + i, description: "", targets: ["jira:acme.atlassian.net/ACME-" + (i % 900)], likelihood: 1 + (i % 5), impact: 1 + ((i * 7) % 5), status: "open",
         owner: "Person " + (i % 40), ownerId: null, department: depts[i % 7], mitigation: "Mitigation " + i, contingency: "Contingency " + i, reviewOn: "2026-12-01" } });
-    for (let i = 0; i < ${counts.meeting}; i++) rows.put({ entity: "meeting", id: "m" + i, version: ++version, deleted: false, pending: 0, meta: meta(i), server: null,
+    for (let i = 0; i < ${counts.meeting}; i++) rows.put({ entity: "meeting", id: "m" + i, version: ++version, deleted: false, pending: 0, meta: meta(i),
       data: { title: "Meeting " + i, date: "2026-11-" + String(1 + (i % 28)).padStart(2, "0"), departments: [depts[i % 7]], attendees: ["Person 1", "Person 2"], notes: "", url: null } });
     await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
     db.close();

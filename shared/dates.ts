@@ -26,3 +26,11 @@ export function inWeek(value: string, monday: string): boolean {
   const day = value.slice(0, 10);
   return day >= monday && day <= addDays(monday, 6);
 }
+
+/**
+ * Orders ISO dates, timestamps and ids by code unit, which is their order: far cheaper than
+ * localeCompare, which a 5,000-row sort would call tens of thousands of times.
+ */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -19,10 +19,16 @@ export function useStore<T>(read: (db: Db) => Promise<T>, initial: T, first?: Pr
       if (alive && mine === version) setState({ value, loaded: true });
     };
     void load();
+    // A sync announces several changes in a row (pushed, pulled, status): one read covers them.
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const channel = new BroadcastChannel(storeChannelName);
-    channel.onmessage = () => void load();
+    channel.onmessage = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void load(), 50);
+    };
     return () => {
       alive = false;
+      clearTimeout(timer);
       channel.close();
     };
   }, []);

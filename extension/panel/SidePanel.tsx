@@ -13,13 +13,15 @@ export function SidePanel({ first }: { first?: Promise<PanelData> }) {
     const sync = () => {
       if (document.visibilityState === "visible") ask({ type: "sync.now" }).catch(() => {});
     };
-    sync();
+    // Once the panel has drawn what this browser already has, ask for what is new.
+    const first = setTimeout(sync, 300);
     const timer = setInterval(sync, pollMs);
     document.addEventListener("visibilitychange", sync);
     // An open panel means Liaison is in use: the background keeps the live connection meanwhile.
     const port = holdPort(panelPortName);
     return () => {
       port.disconnect();
+      clearTimeout(first);
       clearInterval(timer);
       document.removeEventListener("visibilitychange", sync);
     };

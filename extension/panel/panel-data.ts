@@ -1,3 +1,4 @@
+import { compareCodeUnits } from "../../shared/dates";
 import type {
   ActionItem,
   Annotation,
@@ -62,7 +63,7 @@ export const emptyPanelData: PanelData = {
   escalations: [],
 };
 
-const newestFirst = <T>(a: Row<T>, b: Row<T>) => b.meta.createdAt.localeCompare(a.meta.createdAt) || b.id.localeCompare(a.id);
+const newestFirst = <T>(a: Row<T>, b: Row<T>) => compareCodeUnits(b.meta.createdAt, a.meta.createdAt) || compareCodeUnits(b.id, a.id);
 
 async function rows<T>(db: Db, entity: EntityName): Promise<Row<T>[]> {
   return (await listRows(db, entity))

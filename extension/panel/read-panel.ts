@@ -1,3 +1,4 @@
+import { compareCodeUnits } from "../../shared/dates";
 import type { ActionItem } from "../../shared/entities";
 import type { Member } from "../../shared/workspace";
 import { type PublicSession, publicSession } from "../lib/session";
@@ -36,7 +37,7 @@ export async function readPanel(db: Db): Promise<PanelData> {
   ]);
   const actionItems = rows
     .map((row) => ({ id: row.id, item: row.data as ActionItem, createdAt: row.meta.createdAt, pending: row.pending > 0 }))
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+    .sort((a, b) => compareCodeUnits(b.createdAt, a.createdAt) || compareCodeUnits(b.id, a.id));
   return {
     session: publicSession(session ?? null),
     status: status ?? null,

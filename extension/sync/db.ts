@@ -10,9 +10,7 @@ export interface LocalRow {
   /** The server's version of the row; 0 while it exists only here. */
   version: number;
   deleted: boolean;
-  /** The server's data, before local changes. */
-  server: Record<string, unknown> | null;
-  /** What the user sees: server data with pending local changes merged over it. */
+  /** What the user sees: the server's data with pending local changes merged over it. */
   data: Record<string, unknown> | null;
   meta: Change["meta"];
   /** Local mutations not yet acknowledged by the server. */

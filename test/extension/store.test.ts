@@ -73,7 +73,6 @@ describe("the local store", () => {
     await applyChanges(db, [change("item-0001", 5, item("Call Legal today", { owner: "Sam Wu" }))], 5);
     const [row] = await listRows(db, "action_item");
     expect(row.data).toMatchObject({ text: "Call Legal today", status: "done" });
-    expect(row.server).toMatchObject({ status: "open" });
     expect(await getKv(db, "cursor")).toBe(5);
   });
 

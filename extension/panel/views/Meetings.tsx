@@ -1,4 +1,5 @@
 import { useState } from "preact/hooks";
+import { compareCodeUnits } from "../../../shared/dates";
 import { minutesMarkdown } from "../../../shared/markdown";
 import { parseTargetList } from "../../../shared/target-input";
 import type { Member } from "../../../shared/workspace";
@@ -21,7 +22,7 @@ const splitNames = (value: string) =>
 export function Meetings({ data, today, knownKeys }: { data: PanelData; today: string; knownKeys: string[] }) {
   const [openId, setOpenId] = useState<string | null>(null);
   const meetings = [...data.meetings].sort(
-    (a, b) => b.data.date.localeCompare(a.data.date) || b.meta.createdAt.localeCompare(a.meta.createdAt),
+    (a, b) => compareCodeUnits(b.data.date, a.data.date) || compareCodeUnits(b.meta.createdAt, a.meta.createdAt),
   );
   const open = meetings.find((m) => m.id === openId);
   if (open) return <MeetingDetail data={data} meetingId={open.id} knownKeys={knownKeys} onBack={() => setOpenId(null)} />;

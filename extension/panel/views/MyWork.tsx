@@ -1,4 +1,4 @@
-import { addDays, isoWeek } from "../../../shared/dates";
+import { addDays, compareCodeUnits, isoWeek } from "../../../shared/dates";
 import type { Member } from "../../../shared/workspace";
 import { t } from "../../lib/i18n";
 import { ActionItemList } from "../ActionItemList";
@@ -27,7 +27,7 @@ export function MyWork({ data, me, today }: { data: PanelData; me: Member | null
           <ActionItemList
             items={rows
               .map((row) => ({ id: row.id, item: row.data, createdAt: row.meta.createdAt, pending: row.pending }))
-              .sort((a, b) => (a.item.due ?? "9999").localeCompare(b.item.due ?? "9999"))}
+              .sort((a, b) => compareCodeUnits(a.item.due ?? "9999", b.item.due ?? "9999"))}
             emptyText={t("nothingHere")}
             onToggleDone={toggleDone}
           />
