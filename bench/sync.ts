@@ -120,7 +120,8 @@ async function measure(url: string, team: Member[], seq: number) {
 }
 
 async function queryPlan(persistTo: string, workspaceId: string) {
-  const sql = `EXPLAIN QUERY PLAN SELECT entity, id, version, deleted, data FROM entities WHERE workspace_id = '${workspaceId}' AND version > 100 AND version <= 10000 AND (private_to IS NULL OR private_to = 'm') ORDER BY version LIMIT 501`;
+  // The pull's own query (worker/db/entities.ts changesForTokenStatement), from a member's token hash.
+  const sql = `EXPLAIN QUERY PLAN SELECT e.entity, e.id, e.version, e.deleted, e.data FROM members m JOIN workspaces w ON w.id = m.workspace_id JOIN entities e ON e.workspace_id = m.workspace_id WHERE m.token_hash = (SELECT token_hash FROM members WHERE workspace_id = '${workspaceId}' LIMIT 1) AND m.removed_at IS NULL AND e.version > 100 AND e.version <= w.seq AND (e.private_to IS NULL OR e.private_to = m.id) ORDER BY e.version LIMIT 501`;
   const output = await run(wrangler, ["d1", "execute", "DB", "--local", "--persist-to", persistTo, "--json", "--command", sql], {
     quiet: true,
   });

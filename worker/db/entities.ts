@@ -95,22 +95,6 @@ export function recordMutationsStatements(db: Db, workspaceId: string, memberId:
   });
 }
 
-/**
- * A page of the workspace's changes after `since`, up to `upTo` (the counter when the request
- * began), leaving out rows private to other members. Reads through entities_by_version.
- */
-export async function readChanges(db: Db, scope: { workspaceId: string; memberId: string }, since: number, upTo: number, limit: number) {
-  const { results, meta } = await db
-    .prepare(
-      `SELECT entity, id, version, deleted, data, created_by, created_at, updated_by, updated_at, private_to
-       FROM entities WHERE workspace_id = ?1 AND version > ?2 AND version <= ?3 AND (private_to IS NULL OR private_to = ?4)
-       ORDER BY version LIMIT ?5`,
-    )
-    .bind(scope.workspaceId, since, upTo, scope.memberId, limit + 1)
-    .all<EntityRow>();
-  return { rows: results, rowsRead: meta.rows_read ?? null };
-}
-
 export function toChange(row: EntityRow): Change {
   const deleted = row.deleted === 1;
   return {
@@ -121,6 +105,23 @@ export function toChange(row: EntityRow): Change {
     data: deleted ? null : (JSON.parse(row.data) as Record<string, unknown>),
     meta: { createdBy: row.created_by, createdAt: row.created_at, updatedBy: row.updated_by, updatedAt: row.updated_at },
   };
+}
+
+/**
+ * The same page of changes, found from the caller's token hash instead of their workspace, so
+ * that a pull can authenticate and read in one D1 round trip (one batch, one snapshot). The
+ * member row is found by its unique token hash, the rows by entities_by_version.
+ */
+export function changesForTokenStatement(db: Db, tokenHash: string, since: number, limit: number) {
+  return db
+    .prepare(
+      `SELECT e.entity, e.id, e.version, e.deleted, e.data, e.created_by, e.created_at, e.updated_by, e.updated_at, e.private_to
+       FROM members m JOIN workspaces w ON w.id = m.workspace_id JOIN entities e ON e.workspace_id = m.workspace_id
+       WHERE m.token_hash = ?1 AND m.removed_at IS NULL AND e.version > ?2 AND e.version <= w.seq
+         AND (e.private_to IS NULL OR e.private_to = m.id)
+       ORDER BY e.version LIMIT ?3`,
+    )
+    .bind(tokenHash, since, limit + 1);
 }
 
 /**

@@ -4,16 +4,26 @@ import { clearGuardStatement, guardStatement, type MemberRow, toMember, toWorksp
 
 const memberColumns = "m.id, m.workspace_id, m.name, m.department, m.role, m.joined_at";
 
-export async function findMemberByTokenHash(db: Db, tokenHash: string) {
-  const row = await db
+type MemberByTokenRow = MemberRow & {
+  workspace_name: string;
+  workspace_created_at: string;
+  workspace_seq: number;
+  workspace_horizon: number;
+};
+
+/** The member a token hash belongs to, with their workspace's counter and horizon. */
+export function memberByTokenStatement(db: Db, tokenHash: string) {
+  return db
     .prepare(
       `SELECT ${memberColumns}, w.name AS workspace_name, w.created_at AS workspace_created_at, w.seq AS workspace_seq,
               w.horizon AS workspace_horizon
        FROM members m JOIN workspaces w ON w.id = m.workspace_id
        WHERE m.token_hash = ?1 AND m.removed_at IS NULL`,
     )
-    .bind(tokenHash)
-    .first<MemberRow & { workspace_name: string; workspace_created_at: string; workspace_seq: number; workspace_horizon: number }>();
+    .bind(tokenHash);
+}
+
+export function toAuthenticated(row: MemberByTokenRow | undefined | null) {
   if (!row) return null;
   return {
     member: toMember(row),
@@ -23,6 +33,12 @@ export async function findMemberByTokenHash(db: Db, tokenHash: string) {
       horizon: row.workspace_horizon,
     },
   };
+}
+
+export type MemberByToken = MemberByTokenRow;
+
+export async function findMemberByTokenHash(db: Db, tokenHash: string) {
+  return toAuthenticated(await memberByTokenStatement(db, tokenHash).first<MemberByTokenRow>());
 }
 
 export async function listMembers(db: Db, workspaceId: string) {

@@ -1,7 +1,7 @@
 import type { Context, Next } from "hono";
 import { createMiddleware } from "hono/factory";
 import { liveProtocol, liveTokenPrefix } from "../../shared/live";
-import { findMemberByTokenHash } from "../db/members";
+import { findMemberByTokenHash, type toAuthenticated } from "../db/members";
 import type { AppEnv } from "../env";
 import { ApiError } from "../lib/errors";
 import { sha256 } from "../lib/tokens";
@@ -9,14 +9,25 @@ import { limitPerMember } from "./rate-limit";
 
 const tokenPattern = /^\S{10,200}$/;
 
-/**
- * Resolves a bearer token to a member of a workspace (every later query is scoped to it),
- * then counts the request against that token's rate limit.
- */
-async function authenticate(c: Context<AppEnv>, token: string | undefined, next: Next, missing: string) {
+const bearerMissing = "Send Authorization: Bearer <token>";
+
+/** The hash of a well-formed token, or a 401 for a missing or malformed one. */
+async function tokenHashOf(token: string | undefined, missing: string): Promise<string> {
   if (!token || !tokenPattern.test(token)) throw new ApiError(401, "unauthorized", missing);
-  const tokenHash = await sha256(token);
-  const found = await findMemberByTokenHash(c.get("db"), tokenHash);
+  return sha256(token);
+}
+
+/** The hash of the request's bearer token (a 401 when there is none). */
+export function bearerTokenHash(c: Context<AppEnv>): Promise<string> {
+  const match = /^Bearer\s+(\S+)$/i.exec(c.req.header("Authorization") ?? "");
+  return tokenHashOf(match?.[1], bearerMissing);
+}
+
+/**
+ * Takes the member a token hash resolved to (every later query is scoped to them; a 401 when
+ * none), then counts the request against that token's rate limit.
+ */
+export async function signIn(c: Context<AppEnv>, tokenHash: string, found: ReturnType<typeof toAuthenticated>, next: Next) {
   if (!found) throw new ApiError(401, "unauthorized", "This token is not valid (or the member was removed)");
   c.set("member", found.member);
   c.set("workspace", found.workspace);
@@ -24,9 +35,14 @@ async function authenticate(c: Context<AppEnv>, token: string | undefined, next:
   await limitPerMember(c, next);
 }
 
+async function authenticate(c: Context<AppEnv>, token: string | undefined, next: Next, missing: string) {
+  const tokenHash = await tokenHashOf(token, missing);
+  await signIn(c, tokenHash, await findMemberByTokenHash(c.get("db"), tokenHash), next);
+}
+
 export const requireMember = createMiddleware<AppEnv>(async (c, next) => {
   const match = /^Bearer\s+(\S+)$/i.exec(c.req.header("Authorization") ?? "");
-  await authenticate(c, match?.[1], next, "Send Authorization: Bearer <token>");
+  await authenticate(c, match?.[1], next, bearerMissing);
 });
 
 /**

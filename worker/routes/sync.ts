@@ -1,15 +1,17 @@
 import { Hono } from "hono";
+import { describeIssues } from "../../shared/entities";
 import { type PullResponse, pullQuery, pushRequest } from "../../shared/sync";
-import { changeJson, readChanges } from "../db/entities";
+import { changeJson, changesForTokenStatement, type EntityRow } from "../db/entities";
+import { type MemberByToken, memberByTokenStatement, toAuthenticated } from "../db/members";
 import type { AppEnv } from "../env";
+import { ApiError } from "../lib/errors";
 import { announceCursor } from "../live/workspace-room";
-import { requireMember } from "../middleware/auth";
+import { bearerTokenHash, requireMember, signIn } from "../middleware/auth";
 import { validate } from "../middleware/validate";
 import { applyPush } from "../sync/push";
 
 export const sync = new Hono<AppEnv>()
-  .use(requireMember)
-  .post("/push", validate("json", pushRequest), async (c) => {
+  .post("/push", requireMember, validate("json", pushRequest), async (c) => {
     const body = c.req.valid("json");
     const workspaceId = c.get("workspace").id;
     const response = await applyPush(c.get("db"), workspaceId, c.get("member"), body.mutations);
@@ -19,26 +21,35 @@ export const sync = new Hono<AppEnv>()
     }
     return c.json(response);
   })
-  .get("/pull", validate("query", pullQuery), async (c) => {
-    const { since, limit } = c.req.valid("query");
+  // The hot path: authentication and the page of changes are read in one D1 batch (one round trip).
+  .get("/pull", async (c) => {
+    const tokenHash = await bearerTokenHash(c);
+    // A repeated parameter stays a list (and is refused), as the validator of other routes has it.
+    const query = pullQuery.safeParse(
+      Object.fromEntries(Object.entries(c.req.queries()).map(([key, values]) => [key, values.length === 1 ? values[0] : values])),
+    );
+    const db = c.get("db");
+    const started = Date.now();
+    const [auth, page] = await db.batch<MemberByToken | EntityRow>([
+      memberByTokenStatement(db, tokenHash),
+      changesForTokenStatement(db, tokenHash, query.data?.since ?? 0, query.data?.limit ?? 1),
+    ]);
+    const elapsed = Date.now() - started;
+    await signIn(c, tokenHash, toAuthenticated(auth.results[0] as MemberByToken | undefined), async () => {});
+    if (!query.success)
+      throw new ApiError(400, "invalid_request", describeIssues(query.error), { issues: query.error.issues.slice(0, 20) });
+    const { since, limit } = query.data;
     const workspace = c.get("workspace");
     // A cursor from before purged tombstones, or from a database this one is not, cannot be continued.
     if (since > workspace.seq || (since > 0 && since < workspace.horizon)) {
       return c.json({ changes: [], cursor: 0, more: true, reset: true } satisfies PullResponse);
     }
-    const started = Date.now();
-    const { rows, rowsRead } = await readChanges(
-      c.get("db"),
-      { workspaceId: workspace.id, memberId: c.get("member").id },
-      since,
-      workspace.seq,
-      limit,
-    );
+    const rows = page.results as EntityRow[];
     // How much the database read for this page: benchmarks and operators watch it stay close to the page size.
-    c.header("Server-Timing", `pull;dur=${Date.now() - started};desc="rows_read=${rowsRead ?? "?"}"`);
+    c.header("Server-Timing", `pull;dur=${elapsed};desc="rows_read=${page.meta.rows_read ?? "?"}"`);
     const more = rows.length > limit;
-    const page = rows.slice(0, limit);
-    const cursor = more ? (page.at(-1)?.version ?? since) : workspace.seq;
+    const shown = rows.slice(0, limit);
+    const cursor = more ? (shown.at(-1)?.version ?? since) : workspace.seq;
     c.header("Content-Type", "application/json");
-    return c.body(`{"changes":[${page.map(changeJson).join(",")}],"cursor":${cursor},"more":${more}}`);
+    return c.body(`{"changes":[${shown.map(changeJson).join(",")}],"cursor":${cursor},"more":${more}}`);
   });
