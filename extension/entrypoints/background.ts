@@ -18,7 +18,16 @@ import { SyncEngine } from "../sync/engine";
 import { LiveConnection } from "../sync/live";
 import { myOpenWork } from "../sync/my-work";
 import { addSelfHosted, reconcileSelfHosted, removeSelfHosted } from "../sync/self-hosted-scripts";
-import { announceChange, clearStore, listRows, mutateLocal, newLocalId, outboxSize, storeChannelName } from "../sync/store";
+import {
+  announceChange,
+  clearStore,
+  listRows,
+  mutateLocal,
+  newLocalId,
+  outboxSize,
+  resolveConflict,
+  storeChannelName,
+} from "../sync/store";
 
 const pullAlarm = "liaison-pull";
 const retryAlarm = "liaison-retry";
@@ -181,6 +190,12 @@ export default defineBackground(() => {
       }
       case "sync.now":
         return { status: await syncSoon() };
+      case "conflict.resolve": {
+        await resolveConflict(store, message.mutationId, message.keep, { memberId: (await session())?.member.id ?? null });
+        announceChange();
+        void syncSoon();
+        return {};
+      }
       case "panel.context": {
         const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
         return (tab?.id !== undefined ? pages.get(tab.id) : undefined) ?? { key: null, title: null, url: null };

@@ -24,6 +24,7 @@ export interface Replies {
   "workspace.leave": Record<string, never>;
   "invite.create": { code: string; expiresAt: string };
   "sync.now": { status: SyncStatus };
+  "conflict.resolve": Record<string, never>;
   "workspace.admin": { invites?: Invite[] };
   "panel.context": { key: string | null; title: string | null; url: string | null };
   "hosts.add": { sites: SelfHostedSite[] };

@@ -67,6 +67,8 @@ export const pageToBackground = z.discriminatedUnion("type", [
     })
     .strict(),
   z.object({ type: z.literal("sync.now") }).strict(),
+  /** The user picked between a stale edit and the current version. */
+  z.object({ type: z.literal("conflict.resolve"), mutationId: id, keep: z.enum(["mine", "theirs"]) }).strict(),
   /** The item of the tab in view, as its overlay reported it. */
   z.object({ type: z.literal("panel.context") }).strict(),
   /** A self-hosted tracker the user granted: Liaison's content script is registered there. */

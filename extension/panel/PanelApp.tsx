@@ -4,6 +4,7 @@ import { ask } from "../lib/ask";
 import { t, today as todayInZone } from "../lib/i18n";
 import { useStore } from "../lib/use-store";
 import { ActionItemList } from "./ActionItemList";
+import { Conflicts } from "./Conflicts";
 import { emptyPanelData, type PanelData, readPanelData } from "./panel-data";
 import { type ActionItemFilter, filterActionItems } from "./read-panel";
 import { SyncBar } from "./SyncBar";
@@ -82,6 +83,7 @@ export function PanelApp({ initialView, first }: { initialView?: View; first?: P
           </button>
         </section>
       )}
+      <Conflicts conflicts={data.conflicts} />
       <div class="tabs" role="tablist" aria-label={t("viewsLabel")}>
         {views.map((name, index) => (
           <button

@@ -32,6 +32,8 @@ export interface PanelData {
   status: SyncStatus | null;
   members: Member[];
   rejected: KvValues["rejected"];
+  /** Stale edits refused by the server, waiting for the user to pick a version. */
+  conflicts: KvValues["conflicts"];
   focus: string | null;
   departments: Row<Department>[];
   responsibilities: Row<Responsibility>[];
@@ -50,6 +52,7 @@ export const emptyPanelData: PanelData = {
   status: null,
   members: [],
   rejected: [],
+  conflicts: [],
   focus: null,
   departments: [],
   responsibilities: [],
@@ -78,6 +81,7 @@ export async function readPanelData(db: Db): Promise<PanelData> {
     status,
     members,
     rejected,
+    conflicts,
     focus,
     departments,
     responsibilities,
@@ -94,6 +98,7 @@ export async function readPanelData(db: Db): Promise<PanelData> {
     getKv(db, "status"),
     getKv(db, "members"),
     getKv(db, "rejected"),
+    getKv(db, "conflicts"),
     getKv(db, "focus"),
     rows<Department>(db, "department"),
     rows<Responsibility>(db, "responsibility"),
@@ -111,6 +116,7 @@ export async function readPanelData(db: Db): Promise<PanelData> {
     status: status ?? null,
     members: members ?? [],
     rejected: rejected ?? [],
+    conflicts: conflicts ?? [],
     focus: focus?.key ?? null,
     departments,
     responsibilities,

@@ -112,6 +112,31 @@ export async function setConflict(db: Db, entry: OutboxEntry, current: Change): 
   await applyChanges(db, [current], (await getKv(db, "cursor")) ?? 0);
 }
 
+/**
+ * Settles a stale edit the user has seen next to the current version: "mine" makes the edit
+ * again over the current version (the server then takes it), "theirs" lets it go. Either way
+ * the conflict leaves the list.
+ */
+export async function resolveConflict(
+  db: Db,
+  mutationId: string,
+  keep: "mine" | "theirs",
+  actor: { memberId: string | null },
+): Promise<void> {
+  const conflicts = (await getKv(db, "conflicts")) ?? [];
+  const conflict = conflicts.find((c) => c.entry.id === mutationId);
+  if (!conflict) throw new InvalidChange("This conflict was settled already");
+  if (keep === "mine") {
+    const { entry } = conflict;
+    await mutateLocal(db, { entity: entry.entity as EntityName, entityId: entry.entityId, op: entry.op, fields: entry.fields }, actor);
+  }
+  await setKv(
+    db,
+    "conflicts",
+    conflicts.filter((c) => c.entry.id !== mutationId),
+  );
+}
+
 /** Forgets synced rows before a full resync; rows with unsent local changes stay as they are. */
 export async function resetRows(db: Db): Promise<void> {
   const tx = db.transaction(["rows", "kv"], "readwrite");

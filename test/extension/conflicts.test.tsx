@@ -1,0 +1,89 @@
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { fakeBrowser } from "wxt/testing/fake-browser";
+import { Conflicts } from "../../extension/panel/Conflicts";
+import { type Db, getKv, openStore } from "../../extension/sync/db";
+import { applyChanges, clearStore, listRows, mutateLocal, peekOutbox, resolveConflict, setConflict } from "../../extension/sync/store";
+import type { Change } from "../../shared/sync";
+
+const note = { url: "https://docs.example.com/dpa", body: "Legal: still true?" };
+const current = (version: number, body: string): Change => ({
+  entity: "annotation",
+  id: "note-000001",
+  version,
+  deleted: false,
+  data: {
+    ...note,
+    body,
+    targets: [],
+    selectors: [],
+    quote: "",
+    tags: [],
+    visibility: "workspace",
+    parent: null,
+    resolved: false,
+    addressedTo: null,
+  },
+  meta: { createdBy: "member-pat-01", createdAt: "2026-11-20T00:00:00Z", updatedBy: "member-pat-01", updatedAt: "2026-11-26T00:00:00Z" },
+});
+
+let db: Db;
+const actor = { memberId: "member-pat-01" };
+
+beforeEach(async () => {
+  db = await openStore();
+  await clearStore(db);
+});
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+/** An edit made on version 1 that the server refused because version 2 came first. */
+async function staleEdit() {
+  await applyChanges(db, [current(1, "Legal: still true?")], 1);
+  await mutateLocal(db, { entity: "annotation", entityId: "note-000001", op: "upsert", fields: { body: "Edited offline" } }, actor);
+  const [entry] = await peekOutbox(db, 1);
+  await setConflict(db, entry, current(2, "Edited on the laptop"));
+  return entry;
+}
+
+describe("stale annotation edits", () => {
+  it("are set aside with the current version, which the page shows meanwhile", async () => {
+    const entry = await staleEdit();
+    expect(await peekOutbox(db, 10)).toEqual([]);
+    expect(await getKv(db, "conflicts")).toEqual([{ entry, current: current(2, "Edited on the laptop") }]);
+    expect((await listRows(db, "annotation"))[0].data).toMatchObject({ body: "Edited on the laptop" });
+  });
+
+  it("keep mine: the edit is made again over the current version", async () => {
+    const entry = await staleEdit();
+    await resolveConflict(db, entry.id, "mine", actor);
+    expect(await getKv(db, "conflicts")).toEqual([]);
+    const [again] = await peekOutbox(db, 10);
+    expect(again).toMatchObject({ entityId: "note-000001", fields: { body: "Edited offline" }, baseVersion: 2 });
+    expect((await listRows(db, "annotation"))[0].data).toMatchObject({ body: "Edited offline" });
+  });
+
+  it("keep theirs: the edit is let go", async () => {
+    const entry = await staleEdit();
+    await resolveConflict(db, entry.id, "theirs", actor);
+    expect(await getKv(db, "conflicts")).toEqual([]);
+    expect(await peekOutbox(db, 10)).toEqual([]);
+    await expect(resolveConflict(db, entry.id, "theirs", actor)).rejects.toThrow("settled already");
+  });
+
+  it("are shown side by side with the choice of which to keep", async () => {
+    const entry = await staleEdit();
+    const sent: unknown[] = [];
+    vi.spyOn(fakeBrowser.runtime, "sendMessage").mockImplementation(async (message: unknown) => {
+      sent.push(message);
+      return { ok: true, value: {} };
+    });
+    render(<Conflicts conflicts={(await getKv(db, "conflicts")) ?? []} />);
+    expect(screen.getByRole("heading").textContent).toContain("1 edit(s) crossed a teammate's");
+    expect(screen.getByRole("row", { name: /body/ }).textContent).toBe("bodyEdited offlineEdited on the laptop");
+    fireEvent.click(screen.getByRole("button", { name: "Keep mine" }));
+    await waitFor(() => expect(sent).toEqual([{ type: "conflict.resolve", mutationId: entry.id, keep: "mine" }]));
+  });
+});
