@@ -155,6 +155,7 @@ export class OverlayController {
 
   destroy(): void {
     if (this.chip) render(null, this.chip.root);
+    this.badges?.layer.destroy();
     this.chip?.element.remove();
     this.badges?.element.remove();
     this.chip = null;
