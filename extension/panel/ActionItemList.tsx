@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
 import { formatDay, t, today } from "../lib/i18n";
-import type { ActionItemView } from "./read-panel";
+import type { ActionItemView } from "./action-items";
 
 export interface ActionItemListProps {
   items: ActionItemView[];

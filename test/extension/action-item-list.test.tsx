@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ActionItemList } from "../../extension/panel/ActionItemList";
-import { type ActionItemView, filterActionItems } from "../../extension/panel/read-panel";
+import { type ActionItemView, filterActionItems } from "../../extension/panel/action-items";
 import { mergeEntity } from "../../shared/entities";
 import type { Member } from "../../shared/workspace";
 

@@ -1,0 +1,20 @@
+import type { ActionItem } from "../../shared/entities";
+import type { Member } from "../../shared/workspace";
+import { isMine } from "../sync/my-work";
+
+/** An action item as the lists show it. */
+export interface ActionItemView {
+  id: string;
+  item: ActionItem;
+  createdAt: string;
+  pending: boolean;
+}
+
+export type ActionItemFilter = "all" | "open" | "mine";
+
+/** Mine: owned by me, by member id, or by my name where the owner was typed. */
+export function filterActionItems(items: ActionItemView[], filter: ActionItemFilter, me: Member | null): ActionItemView[] {
+  if (filter === "open") return items.filter((v) => v.item.status === "open");
+  if (filter === "mine") return items.filter((v) => isMine(v.item, me));
+  return items;
+}
