@@ -5,10 +5,11 @@ export interface AdderProps {
   position: { left: number; top: number };
   onActionItem: () => void;
   onAnnotate: () => void;
+  onRisk: () => void;
 }
 
 /** The small toolbar that appears by selected text. */
-export function Adder({ position, onActionItem, onAnnotate }: AdderProps) {
+export function Adder({ position, onActionItem, onAnnotate, onRisk }: AdderProps) {
   return (
     <div class="adder" role="toolbar" aria-label={t("adderLabel")} style={{ left: `${position.left}px`, top: `${position.top}px` }}>
       <button type="button" aria-label={t("adderActionItem")} onMouseDown={(e) => e.preventDefault()} onClick={onActionItem}>
@@ -17,7 +18,7 @@ export function Adder({ position, onActionItem, onAnnotate }: AdderProps) {
       <button type="button" aria-label={t("adderAnnotate")} onMouseDown={(e) => e.preventDefault()} onClick={onAnnotate}>
         {t("adderAnnotate")}
       </button>
-      <button type="button" aria-label={t("adderRisk")} title={t("comingSoon")} disabled>
+      <button type="button" aria-label={t("adderRisk")} onMouseDown={(e) => e.preventDefault()} onClick={onRisk}>
         {t("adderRisk")}
       </button>
     </div>

@@ -13,12 +13,14 @@ import { Adder } from "./Adder";
 import { type AnnotationDraft, AnnotationForm } from "./AnnotationForm";
 import { type CaptureDraft, CaptureForm } from "./CaptureForm";
 import css from "./capture.css?inline";
+import { RiskForm } from "./RiskForm";
 
 type View =
   | { kind: "none" }
   | { kind: "adder"; range: Range; left: number; top: number }
   | { kind: "form"; draft: CaptureDraft; anchor?: { left: number; top: number } }
   | { kind: "annotate"; draft: AnnotationDraft; anchor?: { left: number; top: number } }
+  | { kind: "risk"; draft: CaptureDraft; anchor?: { left: number; top: number } }
   | { kind: "toast"; text: string };
 
 /** The item this page shows, as its site adapter reads it (self-hosted pages and ids read from the page included). */
@@ -85,13 +87,13 @@ export function startCapture(ctx: ContentScriptContext, hooks: CaptureHooks = {}
   }
 
   /** Opens the action item or the annotation form by the selection, then fills in who can own it. */
-  async function openPanel(kind: "form" | "annotate", range: Range | null, selectionText?: string) {
+  async function openPanel(kind: "form" | "annotate" | "risk", range: Range | null, selectionText?: string) {
     const rect = range?.getBoundingClientRect();
     const anchor = rect && rect.width > 0 ? { left: rect.left, top: rect.bottom + 8 } : undefined;
     show(
-      kind === "form"
-        ? { kind, draft: draftFrom(range, selectionText), anchor }
-        : { kind, draft: annotationDraftFrom(range, selectionText), anchor },
+      kind === "annotate"
+        ? { kind, draft: annotationDraftFrom(range, selectionText), anchor }
+        : { kind, draft: draftFrom(range, selectionText), anchor },
     );
     try {
       context = await ask({ type: "capture.context" });
@@ -120,6 +122,7 @@ export function startCapture(ctx: ContentScriptContext, hooks: CaptureHooks = {}
             position={{ left: view.left, top: view.top }}
             onActionItem={() => void openForm(range)}
             onAnnotate={() => void openAnnotate(range.cloneRange())}
+            onRisk={() => void openPanel("risk", range)}
           />
         );
       }
@@ -153,6 +156,19 @@ export function startCapture(ctx: ContentScriptContext, hooks: CaptureHooks = {}
             }}
           />
         );
+      case "risk":
+        return (
+          <RiskForm
+            draft={view.draft}
+            anchor={view.anchor}
+            members={context.members}
+            onClose={() => show({ kind: "none" })}
+            onSave={async (fields) => {
+              await ask({ type: "risk.create", fields });
+              toast(t("toastRiskSaved"));
+            }}
+          />
+        );
       case "toast":
         return (
           <div class="toast" role="status">
@@ -175,7 +191,7 @@ export function startCapture(ctx: ContentScriptContext, hooks: CaptureHooks = {}
     if (ui && event.composedPath().includes(ui.host)) return;
     // Let the selection settle: a click inside a selection clears it only after mouseup.
     setTimeout(() => {
-      if (view.kind === "form" || view.kind === "annotate") return;
+      if (view.kind === "form" || view.kind === "annotate" || view.kind === "risk") return;
       const range = selectedRange();
       if (!range) {
         if (view.kind === "adder") show({ kind: "none" });

@@ -114,6 +114,18 @@ export default defineBackground(() => {
       case "capture.context": {
         return { session: publicSession(await session()), members: (await getKv(store, "members")) ?? [] };
       }
+      case "risk.create": {
+        const id = newLocalId();
+        const me = await session();
+        await mutateLocal(
+          store,
+          { entity: "risk", entityId: id, op: "upsert", fields: message.fields },
+          { memberId: me?.member.id ?? null },
+        );
+        announceChange();
+        void syncSoon();
+        return { id };
+      }
       case "actionItem.create": {
         const id = newLocalId();
         const me = await session();

@@ -13,6 +13,7 @@ import type { PublicSession } from "./session";
 export interface Replies {
   "capture.context": { session: PublicSession | null; members: Member[] };
   "actionItem.create": { id: string };
+  "risk.create": { id: string };
   "overlay.query": { summaries: Record<string, TargetSummary> };
   "overlay.open": Record<string, never>;
   "annotations.forPage": { annotations: PageAnnotation[] };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { actionItem, annotation, entityNames, targetKeySchema } from "../../shared/entities";
+import { actionItem, annotation, entityNames, risk, targetKeySchema } from "../../shared/entities";
 import { mutation } from "../../shared/sync";
 import { httpUrl, id, text } from "../../shared/text";
 import { memberProfile } from "../../shared/workspace";
@@ -25,6 +25,8 @@ export const contentToBackground = z.discriminatedUnion("type", [
   z.object({ type: z.literal("capture.context") }).strict(),
   /** Save a new action item captured on the page. */
   z.object({ type: z.literal("actionItem.create"), fields: actionItem }).strict(),
+  /** Save a new risk captured on the page. */
+  z.object({ type: z.literal("risk.create"), fields: risk }).strict(),
   /** Summaries for the items on the page, from the local store. */
   z.object({ type: z.literal("overlay.query"), keys: z.array(targetKeySchema).max(2000) }).strict(),
   /** The catalogue of the language chosen in options (content scripts cannot read extension files). */

@@ -188,6 +188,24 @@ describe("overlays on tracker pages", () => {
     await page.close();
   });
 
+  it("captures a risk from selected text, linked to the item, and the chip shows it", async () => {
+    const page = await browser.context.newPage();
+    await page.goto("https://linear.app/acme/issue/ENG-12/checkout-timeouts-in-the-eu");
+    const itemChip = chip(page, "linear:acme/ENG-12");
+    await expect.poll(() => itemChip.locator(".chip").textContent()).toContain("Risk 8");
+    await page.locator('[aria-label="Issue description"] p').click({ clickCount: 3 });
+    await page.getByRole("button", { name: "Risk" }).click();
+    const form = page.getByRole("dialog", { name: "New risk" });
+    await expect(form.getByLabel("Title").inputValue()).resolves.toContain("Requests from the EU region time out");
+    await form.getByLabel("Likelihood (1-5)").selectOption("5");
+    await form.getByLabel("Impact (1-5)").selectOption("5");
+    await form.getByLabel("Mitigation").fill("Fail over to the US endpoint");
+    await form.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("status").filter({ hasText: "Risk saved" }).waitFor();
+    await expect.poll(() => itemChip.locator(".chip").textContent()).toContain("Risk 25");
+    await page.close();
+  });
+
   it("opens the side panel on the item when its chip is clicked", async () => {
     const page = await browser.context.newPage();
     await page.goto("https://github.com/acme/app/issues/7");
