@@ -176,10 +176,10 @@ describe("the side panel, in English", () => {
     await panel.locator('[data-cell="4x5"] button').click();
     expect((await panel.locator(".risk-list li strong").allTextContents()).sort()).toEqual(["Risk 1", "Risk 2"]);
     await expect(panel.locator(".risk-list li.review-due strong").allTextContents()).resolves.toEqual(["Risk 1"]);
-    await panel.getByLabel("Status").selectOption("closed");
+    await panel.locator(".filters-row").getByLabel("Status").selectOption("closed");
     await expect(panel.locator('[data-cell="4x5"] button').textContent()).resolves.toBe("");
     await expect(panel.locator('[data-cell="1x2"] button').textContent()).resolves.toBe("1");
-    await panel.getByLabel("Status").selectOption("");
+    await panel.locator(".filters-row").getByLabel("Status").selectOption("");
   });
 
   it("records a meeting's decisions and exports its minutes as Markdown", async () => {

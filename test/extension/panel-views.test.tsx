@@ -1,5 +1,6 @@
-import { cleanup, fireEvent, render, screen } from "@testing-library/preact";
-import { afterEach, describe, expect, it } from "vitest";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { fakeBrowser } from "wxt/testing/fake-browser";
 import { emptyPanelData, type PanelData, type Row } from "../../extension/panel/panel-data";
 import { Gaps } from "../../extension/panel/views/Gaps";
 import { MyWork } from "../../extension/panel/views/MyWork";
@@ -9,7 +10,10 @@ import { ThisPage } from "../../extension/panel/views/ThisPage";
 import { type EntityName, mergeEntity } from "../../shared/entities";
 import type { Member } from "../../shared/workspace";
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 const me: Member = { id: "member-sam-0001", name: "Sam Wu", department: "Engineering", role: "member", joinedAt: "2026-11-01T00:00:00Z" };
 let n = 0;
@@ -75,6 +79,19 @@ describe("side panel views", () => {
     expect([...container.querySelectorAll(".risk-list strong")].map((e) => e.textContent)).toEqual(["Small"]);
     fireEvent.click(cell(1, 3));
     expect(container.querySelectorAll(".risk-list li.review-due")).toHaveLength(1);
+  });
+
+  it("Risks are reviewed in place: status, scores and next review date", async () => {
+    const sent: unknown[] = [];
+    vi.spyOn(fakeBrowser.runtime, "sendMessage").mockImplementation(async (message: unknown) => {
+      sent.push(message);
+      return { ok: true, value: { id: "x" } };
+    });
+    const { container } = render(<Risks data={data} today={today} knownKeys={[]} />);
+    const big = container.querySelector(`[data-risk-id="${data.risks[0].id}"]`) as HTMLElement;
+    fireEvent.change(big.querySelector(".risk-review select") as HTMLSelectElement, { target: { value: "mitigating" } });
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toMatchObject({ type: "entity.mutate", entity: "risk", entityId: data.risks[0].id, fields: { status: "mitigating" } });
   });
 
   it("This page warns of missing roles and shows linked risks, decisions and actions", () => {

@@ -122,12 +122,52 @@ export function Risks({ data, today, knownKeys }: { data: PanelData; today: stri
               <p class="muted">
                 {t("contingency")}: {risk.contingency || "—"}
               </p>
+              <RiskReview id={id} risk={risk} />
             </li>
           );
         })}
       </ul>
       {shown.length === 0 && <p class="empty">{t("risksEmpty")}</p>}
       <AddRisk knownKeys={knownKeys} />
+    </div>
+  );
+}
+
+/** Moving a risk on after a review: its status, scores and next review date, edited in place. */
+function RiskReview({ id, risk }: { id: string; risk: Risk }) {
+  const update = (fields: Partial<Risk>) => void save("risk", fields, id).catch(() => {});
+  return (
+    <div class="inline-form risk-review">
+      <label>
+        {t("fieldStatus")}
+        <select value={risk.status} onChange={(e) => update({ status: e.currentTarget.value as Risk["status"] })}>
+          {riskStatuses.map((s) => (
+            <option key={s} value={s}>
+              {t(`riskStatus_${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t("fieldLikelihood")}
+        <select value={String(risk.likelihood)} onChange={(e) => update({ likelihood: Number(e.currentTarget.value) })}>
+          {scale.map((n) => (
+            <option key={n}>{n}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t("fieldImpact")}
+        <select value={String(risk.impact)} onChange={(e) => update({ impact: Number(e.currentTarget.value) })}>
+          {scale.map((n) => (
+            <option key={n}>{n}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t("fieldReviewOn")}
+        <input type="date" value={risk.reviewOn ?? ""} onChange={(e) => update({ reviewOn: e.currentTarget.value || null })} />
+      </label>
     </div>
   );
 }
