@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { Annotation, AnnotationSelector } from "../../shared/entities";
 import { commonDepartments } from "../../shared/vocabulary";
 import type { Member } from "../../shared/workspace";
-import { ErrorNote } from "../lib/ErrorNote";
 import { t } from "../lib/i18n";
 import type { PublicSession } from "../lib/session";
 import { CaptureDialog } from "./CaptureDialog";
@@ -93,6 +92,9 @@ export function AnnotationForm({ draft, session, members, anchor, onSave, onClos
       quote={draft.quote || null}
       anchor={anchor}
       height={460}
+      connected={session !== null}
+      error={error}
+      saving={saving}
       onSubmit={(event) => void submit(event)}
       onClose={onClose}
     >
@@ -134,16 +136,6 @@ export function AnnotationForm({ draft, session, members, anchor, onSave, onClos
             <option value="private">{t("visibility_private")}</option>
           </select>
         </div>
-      </div>
-      {!session && <p class="hint">{t("hintNotConnected")}</p>}
-      <ErrorNote error={error} />
-      <div class="actions">
-        <button type="button" onClick={onClose}>
-          {t("cancel")}
-        </button>
-        <button type="submit" class="primary" disabled={saving}>
-          {t("save")}
-        </button>
       </div>
     </CaptureDialog>
   );

@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { ActionItem, TextQuoteSelector } from "../../shared/entities";
 import { commonDepartments, priorities } from "../../shared/vocabulary";
 import type { Member } from "../../shared/workspace";
-import { ErrorNote } from "../lib/ErrorNote";
 import { t } from "../lib/i18n";
 import type { PublicSession } from "../lib/session";
 import { CaptureDialog } from "./CaptureDialog";
@@ -83,6 +82,9 @@ export function CaptureForm({ draft, session, members, anchor, onSave, onClose }
       quote={draft.quote?.exact ?? null}
       anchor={anchor}
       height={420}
+      connected={session !== null}
+      error={error}
+      saving={saving}
       onSubmit={(event) => void submit(event)}
       onClose={onClose}
     >
@@ -131,16 +133,6 @@ export function CaptureForm({ draft, session, members, anchor, onSave, onClose }
             ))}
           </select>
         </div>
-      </div>
-      {!session && <p class="hint">{t("hintNotConnected")}</p>}
-      <ErrorNote error={error} />
-      <div class="actions">
-        <button type="button" onClick={onClose}>
-          {t("cancel")}
-        </button>
-        <button type="submit" class="primary" disabled={saving}>
-          {t("save")}
-        </button>
       </div>
     </CaptureDialog>
   );

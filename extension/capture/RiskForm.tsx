@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Risk } from "../../shared/entities";
 import type { Member } from "../../shared/workspace";
-import { ErrorNote } from "../lib/ErrorNote";
 import { t } from "../lib/i18n";
+import type { PublicSession } from "../lib/session";
 import { CaptureDialog } from "./CaptureDialog";
 import type { CaptureDraft } from "./CaptureForm";
 
@@ -10,6 +10,7 @@ const scale = [1, 2, 3, 4, 5] as const;
 
 export interface RiskFormProps {
   draft: CaptureDraft;
+  session: PublicSession | null;
   members: Member[];
   anchor?: { left: number; top: number };
   onSave: (fields: Risk) => Promise<void>;
@@ -17,7 +18,7 @@ export interface RiskFormProps {
 }
 
 /** A risk from the selected words: likelihood and impact, owner, mitigation and contingency plan; linked to the page's item. */
-export function RiskForm({ draft, members, anchor, onSave, onClose }: RiskFormProps) {
+export function RiskForm({ draft, session, members, anchor, onSave, onClose }: RiskFormProps) {
   const [form, setForm] = useState({
     title: (draft.quote?.exact ?? "").replace(/\s+/g, " ").slice(0, 200),
     likelihood: "3",
@@ -62,6 +63,8 @@ export function RiskForm({ draft, members, anchor, onSave, onClose }: RiskFormPr
       quote={draft.quote?.exact ?? null}
       anchor={anchor}
       height={460}
+      connected={session !== null}
+      error={error}
       onSubmit={(event) => void submit(event)}
       onClose={onClose}
     >
@@ -98,15 +101,6 @@ export function RiskForm({ draft, members, anchor, onSave, onClose }: RiskFormPr
       <textarea id="liaison-mitigation" maxLength={4000} value={form.mitigation} onInput={set("mitigation")} />
       <label for="liaison-contingency">{t("contingency")}</label>
       <textarea id="liaison-contingency" maxLength={4000} value={form.contingency} onInput={set("contingency")} />
-      <ErrorNote error={error} />
-      <div class="actions">
-        <button type="button" onClick={onClose}>
-          {t("cancel")}
-        </button>
-        <button type="submit" class="primary">
-          {t("save")}
-        </button>
-      </div>
     </CaptureDialog>
   );
 }

@@ -161,6 +161,7 @@ export function startCapture(ctx: ContentScriptContext, hooks: CaptureHooks = {}
           <RiskForm
             draft={view.draft}
             anchor={view.anchor}
+            session={context.session}
             members={context.members}
             onClose={() => show({ kind: "none" })}
             onSave={async (fields) => {

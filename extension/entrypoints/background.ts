@@ -92,6 +92,14 @@ export default defineBackground(() => {
     return (await getKv(await db, "session")) ?? null;
   }
 
+  /** A change made here: in the local store at once, then on its way to the server. */
+  async function saveLocal(change: Parameters<typeof mutateLocal>[1]): Promise<string> {
+    await mutateLocal(await db, change, { memberId: (await session())?.member.id ?? null });
+    announceChange();
+    void syncSoon();
+    return change.entityId;
+  }
+
   async function handle(message: PageMessage, sender: Browser.runtime.MessageSender): Promise<Replies[PageMessage["type"]]> {
     const store = await db;
     switch (message.type) {
@@ -114,30 +122,10 @@ export default defineBackground(() => {
       case "capture.context": {
         return { session: publicSession(await session()), members: (await getKv(store, "members")) ?? [] };
       }
-      case "risk.create": {
-        const id = newLocalId();
-        const me = await session();
-        await mutateLocal(
-          store,
-          { entity: "risk", entityId: id, op: "upsert", fields: message.fields },
-          { memberId: me?.member.id ?? null },
-        );
-        announceChange();
-        void syncSoon();
-        return { id };
-      }
-      case "actionItem.create": {
-        const id = newLocalId();
-        const me = await session();
-        await mutateLocal(
-          store,
-          { entity: "action_item", entityId: id, op: "upsert", fields: message.fields },
-          { memberId: me?.member.id ?? null },
-        );
-        announceChange();
-        void syncSoon();
-        return { id };
-      }
+      case "risk.create":
+        return { id: await saveLocal({ entity: "risk", entityId: newLocalId(), op: "upsert", fields: message.fields }) };
+      case "actionItem.create":
+        return { id: await saveLocal({ entity: "action_item", entityId: newLocalId(), op: "upsert", fields: message.fields }) };
       case "annotations.forPage":
         return { annotations: await pageAnnotations(store, { url: message.url, keys: message.keys }) };
       case "annotation.create": {
@@ -150,12 +138,8 @@ export default defineBackground(() => {
         if (await recordAnchoring(store, message.url, message.statuses)) announceChange();
         return {};
       case "entity.mutate": {
-        const me = await session();
         const { type: _type, ...change } = message;
-        await mutateLocal(store, change, { memberId: me?.member.id ?? null });
-        announceChange();
-        void syncSoon();
-        return { id: message.entityId };
+        return { id: await saveLocal(change) };
       }
       case "workspace.create": {
         const created = await api.createWorkspace(message.serverUrl, { name: message.name, member: message.member });
