@@ -11,3 +11,6 @@ export const escalationStatuses = ["open", "decided", "withdrawn"] as const;
 
 /** Departments offered when a member types theirs; any other name is allowed. */
 export const commonDepartments = ["Product", "Engineering", "Design", "QA", "Marketing", "Sales", "Legal", "Operations", "Support"];
+
+/** Likelihood and impact of a risk: 1 (rare, minor) to 5 (almost certain, severe). */
+export const riskScale = [1, 2, 3, 4, 5] as const;

@@ -2,11 +2,10 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { Risk } from "../../shared/entities";
 import type { Member } from "../../shared/workspace";
 import { t } from "../lib/i18n";
+import { ScaleOptions } from "../lib/ScaleOptions";
 import type { PublicSession } from "../lib/session";
 import { CaptureDialog } from "./CaptureDialog";
 import type { CaptureDraft } from "./CaptureForm";
-
-const scale = [1, 2, 3, 4, 5] as const;
 
 export interface RiskFormProps {
   draft: CaptureDraft;
@@ -74,17 +73,13 @@ export function RiskForm({ draft, session, members, anchor, onSave, onClose }: R
         <div>
           <label for="liaison-likelihood">{t("fieldLikelihood")}</label>
           <select id="liaison-likelihood" value={form.likelihood} onChange={set("likelihood")}>
-            {scale.map((n) => (
-              <option key={n}>{n}</option>
-            ))}
+            <ScaleOptions />
           </select>
         </div>
         <div>
           <label for="liaison-impact">{t("fieldImpact")}</label>
           <select id="liaison-impact" value={form.impact} onChange={set("impact")}>
-            {scale.map((n) => (
-              <option key={n}>{n}</option>
-            ))}
+            <ScaleOptions />
           </select>
         </div>
       </div>

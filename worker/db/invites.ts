@@ -1,3 +1,4 @@
+import type { Invite } from "../../shared/workspace";
 import type { Db } from "./db";
 import { clearGuardStatement, guardStatement } from "./rows";
 
@@ -9,16 +10,6 @@ export interface InviteRow {
   max_uses: number;
   expires_at: string;
   created_at: string;
-}
-
-export interface Invite {
-  id: string;
-  createdBy: string;
-  maxUses: number;
-  uses: number;
-  expiresAt: string;
-  createdAt: string;
-  revokedAt: string | null;
 }
 
 export function insertInvite(db: Db, row: InviteRow) {

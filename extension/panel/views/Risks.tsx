@@ -2,13 +2,12 @@ import { useState } from "preact/hooks";
 import type { Risk } from "../../../shared/entities";
 import { riskLevel, riskScore } from "../../../shared/summary";
 import { parseTargetList } from "../../../shared/target-input";
-import { riskStatuses } from "../../../shared/vocabulary";
+import { riskScale, riskStatuses } from "../../../shared/vocabulary";
 import { ErrorNote } from "../../lib/ErrorNote";
 import { formatDay, t } from "../../lib/i18n";
+import { ScaleOptions } from "../../lib/ScaleOptions";
 import { save } from "../mutate";
 import type { PanelData } from "../panel-data";
-
-const scale = [1, 2, 3, 4, 5] as const;
 
 /** The risk register: filters, a 5x5 likelihood x impact heatmap, reviews due, mitigation and contingency. */
 export function Risks({ data, today, knownKeys }: { data: PanelData; today: string; knownKeys: string[] }) {
@@ -71,7 +70,7 @@ export function Risks({ data, today, knownKeys }: { data: PanelData; today: stri
         <thead>
           <tr>
             <th scope="col">{t("likelihoodImpact")}</th>
-            {scale.map((impact) => (
+            {riskScale.map((impact) => (
               <th key={impact} scope="col">
                 {impact}
               </th>
@@ -79,10 +78,10 @@ export function Risks({ data, today, knownKeys }: { data: PanelData; today: stri
           </tr>
         </thead>
         <tbody>
-          {[...scale].reverse().map((likelihood) => (
+          {[...riskScale].reverse().map((likelihood) => (
             <tr key={likelihood}>
               <th scope="row">{likelihood}</th>
-              {scale.map((impact) => {
+              {riskScale.map((impact) => {
                 const n = countAt(likelihood, impact);
                 const selected = cell?.likelihood === likelihood && cell.impact === impact;
                 return (
@@ -151,17 +150,13 @@ function RiskReview({ id, risk }: { id: string; risk: Risk }) {
       <label>
         {t("fieldLikelihood")}
         <select value={String(risk.likelihood)} onChange={(e) => update({ likelihood: Number(e.currentTarget.value) })}>
-          {scale.map((n) => (
-            <option key={n}>{n}</option>
-          ))}
+          <ScaleOptions />
         </select>
       </label>
       <label>
         {t("fieldImpact")}
         <select value={String(risk.impact)} onChange={(e) => update({ impact: Number(e.currentTarget.value) })}>
-          {scale.map((n) => (
-            <option key={n}>{n}</option>
-          ))}
+          <ScaleOptions />
         </select>
       </label>
       <label>
@@ -227,17 +222,13 @@ function AddRisk({ knownKeys }: { knownKeys: string[] }) {
       <label>
         {t("fieldLikelihood")}
         <select value={form.likelihood} onChange={set("likelihood")}>
-          {scale.map((n) => (
-            <option key={n}>{n}</option>
-          ))}
+          <ScaleOptions />
         </select>
       </label>
       <label>
         {t("fieldImpact")}
         <select value={form.impact} onChange={set("impact")}>
-          {scale.map((n) => (
-            <option key={n}>{n}</option>
-          ))}
+          <ScaleOptions />
         </select>
       </label>
       <label>

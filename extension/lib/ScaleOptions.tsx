@@ -1,0 +1,14 @@
+import { riskScale } from "../../shared/vocabulary";
+
+/** The options of a 1 to 5 likelihood or impact select. */
+export function ScaleOptions() {
+  return (
+    <>
+      {riskScale.map((n) => (
+        <option key={n} value={String(n)}>
+          {n}
+        </option>
+      ))}
+    </>
+  );
+}
