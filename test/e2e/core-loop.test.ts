@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi } from "./support/api";
 import { launchProfile, type Profile, serveFixture } from "./support/browser";
+import { connectProfile } from "./support/team";
 
 const issueUrl = "https://github.com/acme/app/issues/7";
 const quote = "Legal must confirm the new data processing agreement";
@@ -22,35 +23,19 @@ afterAll(async () => {
   await api?.stop();
 });
 
-async function connect(profile: Profile, fields: { name: string; department: string }, action: { create: string } | { code: string }) {
-  const options = await profile.openPage("options.html");
-  await options.getByLabel("Server URL").fill(api.url);
-  await options.getByLabel("Your name", { exact: true }).fill(fields.name);
-  await options.getByLabel("Department", { exact: true }).fill(fields.department);
-  if ("create" in action) {
-    await options.getByLabel("Workspace name").fill(action.create);
-    await options.getByRole("button", { name: "Create workspace" }).click();
-  } else {
-    await options.getByLabel("Invite code").fill(action.code);
-    await options.getByRole("button", { name: "Join workspace" }).click();
-  }
-  await options.getByRole("heading", { name: /^Connected to / }).waitFor();
-  return options;
-}
-
 function itemIn(panel: Page, text: string) {
   return panel.locator("li.item", { hasText: text });
 }
 
 describe("the core loop: capture in one browser, see it in a teammate's", () => {
   it("creates a workspace in one profile and joins it from another", async () => {
-    const patOptions = await connect(pat, { name: "Pat Lee", department: "Product" }, { create: "Acme" });
+    const patOptions = await connectProfile(pat, api.url, { name: "Pat Lee", department: "Product" }, { create: "Acme" });
     await patOptions.getByText("You are Pat Lee (Product, admin)").waitFor();
     await patOptions.getByRole("button", { name: "Create invite code" }).click();
     const code = (await patOptions.locator("[data-invite-code]").textContent()) ?? "";
     expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
 
-    const samOptions = await connect(sam, { name: "Sam Wu", department: "Engineering" }, { code });
+    const samOptions = await connectProfile(sam, api.url, { name: "Sam Wu", department: "Engineering" }, { code });
     await samOptions.getByText("Connected to Acme").waitFor();
 
     // Pat's browser learns of the new member on its next sync.
