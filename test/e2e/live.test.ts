@@ -249,6 +249,9 @@ describe("live updates between two browsers", () => {
   it("stops a removed member's syncing at once, says why, and lets them export what was not sent", async () => {
     const { members } = await apiCall<{ members: Array<{ id: string; name: string }> }>(api.url, "/v1/members", { token: lead.token });
     const benId = members.find((m) => m.name === "Ben Okafor")?.id;
+    // The faulty-proxy test before may have left the socket waiting out its backoff: removal is
+    // announced over an open connection, so wait until it is open again.
+    await liveBadge(benPanel).waitFor({ timeout: 70_000 });
     const removed = await fetch(`${api.url}/v1/members/${benId}`, { method: "DELETE", headers: { Authorization: `Bearer ${lead.token}` } });
     expect(removed.status).toBe(204);
 
