@@ -295,6 +295,29 @@ describe("pull", () => {
     ]);
   });
 
+  it("sends every change's data exactly as stored, whatever its text holds, on pages of any size", async () => {
+    const admin = await createWorkspace();
+    // Text that looks like the page's own joints: line breaks, commas, braces and a change's start.
+    const texts = ['Line one\nline two,\n{"version":99,"entity":"risk"}', 'Tab\there \\ and "quotes"', "Last, plain"];
+    const ids = texts.map(() => newId("e"));
+    await pushOk(
+      admin.token,
+      texts.map((text, i) => actionItemUpsert(ids[i], { text })),
+    );
+    for (const limit of [1, 2, 3]) {
+      const seen: Change[] = [];
+      let cursor = 0;
+      for (;;) {
+        const page = await pull(admin.token, cursor, limit);
+        seen.push(...page.changes);
+        if (page.more) expect(page.cursor).toBe(page.changes.at(-1)?.version);
+        cursor = page.cursor;
+        if (!page.more) break;
+      }
+      expect(seen.map((change) => [change.id, change.version, change.data?.text])).toEqual(texts.map((text, i) => [ids[i], i + 1, text]));
+    }
+  });
+
   it("uses the default limit when none is given", async () => {
     const admin = await createWorkspace();
     const page = await call("/v1/sync/pull", { token: admin.token });

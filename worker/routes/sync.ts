@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { describeIssues } from "../../shared/entities";
 import { type PullResponse, pullQuery, pushRequest } from "../../shared/sync";
-import { changeJson, changesForTokenStatement, type EntityRow } from "../db/entities";
+import { type ChangePageRow, changePageForTokenStatement, pageOfChanges } from "../db/entities";
 import { type MemberByToken, memberByTokenStatement, toAuthenticated } from "../db/members";
 import type { AppEnv } from "../env";
 import { ApiError } from "../lib/errors";
@@ -30,9 +30,9 @@ export const sync = new Hono<AppEnv>()
     );
     const db = c.get("db");
     const started = Date.now();
-    const [auth, page] = await db.batch<MemberByToken | EntityRow>([
+    const [auth, page] = await db.batch<MemberByToken | ChangePageRow>([
       memberByTokenStatement(db, tokenHash),
-      changesForTokenStatement(db, tokenHash, query.data?.since ?? 0, query.data?.limit ?? 1),
+      changePageForTokenStatement(db, tokenHash, query.data?.since ?? 0, query.data?.limit ?? 1),
     ]);
     const elapsed = Date.now() - started;
     await signIn(c, tokenHash, toAuthenticated(auth.results[0] as MemberByToken | undefined), async () => {});
@@ -44,12 +44,10 @@ export const sync = new Hono<AppEnv>()
     if (since > workspace.seq || (since > 0 && since < workspace.horizon)) {
       return c.json({ changes: [], cursor: 0, more: true, reset: true } satisfies PullResponse);
     }
-    const rows = page.results as EntityRow[];
+    const { json, more, last } = pageOfChanges(page.results[0] as ChangePageRow, limit);
     // How much the database read for this page: benchmarks and operators watch it stay close to the page size.
     c.header("Server-Timing", `pull;dur=${elapsed};desc="rows_read=${page.meta.rows_read ?? "?"}"`);
-    const more = rows.length > limit;
-    const shown = rows.slice(0, limit);
-    const cursor = more ? (shown.at(-1)?.version ?? since) : workspace.seq;
+    const cursor = more ? (last ?? since) : workspace.seq;
     c.header("Content-Type", "application/json");
-    return c.body(`{"changes":[${shown.map(changeJson).join(",")}],"cursor":${cursor},"more":${more}}`);
+    return c.body(`{"changes":[${json}],"cursor":${cursor},"more":${more}}`);
   });
