@@ -1,6 +1,7 @@
 // Side panel benchmark in real Chromium with the built extension: a local store holding 5,000
 // action items, 500 risks and 200 meetings; the time from opening the panel to its first
-// content, and the time per keystroke typing in Search. Run: npm run bench:sidepanel
+// content (the newest action items), to the full list, and per keystroke typing in Search.
+// Run: npm run bench:sidepanel
 import type { Page } from "playwright-core";
 import { launchProfile } from "../test/e2e/support/browser";
 
@@ -9,7 +10,7 @@ const counts = { action_item: 5000, risk: 500, meeting: 200 };
 /** Fills the extension's IndexedDB as sync would have (runs in the extension's page). */
 async function seedStore(page: Page) {
   await page.evaluate(`(async () => {
-    const open = indexedDB.open("liaison", 1);
+    const open = indexedDB.open("liaison");
     const db = await new Promise((resolve, reject) => { open.onsuccess = () => resolve(open.result); open.onerror = () => reject(open.error); });
     const tx = db.transaction(["rows", "kv"], "readwrite");
     const rows = tx.objectStore("rows");
@@ -41,20 +42,28 @@ try {
   await first.close();
 
   const opening: number[] = [];
+  const complete: number[] = [];
   for (let i = 0; i < 7; i++) {
     const page = await profile.openPage("sidepanel.html");
     await page.waitForFunction(() => performance.getEntriesByName("liaison:panel-content").length > 0, undefined, { timeout: 30_000 });
     const shown = await page.locator("li.item").count();
     if (shown === 0) throw new Error("the panel shows no action items");
     opening.push(await page.evaluate(() => performance.getEntriesByName("liaison:panel-content")[0].startTime));
+    // The full read follows the first screen: the list then offers the rest of the 5,000.
+    const all = await page.waitForFunction(() => (document.querySelector("button.more") ? performance.now() : 0), undefined, {
+      timeout: 30_000,
+    });
+    complete.push((await all.jsonValue()) as number);
     await page.close();
   }
 
   const page = await profile.openPage("sidepanel.html");
   await page.waitForFunction(() => performance.getEntriesByName("liaison:panel-content").length > 0);
   await page.getByRole("tab", { name: "Search" }).click();
+  // Search is shown once the full read is in; typing starts when the panel has settled.
   const input = page.getByRole("searchbox");
   await input.focus();
+  await page.waitForTimeout(300);
   const keystrokes: number[] = [];
   for (const key of "checkout latency region 1") {
     // From the key press to the next frame after the results were drawn.
@@ -75,6 +84,7 @@ try {
   console.log(
     `  open to first content   median ${median(opening).toFixed(0)} ms, worst ${Math.max(...opening).toFixed(0)} ms (target 200 ms)`,
   );
+  console.log(`  all 5,000 listed          median ${median(complete).toFixed(0)} ms (the full read, after the first screen)`);
   console.log(
     `  search, per keystroke   median ${median(keystrokes).toFixed(1)} ms, p95 ${p95(keystrokes).toFixed(1)} ms (target 50 ms; ${hits} hits at the end)`,
   );

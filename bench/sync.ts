@@ -10,7 +10,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort, run, startApi } from "../scripts/server.mjs";
-import { changePageSql } from "../worker/db/entities";
+import { changePageSql } from "../worker/db/change-page";
 import { startWorkerDirect } from "./worker-direct";
 
 const wrangler = path.join(import.meta.dirname, "..", "node_modules", ".bin", "wrangler");

@@ -2,7 +2,11 @@ import { useEffect, useState } from "preact/hooks";
 import { type Db, openStore } from "../sync/db";
 import { storeChannelName } from "../sync/local-rows";
 
-/** Reads from the local store now and again whenever the background says it changed. */
+/**
+ * Reads from the local store now and again whenever the background says it changed. `first`,
+ * a read the page started before rendering, may be partial (a first screen): the full read
+ * follows as soon as it is shown.
+ */
 export function useStore<T>(read: (db: Db) => Promise<T>, initial: T, first?: Promise<T>): { value: T; loaded: boolean } {
   const [state, setState] = useState({ value: initial, loaded: false });
   useEffect(() => {
@@ -12,11 +16,13 @@ export function useStore<T>(read: (db: Db) => Promise<T>, initial: T, first?: Pr
     const load = async () => {
       const mine = ++version;
       // The page may have started the first read before rendering (side panel), to show content sooner.
-      const pending = prefetched ?? openStore().then(read);
+      const early = prefetched;
       prefetched = undefined;
-      const value = await pending;
+      const value = await (early ?? openStore().then(read));
       // A slower earlier read must not overwrite a newer one.
       if (alive && mine === version) setState({ value, loaded: true });
+      // The full read, once the first screen is painted: its work must not hold that frame back.
+      if (early && alive && mine === version) requestAnimationFrame(() => setTimeout(() => void load(), 0));
     };
     void load();
     // A sync announces several changes in a row (pushed, pulled, status): one read covers them.

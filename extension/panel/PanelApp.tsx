@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { browser } from "wxt/browser";
 import { ask } from "../lib/ask";
 import { t, today as todayInZone } from "../lib/i18n";
@@ -38,11 +38,15 @@ export function PanelApp({ initialView, first }: { initialView?: View; first?: P
       .catch(() => {});
   }, [data]);
   const pageKey = page.key ?? data.focus;
-  // First content on screen, for bench/sidepanel.ts.
-  useEffect(() => {
-    if (loaded) requestAnimationFrame(() => performance.mark("liaison:panel-content"));
-  }, [loaded]);
   const current: View = view ?? (pageKey ? "thisPage" : "actionItems");
+  // The first read holds only the newest action items: enough for the list's first page; the
+  // other views wait the moment until the full read is in.
+  const ready = loaded && (data.complete || (current === "actionItems" && filter === "all"));
+  // First content on screen (the frame after it was drawn), for bench/sidepanel.ts.
+  useLayoutEffect(() => {
+    if (ready && performance.getEntriesByName("liaison:panel-content").length === 0)
+      requestAnimationFrame(() => performance.mark("liaison:panel-content"));
+  }, [ready]);
 
   const knownKeys = useMemo(() => {
     const keys = new Set<string>();
@@ -105,7 +109,11 @@ export function PanelApp({ initialView, first }: { initialView?: View; first?: P
         ))}
       </div>
       <section id="view" role="tabpanel" aria-labelledby={`tab-${current}`}>
-        {!loaded ? null : current === "thisPage" ? (
+        {!loaded ? null : !ready ? (
+          <p class="empty" role="status">
+            {t("loadingView")}
+          </p>
+        ) : current === "thisPage" ? (
           <ThisPage
             data={data}
             pageKey={pageKey}

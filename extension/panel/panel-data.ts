@@ -15,8 +15,8 @@ import type {
 import type { Change } from "../../shared/sync";
 import type { Member } from "../../shared/workspace";
 import { type PublicSession, publicSession } from "../lib/session";
-import { type Db, getKv, type KvValues } from "../sync/db";
-import { listRows } from "../sync/local-rows";
+import { type Db, getKv, type KvValues, type LocalRow } from "../sync/db";
+import { listRows, newestRows } from "../sync/local-rows";
 import type { SyncStatus } from "../sync/status";
 
 /** A synced row as views use it: its id, its fields, who made it when, and whether it is still unsent. */
@@ -41,6 +41,8 @@ export interface PanelData {
   meetings: Row<Meeting>[];
   decisions: Row<Decision>[];
   actionItems: Row<ActionItem>[];
+  /** False for the first screen: the newest action items and nothing else of the rows, before the full read. */
+  complete: boolean;
   annotations: Row<Annotation>[];
   goals: Row<Goal>[];
   checkins: Row<Checkin>[];
@@ -60,6 +62,7 @@ export const emptyPanelData: PanelData = {
   meetings: [],
   decisions: [],
   actionItems: [],
+  complete: true,
   annotations: [],
   goals: [],
   checkins: [],
@@ -68,14 +71,31 @@ export const emptyPanelData: PanelData = {
 
 const newestFirst = <T>(a: Row<T>, b: Row<T>) => compareCodeUnits(b.meta.createdAt, a.meta.createdAt) || compareCodeUnits(b.id, a.id);
 
+const toRow = <T>(row: LocalRow): Row<T> => ({ id: row.id, data: row.data as T, meta: row.meta, pending: row.pending > 0 });
+
 async function rows<T>(db: Db, entity: EntityName): Promise<Row<T>[]> {
-  return (await listRows(db, entity))
-    .map((row) => ({ id: row.id, data: row.data as T, meta: row.meta, pending: row.pending > 0 }))
-    .sort(newestFirst);
+  return (await listRows(db, entity)).map(toRow<T>).sort(newestFirst);
 }
 
 /** Everything the side panel shows, read from the local store in one go (no network). */
-export async function readPanelData(db: Db): Promise<PanelData> {
+export function readPanelData(db: Db): Promise<PanelData> {
+  return read(db, null);
+}
+
+/** How many action items the list shows at first (ActionItemList's page). */
+export const firstScreenActionItems = 100;
+
+/**
+ * What the panel shows first, when no item is in view: the action item list's first page,
+ * newest first, read through an index without the rest. Thousands of action items take the
+ * store a hundred milliseconds and more to read; the full read follows at once.
+ */
+export function readFirstScreen(db: Db): Promise<PanelData> {
+  return read(db, firstScreenActionItems);
+}
+
+async function read(db: Db, firstScreen: number | null): Promise<PanelData> {
+  const all = <T>(entity: EntityName) => (firstScreen === null ? rows<T>(db, entity) : Promise.resolve([]));
   const [
     session,
     status,
@@ -100,16 +120,18 @@ export async function readPanelData(db: Db): Promise<PanelData> {
     getKv(db, "rejected"),
     getKv(db, "conflicts"),
     getKv(db, "focus"),
-    rows<Department>(db, "department"),
-    rows<Responsibility>(db, "responsibility"),
-    rows<Risk>(db, "risk"),
-    rows<Meeting>(db, "meeting"),
-    rows<Decision>(db, "decision"),
-    rows<ActionItem>(db, "action_item"),
-    rows<Annotation>(db, "annotation"),
-    rows<Goal>(db, "goal"),
-    rows<Checkin>(db, "checkin"),
-    rows<Escalation>(db, "escalation"),
+    all<Department>("department"),
+    all<Responsibility>("responsibility"),
+    all<Risk>("risk"),
+    all<Meeting>("meeting"),
+    all<Decision>("decision"),
+    firstScreen === null
+      ? rows<ActionItem>(db, "action_item")
+      : newestRows(db, "action_item", firstScreen).then((found) => found.map(toRow<ActionItem>)),
+    all<Annotation>("annotation"),
+    all<Goal>("goal"),
+    all<Checkin>("checkin"),
+    all<Escalation>("escalation"),
   ]);
   return {
     session: publicSession(session ?? null),
@@ -124,6 +146,7 @@ export async function readPanelData(db: Db): Promise<PanelData> {
     meetings,
     decisions,
     actionItems,
+    complete: firstScreen === null,
     annotations,
     goals,
     checkins,

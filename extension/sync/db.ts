@@ -70,7 +70,7 @@ export interface KvValues {
 }
 
 interface LiaisonDb extends DBSchema {
-  rows: { key: [string, string]; value: LocalRow; indexes: { byEntity: string } };
+  rows: { key: [string, string]; value: LocalRow; indexes: { byEntity: string; byCreated: [string, string] } };
   outbox: { key: number; value: OutboxEntry };
   kv: { key: string; value: unknown };
 }
@@ -87,12 +87,21 @@ const opening = new Map<string, Promise<Db>>();
 export function openStore(name = "liaison"): Promise<Db> {
   let db = opening.get(name);
   if (!db) {
-    db = openDB<LiaisonDb>(name, 1, {
-      upgrade(db) {
-        const rows = db.createObjectStore("rows", { keyPath: ["entity", "id"] });
-        rows.createIndex("byEntity", "entity");
-        db.createObjectStore("outbox", { keyPath: "seq", autoIncrement: true });
-        db.createObjectStore("kv");
+    db = openDB<LiaisonDb>(name, 2, {
+      upgrade(db, oldVersion, _newVersion, tx) {
+        if (oldVersion < 1) {
+          const rows = db.createObjectStore("rows", { keyPath: ["entity", "id"] });
+          rows.createIndex("byEntity", "entity");
+          db.createObjectStore("outbox", { keyPath: "seq", autoIncrement: true });
+          db.createObjectStore("kv");
+        }
+        // Version 2: an entity's rows newest first, so that a list's first screen is read without the rest.
+        if (oldVersion < 2) tx.objectStore("rows").createIndex("byCreated", ["entity", "meta.createdAt"]);
+      },
+      // A newer version of Liaison wants to upgrade the store: let it, and open again when next asked.
+      blocking(_current, _blocked, event) {
+        (event.target as IDBDatabase).close();
+        opening.delete(name);
       },
     });
     opening.set(name, db);

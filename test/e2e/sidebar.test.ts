@@ -112,10 +112,11 @@ async function team(profile: Profile, names: TeamNames, labels = optionsLabels.e
 describe("the side panel, in English", () => {
   let profile: Profile;
   let panel: Page;
+  let lead: Awaited<ReturnType<typeof team>>["lead"];
 
   beforeAll(async () => {
     profile = await launchProfile();
-    await team(profile, english);
+    ({ lead } = await team(profile, english));
     panel = await profile.openPage("sidepanel.html");
     await panel.getByRole("tab", { name: "Action items" }).click();
     await panel.locator("li.item", { hasText: "Item 5" }).waitFor({ timeout: 20_000 });
@@ -248,6 +249,27 @@ describe("the side panel, in English", () => {
     // Every word must match, in any field: here the mitigation plan.
     await panel.getByLabel(/^Search action items/).fill("risk m1");
     await expect(panel.locator(".search-hits li").allTextContents()).resolves.toEqual(["Risk Risk 1"]);
+  });
+
+  it("opens on a long list with its newest page first, then offers the rest", async () => {
+    const bulk = Array.from({ length: 120 }, (_, i) => ({
+      entity: "action_item",
+      fields: { text: `Bulk ${i}`, owner: english.lead, department: english.department, due: day(60) },
+    }));
+    await seed(api.url, lead, bulk.slice(0, 100));
+    await seed(api.url, lead, bulk.slice(100));
+    await panel.getByRole("tab", { name: "Action items" }).click();
+    await panel.getByRole("button", { name: "Show more (25 left)" }).waitFor({ timeout: 20_000 });
+    const listed = await panel.locator("li.item .text").allTextContents();
+
+    // A panel opened now reads the first page through the store's newest-first index, then the rest.
+    const fresh = await profile.openPage("sidepanel.html");
+    await fresh.getByRole("tab", { name: "Action items" }).click();
+    await fresh.getByRole("button", { name: "Show more (25 left)" }).waitFor({ timeout: 20_000 });
+    await expect(fresh.locator("li.item .text").allTextContents()).resolves.toEqual(listed);
+    expect(listed).toHaveLength(100);
+    expect(listed.filter((text) => text.startsWith("Bulk"))).toHaveLength(100);
+    await fresh.close();
   });
 });
 

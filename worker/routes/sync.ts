@@ -1,7 +1,8 @@
 import { Hono } from "hono";
 import { describeIssues } from "../../shared/entities";
 import { type PullResponse, pullQuery, pushRequest } from "../../shared/sync";
-import { type ChangePageRow, changePageForTokenStatement, pageOfChanges } from "../db/entities";
+import { type ChangePageRow, pageOfChanges } from "../db/change-page";
+import { changePageForTokenStatement } from "../db/entities";
 import { type MemberByToken, memberByTokenStatement, toAuthenticated } from "../db/members";
 import type { AppEnv } from "../env";
 import { ApiError } from "../lib/errors";
