@@ -1,4 +1,4 @@
-import search from "approx-string-match";
+import { ApproxSearcher, approxSearch } from "./myers";
 import { noPause, type TimeSlicer } from "./scheduler";
 
 export interface QuoteContext {
@@ -40,7 +40,7 @@ const nearbySlack = 12_288;
 
 /**
  * Finds a quote in a text: every exact occurrence first, the best by its context and place;
- * otherwise an approximate search (Myers' bit-parallel algorithm, `approx-string-match`),
+ * otherwise an approximate search (Myers' bit-parallel algorithm, ./myers.ts),
  * first around the expected places, then through the whole text in windows, pausing through
  * `slicer` between windows so that a long page never freezes.
  */
@@ -62,6 +62,8 @@ export async function matchQuote(text: string, quote: string, context: QuoteCont
     if (nearby && nearby.contextScore === 1) return toMatch(nearby);
   }
 
+  // Each of the steps below reads the whole text: each starts a slice of its own when one is due.
+  if (slicer.due) await slicer.pause();
   let best: ScoredMatch | null = null;
   let seen = 0;
   for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) {
@@ -72,15 +74,17 @@ export async function matchQuote(text: string, quote: string, context: QuoteCont
   if (best) return toMatch(best);
   if (quote.length < minFuzzyLength) return null;
 
+  if (slicer.due) await slicer.pause();
   const maxErrors = Math.min(256, Math.floor(quote.length * maxErrorRate));
+  const searcher = new ApproxSearcher(quote);
   for (const hint of context.hints ?? []) {
     const from = Math.max(0, hint - quote.length - nearbySlack);
     const to = Math.min(text.length, hint + 2 * quote.length + nearbySlack);
-    const nearby = scorer.best(await searchSpan(text, from, to, quote, maxErrors, slicer));
+    const nearby = scorer.best(await searchSpan(text, from, to, searcher, maxErrors, slicer));
     if (nearby && nearby.errors <= quote.length * nearbyErrorRate && nearby.contextScore >= nearbyContextScore) return toMatch(nearby);
   }
 
-  const candidates = await searchSpan(text, 0, text.length, quote, maxErrors, slicer);
+  const candidates = await searchSpan(text, 0, text.length, searcher, maxErrors, slicer);
   candidates.sort((a, b) => a.errors - b.errors);
   for (const candidate of candidates.slice(0, 100)) {
     const scored = scorer.score(candidate);
@@ -112,13 +116,19 @@ const windowMs = 2;
 /**
  * Characters the approximate search reads per millisecond, per 32 allowed errors (its cost
  * grows with them), as measured on the last calls. It starts low: the first calls on a page
- * run before the JIT has compiled the search and take ten times longer (Chromium, 2026-11).
+ * run before the JIT has compiled the search and take tens of times longer than later ones
+ * (Chromium, 2026-11); a window sized for compiled code would then run past a frame.
  */
-let searchRate = 1500;
+let searchRate = 300;
 
-/** Text per approximate-search call: what the last calls managed in `windowMs`. */
+/**
+ * Text per approximate-search call: what the last calls managed in `windowMs`, between 256
+ * and 8,192 characters, so that a call the JIT happens to run slowly again (after a
+ * deoptimization) still ends within a frame. Small windows cost little: the quote's tables are
+ * built once, not per window.
+ */
 function windowLength(blocks: number): number {
-  return Math.min(32_768, Math.max(1024, Math.floor((searchRate * windowMs) / blocks)));
+  return Math.min(8192, Math.max(256, Math.floor((searchRate * windowMs) / blocks)));
 }
 
 /** Approximate matches in text[from, to), window by window (overlapping by a quote's length), pausing between windows when due. */
@@ -126,21 +136,23 @@ async function searchSpan(
   text: string,
   from: number,
   to: number,
-  quote: string,
+  searcher: ApproxSearcher,
   maxErrors: number,
   slicer: TimeSlicer,
 ): Promise<SearchMatch[]> {
-  const overlap = quote.length + maxErrors;
+  const overlap = searcher.pattern.length + maxErrors;
   const blocks = Math.ceil((maxErrors + 1) / 32);
   const found: SearchMatch[] = [];
   for (let start = from; start < to; ) {
     const window = windowLength(blocks);
     const end = Math.min(to, start + window + overlap);
     const began = performance.now();
-    for (const match of searchWindow(text, start, end, quote, maxErrors)) found.push(match);
+    for (const match of searchWindow(text, start, end, searcher, maxErrors)) found.push(match);
     const took = performance.now() - began;
-    // Slower at once, faster only step by step: an easy stretch of text must not size a window for a hard one.
-    if (took > 0.25) searchRate = Math.min(((end - start) * blocks) / took, searchRate * 1.25);
+    // Slower at once, faster only step by step: an easy stretch of text must not size a window
+    // for a hard one. A call too quick for the clock to time counts as fast.
+    const measured = took > 0 ? ((end - start) * blocks) / took : Number.POSITIVE_INFINITY;
+    searchRate = Math.max(100, Math.min(measured, searchRate * 1.25));
     if (slicer.due) await slicer.pause();
     if (end === to) break;
     start += window;
@@ -148,9 +160,9 @@ async function searchSpan(
   return found;
 }
 
-function searchWindow(text: string, from: number, to: number, quote: string, maxErrors: number): SearchMatch[] {
-  if (to - from < quote.length - maxErrors) return [];
-  return search(text.slice(from, to), quote, maxErrors).map((m) => ({ start: m.start + from, end: m.end + from, errors: m.errors }));
+function searchWindow(text: string, from: number, to: number, searcher: ApproxSearcher, maxErrors: number): SearchMatch[] {
+  if (to - from < searcher.pattern.length - maxErrors) return [];
+  return searcher.search(text, from, to, maxErrors);
 }
 
 class MatchScorer {
@@ -196,6 +208,6 @@ export function similarity(actual: string, expected: string): number {
   if (!expected) return 1;
   if (actual === expected) return 1;
   if (!actual) return 0;
-  const [best] = search(actual, expected, expected.length);
+  const [best] = approxSearch(actual, expected, expected.length);
   return best ? 1 - best.errors / expected.length : 0;
 }

@@ -40,7 +40,7 @@ export class TimeSlicer {
   private started: number;
 
   constructor(
-    readonly budgetMs = 6,
+    readonly budgetMs = 4,
     private readonly yieldFn: () => Promise<void> = yieldToPage,
     private readonly now: () => number = () => performance.now(),
   ) {
