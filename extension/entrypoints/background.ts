@@ -7,7 +7,7 @@ import { targetKey } from "../../shared/targets";
 import { type Invite, joinRequest } from "../../shared/workspace";
 import { createAnnotation, pageAnnotations, recordAnchoring } from "../annotations/local";
 import type { Replies } from "../lib/ask";
-import { loadCatalogue, t, today } from "../lib/i18n";
+import { loadCatalogue, t, today, type UiLanguage } from "../lib/i18n";
 import { contentToBackground, type PageMessage, pageToBackground } from "../lib/messages";
 import { inUsePortNames, overlayPortName } from "../lib/ports";
 import { publicSession, type StoredSession } from "../lib/session";
@@ -48,6 +48,7 @@ export default defineBackground(() => {
   const db = openStore();
   const engine = db.then((store) => new SyncEngine(store));
   const knowledge = new KnowledgeIndex(db);
+  const catalogues = new Map<UiLanguage, ReturnType<typeof loadCatalogue>>();
   /** Overlays on open tabs: told when the store changes, so chips and badges follow teammates' edits. */
   const overlayPorts = new Set<Browser.runtime.Port>();
   /** What each tab's overlay says the page shows (kept in memory, never sent anywhere). */
@@ -103,8 +104,16 @@ export default defineBackground(() => {
   async function handle(message: PageMessage, sender: Browser.runtime.MessageSender): Promise<Replies[PageMessage["type"]]> {
     const store = await db;
     switch (message.type) {
-      case "i18n.catalogue":
-        return { catalogue: await loadCatalogue(message.language) };
+      case "i18n.catalogue": {
+        // Every page load asks: the file is read once per worker.
+        let catalogue = catalogues.get(message.language);
+        if (!catalogue) {
+          catalogue = loadCatalogue(message.language);
+          catalogues.set(message.language, catalogue);
+          catalogue.catch(() => catalogues.delete(message.language));
+        }
+        return { catalogue: await catalogue };
+      }
       case "overlay.query":
         return { summaries: await knowledge.summaries(message.keys) };
       case "overlay.open": {

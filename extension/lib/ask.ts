@@ -14,6 +14,7 @@ export interface Replies {
   "capture.context": { session: PublicSession | null; members: Member[] };
   "actionItem.create": { id: string };
   "risk.create": { id: string };
+  /** Only the keys with something recorded; the others summarize as an empty index does. */
   "overlay.query": { summaries: Record<string, TargetSummary> };
   "overlay.open": Record<string, never>;
   "annotations.forPage": { annotations: PageAnnotation[] };

@@ -1,6 +1,12 @@
 import type { Attention, TargetSummary } from "../../shared/summary";
 import { t } from "../lib/i18n";
 
+/** The part of the page in view, in page coordinates (as badges are placed). */
+export interface Viewport {
+  top: number;
+  bottom: number;
+}
+
 export interface PlacedBadge {
   key: string;
   left: number;
@@ -31,13 +37,16 @@ export class BadgeLayer {
   }
 
   private continuation: ReturnType<typeof setTimeout> | undefined;
+  private frame = 0;
 
   /**
-   * Shows these badges and no others. New badges are made in slices of at most `budgetMs`
-   * (the ones in view first), so a 500-row list never holds the page's main thread for long.
+   * Shows these badges and no others. New badges are made in slices (the ones in `view`
+   * first): a short first one, so that the badges in view appear without holding the page's
+   * frame, then slices of at most `budgetMs`, so a 500-row list never holds the main thread long.
+   * Nothing here reads the page's layout: the caller measured it before writing anything.
    */
-  update(placed: PlacedBadge[], budgetMs = 8): void {
-    clearTimeout(this.continuation);
+  update(placed: PlacedBadge[], view: Viewport, budgetMs = 8, firstBudgetMs = 3): void {
+    this.cancel();
     const keep = new Set(placed.map((badge) => badge.key));
     for (const [key, entry] of this.badges) {
       if (!keep.has(key)) {
@@ -45,23 +54,25 @@ export class BadgeLayer {
         this.badges.delete(key);
       }
     }
-    const view = this.layer.ownerDocument.defaultView;
-    const top = view?.scrollY ?? 0;
-    const bottom = top + (view?.innerHeight ?? 1000);
-    const inView = (badge: PlacedBadge) => badge.top >= top - 100 && badge.top <= bottom + 100;
+    const inView = (badge: PlacedBadge) => badge.top >= view.top - 100 && badge.top <= view.bottom + 100;
     const queue = [...placed.filter(inView), ...placed.filter((badge) => !inView(badge))];
-    const run = (from: number) => {
+    const run = (from: number, budget: number) => {
       const fresh = this.layer.ownerDocument.createDocumentFragment();
-      const deadline = performance.now() + budgetMs;
+      const deadline = performance.now() + budget;
       let next = from;
       while (next < queue.length) {
         this.show(queue[next++], fresh);
-        if (next % 25 === 0 && performance.now() > deadline) break;
+        if (next % 10 === 0 && performance.now() > deadline) break;
       }
       if (fresh.childNodes.length > 0) this.layer.append(fresh);
-      if (next < queue.length) this.continuation = setTimeout(() => run(next), 0);
+      // The rest after the next frame: the badges in view are painted first, not after the others are made.
+      if (next < queue.length) {
+        this.frame = requestAnimationFrame(() => {
+          this.continuation = setTimeout(() => run(next, budgetMs), 0);
+        });
+      }
     };
-    run(0);
+    run(0, firstBudgetMs);
   }
 
   private show(badge: PlacedBadge, fresh: DocumentFragment): void {
@@ -98,6 +109,11 @@ export class BadgeLayer {
   }
 
   destroy(): void {
+    this.cancel();
+  }
+
+  private cancel(): void {
+    cancelAnimationFrame(this.frame);
     clearTimeout(this.continuation);
   }
 }

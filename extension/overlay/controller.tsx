@@ -2,7 +2,7 @@ import { render } from "preact";
 import type { TargetSummary } from "../../shared/summary";
 import { siteFor } from "../sites";
 import type { SiteAdapter, SiteRow } from "../sites/types";
-import { BadgeLayer, type PlacedBadge } from "./badge-layer";
+import { BadgeLayer, type PlacedBadge, type Viewport } from "./badge-layer";
 import { Chip } from "./Chip";
 import css from "./overlay.css?inline";
 import { pageTheme } from "./theme";
@@ -91,12 +91,14 @@ export class OverlayController {
 
   /** Draws chip and badges from the last summaries, at the rows' current positions. */
   render(): void {
+    // Every read of the page's layout before any write: a read after a write would make the
+    // browser lay the page out again, synchronously, in the middle of the page's frame.
+    const { placed, view } = this.placeBadges();
     if (this.chip && this.itemKey) {
       const key = this.itemKey;
       this.chip.root.dataset.theme = this.theme;
       render(<Chip summary={this.summaries[key] ?? null} floating={this.floating} onOpen={() => this.data.open(key)} />, this.chip.root);
     }
-    const placed = this.placeBadges();
     if (placed.length === 0 && !this.badges) return;
     if (!this.badges) {
       const host = createHost(this.doc, "liaison-badges");
@@ -104,7 +106,7 @@ export class OverlayController {
     }
     if (!this.badges.element.isConnected) (this.doc.body ?? this.doc.documentElement).append(this.badges.element);
     this.badges.root.dataset.theme = this.theme;
-    this.badges.layer.update(placed);
+    this.badges.layer.update(placed, view);
   }
 
   private placeChip(): void {
@@ -133,20 +135,21 @@ export class OverlayController {
     }
   }
 
-  private placeBadges(): PlacedBadge[] {
-    const view = this.doc.defaultView;
-    const scrollX = view?.scrollX ?? 0;
-    const scrollY = view?.scrollY ?? 0;
+  /** Where each row badge goes, and the part of the page in view; the page's layout is read only if a row needs a badge. */
+  private placeBadges(): { placed: PlacedBadge[]; view: Viewport } {
     const placed: PlacedBadge[] = [];
+    let scroll: { x: number; y: number; height: number } | null = null;
     for (const row of this.rows) {
       const summary = this.summaries[row.key];
       if (!summary || summary.attention.length === 0) continue;
       const rect = row.element.getBoundingClientRect();
       if (rect.width === 0 && rect.height === 0) continue;
+      const window = this.doc.defaultView;
+      scroll ??= { x: window?.scrollX ?? 0, y: window?.scrollY ?? 0, height: window?.innerHeight ?? 1000 };
       // Top right inside the row, so nothing of the page moves.
-      placed.push({ key: row.key, summary, left: rect.right + scrollX - 8, top: rect.top + scrollY + 4 });
+      placed.push({ key: row.key, summary, left: rect.right + scroll.x - 8, top: rect.top + scroll.y + 4 });
     }
-    return placed;
+    return { placed, view: { top: scroll?.y ?? 0, bottom: (scroll?.y ?? 0) + (scroll?.height ?? 1000) } };
   }
 
   isOurs(node: Node): boolean {

@@ -17,11 +17,16 @@ export class KnowledgeIndex {
     this.index = null;
   }
 
+  /**
+   * The summaries of the keys the team has recorded anything about. The others, most rows of
+   * most lists, are left out: the page knows what an item with nothing recorded looks like
+   * (`summarize` of an empty index), and a 500-row list's answer stays small.
+   */
   async summaries(keys: string[]): Promise<Record<string, TargetSummary>> {
     this.index ??= this.build();
     const index = await this.index;
     const day = today();
-    return Object.fromEntries(keys.map((key) => [key, summarize(index, key, day)]));
+    return Object.fromEntries(keys.filter((key) => index.has(key)).map((key) => [key, summarize(index, key, day)]));
   }
 
   private async build(): Promise<TargetIndex> {

@@ -1,9 +1,12 @@
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
-import type { TargetSummary } from "../../shared/summary";
+import { indexByTarget, summarize } from "../../shared/summary";
 import { ask } from "../lib/ask";
+import { today } from "../lib/i18n";
 import { holdPort, overlayPortName } from "../lib/ports";
 import { OverlayController } from "./controller";
 import { recordBlock } from "./timing";
+
+const nothingRecorded = indexByTarget({ responsibilities: [], risks: [], decisions: [], actionItems: [], goals: [], escalations: [] });
 
 /**
  * The overlay on a tracker page: reconciles on every DOM change and URL change (one per
@@ -14,7 +17,9 @@ export function startOverlay(ctx: ContentScriptContext, languageReady: Promise<u
   const controller = new OverlayController(document, {
     query: async (keys) => {
       const [reply] = await Promise.all([ask({ type: "overlay.query", keys }), languageReady]);
-      return reply.summaries as Record<string, TargetSummary>;
+      // The background leaves out the items nothing is recorded about.
+      const blank = summarize(nothingRecorded, "", today());
+      return Object.fromEntries(keys.map((key) => [key, reply.summaries[key] ?? { ...blank, key }]));
     },
     open: (key) => void ask({ type: "overlay.open", key }).catch(() => {}),
   });

@@ -3,7 +3,7 @@ import { startAnnotations } from "../../annotations/start-annotations";
 import { startCapture } from "../../capture/start-capture";
 import { ask } from "../../lib/ask";
 import { trackerMatches } from "../../lib/hosts";
-import { applyLanguagePreference } from "../../lib/i18n";
+import { loadPageCatalogue } from "../../lib/i18n";
 import { startOverlay } from "../../overlay/start-overlay";
 
 declare global {
@@ -21,10 +21,8 @@ export default defineContentScript({
     if (window.__liaison) return;
     window.__liaison = true;
     performance.mark("liaison:start");
-    // The language chosen in options loads while the overlay asks for its data; nothing is drawn before both.
-    const language = applyLanguagePreference(async (lang) => (await ask({ type: "i18n.catalogue", language: lang })).catalogue).catch(
-      () => {},
-    );
+    // The language's catalogue loads while the overlay asks for its data; nothing is drawn before both.
+    const language = loadPageCatalogue(async (lang) => (await ask({ type: "i18n.catalogue", language: lang })).catalogue).catch(() => {});
     startOverlay(ctx, language);
     await language;
     const annotations = startAnnotations(ctx);
