@@ -39,9 +39,14 @@ export function PanelApp({ initialView, first }: { initialView?: View; first?: P
   }, [data]);
   const pageKey = page.key ?? data.focus;
   const current: View = view ?? (pageKey ? "thisPage" : "actionItems");
-  // The first read holds only the newest action items: enough for the list's first page; the
-  // other views wait the moment until the full read is in.
-  const ready = loaded && (data.complete || (current === "actionItems" && filter === "all"));
+  // The first read holds the rows of the item in view, or else the newest action items: enough
+  // for This page or the list's first page; the other views wait the moment for the full read.
+  const ready =
+    loaded &&
+    (data.complete ||
+      (data.firstScreenItem === null
+        ? current === "actionItems" && filter === "all"
+        : current === "thisPage" && pageKey === data.firstScreenItem));
   // First content on screen (the frame after it was drawn), for bench/sidepanel.ts.
   useLayoutEffect(() => {
     if (ready && performance.getEntriesByName("liaison:panel-content").length === 0)

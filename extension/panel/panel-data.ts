@@ -16,7 +16,7 @@ import type { Change } from "../../shared/sync";
 import type { Member } from "../../shared/workspace";
 import { type PublicSession, publicSession } from "../lib/session";
 import { type Db, getKv, type KvValues, type LocalRow } from "../sync/db";
-import { listRows, newestRows } from "../sync/local-rows";
+import { listRows, newestRows, rowsAbout } from "../sync/local-rows";
 import type { SyncStatus } from "../sync/status";
 
 /** A synced row as views use it: its id, its fields, who made it when, and whether it is still unsent. */
@@ -41,8 +41,10 @@ export interface PanelData {
   meetings: Row<Meeting>[];
   decisions: Row<Decision>[];
   actionItems: Row<ActionItem>[];
-  /** False for the first screen: the newest action items and nothing else of the rows, before the full read. */
+  /** False for the first screen (see `readFirstScreen`), before the full read. */
   complete: boolean;
+  /** The item whose rows the first screen holds; null when it holds the newest action items instead. */
+  firstScreenItem: string | null;
   annotations: Row<Annotation>[];
   goals: Row<Goal>[];
   checkins: Row<Checkin>[];
@@ -63,6 +65,7 @@ export const emptyPanelData: PanelData = {
   decisions: [],
   actionItems: [],
   complete: true,
+  firstScreenItem: null,
   annotations: [],
   goals: [],
   checkins: [],
@@ -79,59 +82,62 @@ async function rows<T>(db: Db, entity: EntityName): Promise<Row<T>[]> {
 
 /** Everything the side panel shows, read from the local store in one go (no network). */
 export function readPanelData(db: Db): Promise<PanelData> {
-  return read(db, null);
+  return read(db);
 }
 
 /** How many action items the list shows at first (ActionItemList's page). */
 export const firstScreenActionItems = 100;
 
 /**
- * What the panel shows first, when no item is in view: the action item list's first page,
- * newest first, read through an index without the rest. Thousands of action items take the
- * store a hundred milliseconds and more to read; the full read follows at once.
+ * What the panel shows first, read through indexes without the rest of the store (thousands
+ * of action items take it a hundred milliseconds and more to read): for the item in view
+ * (`itemKey`, else the last chip clicked), every row about it and the meetings its decisions
+ * came from; with no item, the action item list's first page, newest first. The full read
+ * follows at once.
  */
-export function readFirstScreen(db: Db): Promise<PanelData> {
-  return read(db, firstScreenActionItems);
+export async function readFirstScreen(db: Db, itemKey: Promise<string | null> = Promise.resolve(null)): Promise<PanelData> {
+  const [settings, item] = await Promise.all([readSettings(db), itemKey.catch(() => null)]);
+  const key = item ?? settings.focus;
+  if (!key) {
+    const newest = await newestRows(db, "action_item", firstScreenActionItems);
+    return { ...emptyPanelData, ...settings, actionItems: newest.map(toRow<ActionItem>), complete: false, firstScreenItem: null };
+  }
+  const about = (await rowsAbout(db, key)).map((row) => ({ entity: row.entity, row: toRow<never>(row) }));
+  const of = <T>(entity: EntityName) =>
+    about
+      .filter((found) => found.entity === entity)
+      .map((found) => found.row as Row<T>)
+      .sort(newestFirst);
+  const decisions = of<Decision>("decision");
+  const meetingIds = [...new Set(decisions.map((decision) => decision.data.meeting).filter((id): id is string => Boolean(id)))];
+  const meetings = (await Promise.all(meetingIds.map((id) => db.get("rows", ["meeting", id]))))
+    .filter((row): row is LocalRow => Boolean(row && !row.deleted && row.data))
+    .map(toRow<Meeting>);
+  return {
+    ...emptyPanelData,
+    ...settings,
+    responsibilities: of<Responsibility>("responsibility"),
+    risks: of<Risk>("risk"),
+    decisions,
+    meetings,
+    actionItems: of<ActionItem>("action_item"),
+    annotations: of<Annotation>("annotation"),
+    goals: of<Goal>("goal"),
+    escalations: of<Escalation>("escalation"),
+    complete: false,
+    firstScreenItem: key,
+  };
 }
 
-async function read(db: Db, firstScreen: number | null): Promise<PanelData> {
-  const all = <T>(entity: EntityName) => (firstScreen === null ? rows<T>(db, entity) : Promise.resolve([]));
-  const [
-    session,
-    status,
-    members,
-    rejected,
-    conflicts,
-    focus,
-    departments,
-    responsibilities,
-    risks,
-    meetings,
-    decisions,
-    actionItems,
-    annotations,
-    goals,
-    checkins,
-    escalations,
-  ] = await Promise.all([
+/** The panel's small settings and state, from the store's kv. */
+async function readSettings(db: Db) {
+  const [session, status, members, rejected, conflicts, focus] = await Promise.all([
     getKv(db, "session"),
     getKv(db, "status"),
     getKv(db, "members"),
     getKv(db, "rejected"),
     getKv(db, "conflicts"),
     getKv(db, "focus"),
-    all<Department>("department"),
-    all<Responsibility>("responsibility"),
-    all<Risk>("risk"),
-    all<Meeting>("meeting"),
-    all<Decision>("decision"),
-    firstScreen === null
-      ? rows<ActionItem>(db, "action_item")
-      : newestRows(db, "action_item", firstScreen).then((found) => found.map(toRow<ActionItem>)),
-    all<Annotation>("annotation"),
-    all<Goal>("goal"),
-    all<Checkin>("checkin"),
-    all<Escalation>("escalation"),
   ]);
   return {
     session: publicSession(session ?? null),
@@ -140,13 +146,34 @@ async function read(db: Db, firstScreen: number | null): Promise<PanelData> {
     rejected: rejected ?? [],
     conflicts: conflicts ?? [],
     focus: focus?.key ?? null,
+  };
+}
+
+async function read(db: Db): Promise<PanelData> {
+  const [settings, departments, responsibilities, risks, meetings, decisions, actionItems, annotations, goals, checkins, escalations] =
+    await Promise.all([
+      readSettings(db),
+      rows<Department>(db, "department"),
+      rows<Responsibility>(db, "responsibility"),
+      rows<Risk>(db, "risk"),
+      rows<Meeting>(db, "meeting"),
+      rows<Decision>(db, "decision"),
+      rows<ActionItem>(db, "action_item"),
+      rows<Annotation>(db, "annotation"),
+      rows<Goal>(db, "goal"),
+      rows<Checkin>(db, "checkin"),
+      rows<Escalation>(db, "escalation"),
+    ]);
+  return {
+    ...settings,
     departments,
     responsibilities,
     risks,
     meetings,
     decisions,
     actionItems,
-    complete: firstScreen === null,
+    complete: true,
+    firstScreenItem: null,
     annotations,
     goals,
     checkins,

@@ -70,7 +70,11 @@ export interface KvValues {
 }
 
 interface LiaisonDb extends DBSchema {
-  rows: { key: [string, string]; value: LocalRow; indexes: { byEntity: string; byCreated: [string, string] } };
+  rows: {
+    key: [string, string];
+    value: LocalRow;
+    indexes: { byEntity: string; byCreated: [string, string]; byTargets: string; byTarget: string };
+  };
   outbox: { key: number; value: OutboxEntry };
   kv: { key: string; value: unknown };
 }
@@ -95,8 +99,14 @@ export function openStore(name = "liaison"): Promise<Db> {
           db.createObjectStore("outbox", { keyPath: "seq", autoIncrement: true });
           db.createObjectStore("kv");
         }
-        // Version 2: an entity's rows newest first, so that a list's first screen is read without the rest.
-        if (oldVersion < 2) tx.objectStore("rows").createIndex("byCreated", ["entity", "meta.createdAt"]);
+        // Version 2: an entity's rows newest first, and the rows about one tracker item, so that
+        // the side panel's first screen is read without the rest.
+        if (oldVersion < 2) {
+          const rows = tx.objectStore("rows");
+          rows.createIndex("byCreated", ["entity", "meta.createdAt"]);
+          rows.createIndex("byTargets", "data.targets", { multiEntry: true });
+          rows.createIndex("byTarget", "data.target");
+        }
       },
       // A newer version of Liaison wants to upgrade the store: let it, and open again when next asked.
       blocking(_current, _blocked, event) {

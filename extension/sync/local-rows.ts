@@ -55,3 +55,14 @@ export async function newestRows(db: Db, entity: EntityName, count: number): Pro
   }
   return found;
 }
+
+/**
+ * The live rows about one tracker item: those listing it in their targets (risks, decisions,
+ * action items, goals, escalations, annotations) and those naming it as their target
+ * (responsibilities). Read through two indexes, without the rest of the store.
+ */
+export async function rowsAbout(db: Db, key: string): Promise<LocalRow[]> {
+  const tx = db.transaction("rows");
+  const [listed, named] = await Promise.all([tx.store.index("byTargets").getAll(key), tx.store.index("byTarget").getAll(key)]);
+  return [...listed, ...named].filter((row) => !row.deleted && row.data);
+}

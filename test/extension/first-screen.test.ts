@@ -62,6 +62,45 @@ describe("the side panel's first screen", () => {
   });
 });
 
+describe("the side panel's first screen on an item", () => {
+  const key = "jira:acme.atlassian.net/ACME-42";
+  const other = "jira:acme.atlassian.net/ACME-7";
+
+  beforeEach(async () => {
+    await put([
+      row("responsibility", "resp-0001", minute(1), { data: { target: key, person: "Pat Lee", role: "A", department: "Product" } }),
+      row("responsibility", "resp-0002", minute(2), { data: { target: other, person: "Sam Wu", role: "A", department: "QA" } }),
+      row("risk", "risk-0001", minute(3), { data: { title: "Vendor late", targets: [other, key] } }),
+      row("meeting", "meet-0001", minute(4), { data: { title: "Payments sync", departments: [], attendees: [] } }),
+      row("meeting", "meet-0002", minute(5), { data: { title: "Unrelated", departments: [], attendees: [] } }),
+      row("decision", "deci-0001", minute(6), { data: { text: "Ship first", targets: [key], meeting: "meet-0001" } }),
+      row("action_item", "item-0001", minute(7), { data: { text: "Mine", targets: [key] } }),
+      row("action_item", "item-0002", minute(8), { data: { text: "Other", targets: [other] } }),
+      row("action_item", "item-0003", minute(9), { deleted: true, data: null }),
+      ...Array.from({ length: 200 }, (_, i) => row("action_item", `bulk-${String(i).padStart(4, "0")}`, minute(100 + i))),
+    ]);
+  });
+
+  it("reads every row about the item in view and the meetings its decisions came from, and nothing else", async () => {
+    const first = await readFirstScreen(db, Promise.resolve(key));
+    expect(first).toMatchObject({ complete: false, firstScreenItem: key });
+    expect(first.responsibilities.map((r) => r.id)).toEqual(["resp-0001"]);
+    expect(first.risks.map((r) => r.id)).toEqual(["risk-0001"]);
+    expect(first.decisions.map((r) => r.id)).toEqual(["deci-0001"]);
+    expect(first.meetings.map((r) => r.id)).toEqual(["meet-0001"]);
+    expect(first.actionItems.map((r) => r.id)).toEqual(["item-0001"]);
+  });
+
+  it("opens on the last chip clicked when the tab shows no item", async () => {
+    await db.put("kv", { key: other, at: minute(0) }, "focus");
+    const first = await readFirstScreen(db, Promise.resolve(null));
+    expect(first.firstScreenItem).toBe(other);
+    expect(first.actionItems.map((r) => r.id)).toEqual(["item-0002"]);
+    // The background not answering is no item in view, not a failure.
+    expect((await readFirstScreen(db, Promise.reject(new Error("restarting")))).firstScreenItem).toBe(other);
+  });
+});
+
 describe("the store's upgrade to version 2", () => {
   const name = "liaison-upgrade-test";
   afterEach(() => indexedDB.deleteDatabase(name));
@@ -86,6 +125,7 @@ describe("the store's upgrade to version 2", () => {
     });
     const upgraded = await openStore(name);
     expect(upgraded.version).toBe(2);
+    expect([...upgraded.transaction("rows").store.indexNames].sort()).toEqual(["byCreated", "byEntity", "byTarget", "byTargets"]);
     expect((await newestRows(upgraded, "action_item", 10)).map((r) => r.id)).toEqual(["item-old-0002", "item-old-0001"]);
     upgraded.close();
   });

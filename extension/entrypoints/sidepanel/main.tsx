@@ -1,12 +1,15 @@
 import { render } from "preact";
 import "../../panel/panel.css";
+import { ask } from "../../lib/ask";
 import { applyLanguagePreference, loadCatalogue, uiLocale } from "../../lib/i18n";
 import { readFirstScreen } from "../../panel/panel-data";
 import { SidePanel } from "../../panel/SidePanel";
 import { openStore } from "../../sync/db";
 
-// The first screen is read while the language loads, not after; the rest follows once it is shown.
-const first = openStore().then(readFirstScreen);
+// The first screen (the item in view, else the newest action items) is read while the language
+// loads, not after; the rest follows once it is shown.
+const itemInView = ask({ type: "panel.context" }).then((context) => context.key);
+const first = openStore().then((db) => readFirstScreen(db, itemInView));
 await applyLanguagePreference(loadCatalogue).catch(() => {});
 document.documentElement.lang = uiLocale();
 render(<SidePanel first={first} />, document.getElementById("app") as HTMLElement);
