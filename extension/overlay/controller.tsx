@@ -1,5 +1,6 @@
 import { render } from "preact";
 import type { TargetSummary } from "../../shared/summary";
+import { yieldToPage } from "../anchoring/scheduler";
 import { siteFor } from "../sites";
 import type { SiteAdapter, SiteRow } from "../sites/types";
 import { BadgeLayer, type PlacedBadge, type Viewport } from "./badge-layer";
@@ -13,6 +14,12 @@ export interface OverlayData {
   query(keys: string[]): Promise<Record<string, TargetSummary>>;
   /** Opens the side panel on an item. */
   open(key: string): void;
+}
+
+/** The rows' boxes in page coordinates, and the part of the page in view, read in one go. */
+interface Measured {
+  boxes: Map<Element, { right: number; top: number }>;
+  view: Viewport;
 }
 
 interface Host {
@@ -83,17 +90,47 @@ export class OverlayController {
 
   async refreshData(): Promise<void> {
     const keys = this.keys();
-    this.summaries = keys.length > 0 ? await this.data.query(keys) : {};
-    const started = performance.now();
-    this.render();
+    const answer = keys.length > 0 ? this.data.query(keys) : Promise.resolve({});
+    // While the background answers, in a task of its own: where the rows are. Reading it may
+    // make the browser lay the page out; done now, drawing the answer needs no layout.
+    const rows = this.rows;
+    await yieldToPage();
+    let started = performance.now();
+    const measured = this.measure(rows);
+    recordBlock(started);
+    this.summaries = await answer;
+    started = performance.now();
+    // The rows changed meanwhile: the page changed too, and measures again.
+    this.draw(this.rows === rows ? measured : this.measure(this.rows));
     recordBlock(started);
   }
 
   /** Draws chip and badges from the last summaries, at the rows' current positions. */
   render(): void {
-    // Every read of the page's layout before any write: a read after a write would make the
-    // browser lay the page out again, synchronously, in the middle of the page's frame.
-    const { placed, view } = this.placeBadges();
+    this.draw(this.measure(this.rows));
+  }
+
+  /**
+   * Where each row is on the page, and the part of the page in view. Every read of the page's
+   * layout happens here, before any write: a read after a write would make the browser lay the
+   * page out again, synchronously, in the middle of the page's frame.
+   */
+  private measure(rows: SiteRow[]): Measured {
+    const boxes = new Map<Element, { right: number; top: number }>();
+    if (rows.length === 0) return { boxes, view: { top: 0, bottom: 0 } };
+    const window = this.doc.defaultView;
+    const x = window?.scrollX ?? 0;
+    const y = window?.scrollY ?? 0;
+    for (const row of rows) {
+      const rect = row.element.getBoundingClientRect();
+      if (rect.width === 0 && rect.height === 0) continue;
+      boxes.set(row.element, { right: rect.right + x, top: rect.top + y });
+    }
+    return { boxes, view: { top: y, bottom: y + (window?.innerHeight ?? 1000) } };
+  }
+
+  private draw(measured: Measured): void {
+    const { placed, view } = this.placeBadges(measured);
     if (this.chip && this.itemKey) {
       const key = this.itemKey;
       this.chip.root.dataset.theme = this.theme;
@@ -135,21 +172,16 @@ export class OverlayController {
     }
   }
 
-  /** Where each row badge goes, and the part of the page in view; the page's layout is read only if a row needs a badge. */
-  private placeBadges(): { placed: PlacedBadge[]; view: Viewport } {
+  /** Where each row badge goes: top right inside its row, so nothing of the page moves. */
+  private placeBadges({ boxes, view }: Measured): { placed: PlacedBadge[]; view: Viewport } {
     const placed: PlacedBadge[] = [];
-    let scroll: { x: number; y: number; height: number } | null = null;
     for (const row of this.rows) {
       const summary = this.summaries[row.key];
-      if (!summary || summary.attention.length === 0) continue;
-      const rect = row.element.getBoundingClientRect();
-      if (rect.width === 0 && rect.height === 0) continue;
-      const window = this.doc.defaultView;
-      scroll ??= { x: window?.scrollX ?? 0, y: window?.scrollY ?? 0, height: window?.innerHeight ?? 1000 };
-      // Top right inside the row, so nothing of the page moves.
-      placed.push({ key: row.key, summary, left: rect.right + scroll.x - 8, top: rect.top + scroll.y + 4 });
+      const box = boxes.get(row.element);
+      if (!summary || summary.attention.length === 0 || !box) continue;
+      placed.push({ key: row.key, summary, left: box.right - 8, top: box.top + 4 });
     }
-    return { placed, view: { top: scroll?.y ?? 0, bottom: (scroll?.y ?? 0) + (scroll?.height ?? 1000) } };
+    return { placed, view };
   }
 
   isOurs(node: Node): boolean {
