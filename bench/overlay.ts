@@ -128,7 +128,9 @@ try {
     console.log(`  painted after the script's start     ${ms(pick("fromStart"))}`);
     console.log(`  painted after DOMContentLoaded       ${ms(pick("fromDomContentLoaded"))}`);
     console.log(`  longest task on the page             ${ms(Math.max(...samples.map((s) => s.longestTask)))}`);
-    console.log(`  overlay's longest synchronous block  ${ms(Math.max(...samples.map((s) => s.longestBlock)))}`);
+    console.log(
+      `  overlay's longest synchronous block  ${ms(Math.max(...samples.map((s) => s.longestBlock)))} (in the median load ${ms(pick("longestBlock"))})`,
+    );
     console.log(`  JS heap added by the extension       ${((pick("heap") - plainHeap) / 1024).toFixed(0)} kB`);
   }
 } finally {
