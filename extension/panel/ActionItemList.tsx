@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
 import { formatDay, t, today } from "../lib/i18n";
-import type { ActionItemView } from "./action-items";
+import { type ActionItemView, actionItemPage } from "./action-items";
 
 export interface ActionItemListProps {
   items: ActionItemView[];
@@ -8,11 +8,8 @@ export interface ActionItemListProps {
   emptyText: string;
 }
 
-/** A page of items at a time: thousands of rows would take seconds to draw and nobody reads them at once. */
-const pageSize = 100;
-
 export function ActionItemList({ items, onToggleDone, emptyText }: ActionItemListProps) {
-  const [shown, setShown] = useState(pageSize);
+  const [shown, setShown] = useState(actionItemPage);
   if (items.length === 0) return <p class="empty">{emptyText}</p>;
   const now = today();
   return (
@@ -57,7 +54,7 @@ export function ActionItemList({ items, onToggleDone, emptyText }: ActionItemLis
         })}
       </ul>
       {items.length > shown && (
-        <button type="button" class="more" onClick={() => setShown(shown + pageSize)}>
+        <button type="button" class="more" onClick={() => setShown(shown + actionItemPage)}>
           {t("showMore", String(items.length - shown))}
         </button>
       )}

@@ -16,8 +16,9 @@ import type { Change } from "../../shared/sync";
 import type { Member } from "../../shared/workspace";
 import { type PublicSession, publicSession } from "../lib/session";
 import { type Db, getKv, type KvValues, type LocalRow } from "../sync/db";
-import { listRows, newestRows, rowsAbout } from "../sync/local-rows";
+import { isLive, listRows, newestRows, rowsAbout } from "../sync/local-rows";
 import type { SyncStatus } from "../sync/status";
+import { actionItemPage } from "./action-items";
 
 /** A synced row as views use it: its id, its fields, who made it when, and whether it is still unsent. */
 export interface Row<T> {
@@ -80,14 +81,6 @@ async function rows<T>(db: Db, entity: EntityName): Promise<Row<T>[]> {
   return (await listRows(db, entity)).map(toRow<T>).sort(newestFirst);
 }
 
-/** Everything the side panel shows, read from the local store in one go (no network). */
-export function readPanelData(db: Db): Promise<PanelData> {
-  return read(db);
-}
-
-/** How many action items the list shows at first (ActionItemList's page). */
-export const firstScreenActionItems = 100;
-
 /**
  * What the panel shows first, read through indexes without the rest of the store (thousands
  * of action items take it a hundred milliseconds and more to read): for the item in view
@@ -99,20 +92,18 @@ export async function readFirstScreen(db: Db, itemKey: Promise<string | null> = 
   const [settings, item] = await Promise.all([readSettings(db), itemKey.catch(() => null)]);
   const key = item ?? settings.focus;
   if (!key) {
-    const newest = await newestRows(db, "action_item", firstScreenActionItems);
+    const newest = await newestRows(db, "action_item", actionItemPage);
     return { ...emptyPanelData, ...settings, actionItems: newest.map(toRow<ActionItem>), complete: false, firstScreenItem: null };
   }
-  const about = (await rowsAbout(db, key)).map((row) => ({ entity: row.entity, row: toRow<never>(row) }));
+  const about = await rowsAbout(db, key);
   const of = <T>(entity: EntityName) =>
     about
-      .filter((found) => found.entity === entity)
-      .map((found) => found.row as Row<T>)
+      .filter((row) => row.entity === entity)
+      .map(toRow<T>)
       .sort(newestFirst);
   const decisions = of<Decision>("decision");
   const meetingIds = [...new Set(decisions.map((decision) => decision.data.meeting).filter((id): id is string => Boolean(id)))];
-  const meetings = (await Promise.all(meetingIds.map((id) => db.get("rows", ["meeting", id]))))
-    .filter((row): row is LocalRow => Boolean(row && !row.deleted && row.data))
-    .map(toRow<Meeting>);
+  const meetings = (await Promise.all(meetingIds.map((id) => db.get("rows", ["meeting", id])))).filter(isLive).map(toRow<Meeting>);
   return {
     ...emptyPanelData,
     ...settings,
@@ -149,7 +140,8 @@ async function readSettings(db: Db) {
   };
 }
 
-async function read(db: Db): Promise<PanelData> {
+/** Everything the side panel shows, read from the local store in one go (no network). */
+export async function readPanelData(db: Db): Promise<PanelData> {
   const [settings, departments, responsibilities, risks, meetings, decisions, actionItems, annotations, goals, checkins, escalations] =
     await Promise.all([
       readSettings(db),

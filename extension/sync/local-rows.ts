@@ -1,4 +1,4 @@
-import { unwrap } from "idb";
+import { unwrap, wrap } from "idb";
 import type { EntityName } from "../../shared/entities";
 import type { Db, LocalRow } from "./db";
 
@@ -17,10 +17,12 @@ export function newLocalId(): string {
   return crypto.randomUUID().replace(/-/g, "");
 }
 
+/** Whether a row is live: not deleted, with data to show. */
+export const isLive = (row: LocalRow | undefined): row is LocalRow => Boolean(row && !row.deleted && row.data);
+
 /** The live (not deleted) rows of one entity. */
 export async function listRows(db: Db, entity: EntityName): Promise<LocalRow[]> {
-  const rows = await db.getAllFromIndex("rows", "byEntity", entity);
-  return rows.filter((row) => !row.deleted && row.data);
+  return (await db.getAllFromIndex("rows", "byEntity", entity)).filter(isLive);
 }
 
 /** `IDBIndex.getAllRecords` (Chrome 141+): many records in one call, in either direction. */
@@ -38,19 +40,15 @@ export async function newestRows(db: Db, entity: EntityName, count: number): Pro
   const range = IDBKeyRange.bound([entity, ""], [entity, "\uffff"]);
   const native = unwrap(db.transaction("rows").store.index("byCreated")) as IDBIndex & Partial<RecordsIndex>;
   if (typeof native.getAllRecords === "function") {
-    const request = native.getAllRecords({ query: range, count: count + 20, direction: "prev" });
-    const records = await new Promise<Array<{ value: LocalRow }>>((resolve, reject) => {
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const live = records.map((record) => record.value).filter((row) => !row.deleted && row.data);
+    const records = await wrap(native.getAllRecords({ query: range, count: count + 20, direction: "prev" }));
+    const live = records.map((record) => record.value).filter(isLive);
     // Enough live rows, or all there are: done. Many tombstones among the newest: read on with a cursor.
     if (live.length >= count || records.length < count + 20) return live.slice(0, count);
   }
   const found: LocalRow[] = [];
   const index = db.transaction("rows").store.index("byCreated");
   for (let cursor = await index.openCursor(range, "prev"); cursor; cursor = await cursor.continue()) {
-    if (!cursor.value.deleted && cursor.value.data) found.push(cursor.value);
+    if (isLive(cursor.value)) found.push(cursor.value);
     if (found.length === count) break;
   }
   return found;
@@ -64,5 +62,5 @@ export async function newestRows(db: Db, entity: EntityName, count: number): Pro
 export async function rowsAbout(db: Db, key: string): Promise<LocalRow[]> {
   const tx = db.transaction("rows");
   const [listed, named] = await Promise.all([tx.store.index("byTargets").getAll(key), tx.store.index("byTarget").getAll(key)]);
-  return [...listed, ...named].filter((row) => !row.deleted && row.data);
+  return [...listed, ...named].filter(isLive);
 }
