@@ -1,4 +1,4 @@
-import { ApproxSearcher, approxSearch } from "./myers";
+import { type ApproxMatch, ApproxSearcher } from "./myers";
 import { noPause, type TimeSlicer } from "./scheduler";
 
 export interface QuoteContext {
@@ -94,11 +94,7 @@ export async function matchQuote(text: string, quote: string, context: QuoteCont
   return best && acceptable(best, quote.length) ? toMatch(best) : null;
 }
 
-interface SearchMatch {
-  start: number;
-  end: number;
-  errors: number;
-}
+type SearchMatch = ApproxMatch;
 
 interface ScoredMatch extends SearchMatch {
   score: number;
@@ -169,6 +165,9 @@ class MatchScorer {
   private readonly prefix: string;
   private readonly suffix: string;
   private readonly hint: number | undefined;
+  /** Every candidate's context is compared with the same prefix and suffix: their tables are built once. */
+  private readonly prefixSearcher: ApproxSearcher;
+  private readonly suffixSearcher: ApproxSearcher;
 
   constructor(
     private readonly text: string,
@@ -178,14 +177,16 @@ class MatchScorer {
     this.prefix = context.prefix ?? "";
     this.suffix = context.suffix ?? "";
     this.hint = context.hints?.[0];
+    this.prefixSearcher = new ApproxSearcher(this.prefix);
+    this.suffixSearcher = new ApproxSearcher(this.suffix);
   }
 
   score(match: SearchMatch): ScoredMatch {
     const quoteScore = 1 - match.errors / this.quote.length;
     const prefixScore = this.prefix
-      ? similarity(this.text.slice(Math.max(0, match.start - this.prefix.length), match.start), this.prefix)
+      ? closeness(this.text.slice(Math.max(0, match.start - this.prefix.length), match.start), this.prefixSearcher)
       : 1;
-    const suffixScore = this.suffix ? similarity(this.text.slice(match.end, match.end + this.suffix.length), this.suffix) : 1;
+    const suffixScore = this.suffix ? closeness(this.text.slice(match.end, match.end + this.suffix.length), this.suffixSearcher) : 1;
     const positionScore = this.hint === undefined ? 1 : 1 - Math.abs(match.start - this.hint) / Math.max(1, this.text.length);
     const score =
       (weights.quote * quoteScore + weights.prefix * prefixScore + weights.suffix * suffixScore + weights.position * positionScore) /
@@ -205,9 +206,15 @@ class MatchScorer {
 
 /** 0 to 1: how closely `expected` appears in `actual` (1 when it is there as it is). */
 export function similarity(actual: string, expected: string): number {
-  if (!expected) return 1;
-  if (actual === expected) return 1;
+  return closeness(actual, new ApproxSearcher(expected));
+}
+
+/** `similarity` with the expected text's search tables already built. */
+function closeness(actual: string, expected: ApproxSearcher): number {
+  const { pattern } = expected;
+  if (!pattern) return 1;
+  if (actual === pattern) return 1;
   if (!actual) return 0;
-  const [best] = approxSearch(actual, expected, expected.length);
-  return best ? 1 - best.errors / expected.length : 0;
+  const errors = expected.fewestErrors(actual, pattern.length);
+  return errors === null ? 0 : 1 - errors / pattern.length;
 }

@@ -129,12 +129,11 @@ function advance(P: Uint32Array, M: Uint32Array, lastRowMask: Uint32Array, peq: 
 /** A pattern prepared for searching many windows of text. */
 export class ApproxSearcher {
   private readonly forward: Scanner | null;
-  private readonly backward: Scanner | null;
+  /** The reversed pattern, made on the first search that needs where a match starts. */
+  private backward: Scanner | null = null;
 
   constructor(readonly pattern: string) {
     this.forward = pattern ? new Scanner(pattern) : null;
-    // Reversed by UTF-16 code units, as the text is read backwards.
-    this.backward = pattern ? new Scanner(pattern.split("").reverse().join("")) : null;
   }
 
   /**
@@ -142,8 +141,11 @@ export class ApproxSearcher {
    * earliest start (the longest match) to its end.
    */
   search(text: string, from: number, to: number, maxErrors: number): ApproxMatch[] {
-    if (!this.forward || !this.backward || to <= from) return [];
+    if (!this.forward || to <= from) return [];
     const { ends, errors } = this.forward.scan(text, from, 1, to - from, maxErrors);
+    if (ends.length === 0) return [];
+    // Reversed by UTF-16 code units, as the text is read backwards.
+    this.backward ??= new Scanner(this.pattern.split("").reverse().join(""));
     const matches: ApproxMatch[] = [];
     for (const read of ends) {
       const end = from + read;
@@ -154,6 +156,13 @@ export class ApproxSearcher {
       matches.push({ start: end - longest, end, errors });
     }
     return matches;
+  }
+
+  /** The fewest errors of any match in all of `text` (at most `maxErrors`), or null: where it is does not matter. */
+  fewestErrors(text: string, maxErrors: number): number | null {
+    if (!this.forward || !text) return null;
+    const { errors } = this.forward.scan(text, 0, 1, text.length, maxErrors);
+    return errors === -1 ? null : errors;
   }
 }
 

@@ -14,7 +14,9 @@ describe("Myers' approximate search", () => {
     fc.assert(
       fc.property(text(400), pattern(90), fc.nat(40), (haystack, needle, k) => {
         const maxErrors = Math.min(k, needle.length);
-        expect(approxSearch(haystack, needle, maxErrors)).toEqual(search(haystack, needle, maxErrors));
+        const expected = search(haystack, needle, maxErrors);
+        expect(approxSearch(haystack, needle, maxErrors)).toEqual(expected);
+        expect(new ApproxSearcher(needle).fewestErrors(haystack, maxErrors)).toBe(expected[0]?.errors ?? null);
       }),
       { numRuns: 600 },
     );
