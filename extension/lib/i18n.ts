@@ -43,9 +43,10 @@ export async function applyLanguagePreference(load: (language: UiLanguage) => Pr
  */
 export async function loadPageCatalogue(load: (language: UiLanguage) => Promise<Catalogue>): Promise<void> {
   // Asked for at once, while the preference is read: most people keep the browser's language.
-  const browsers = load(catalogueLanguage(browser.i18n.getUILanguage?.() || navigator.language || "en"));
+  const browsersLanguage = catalogueLanguage(browserLanguage());
+  const browsers = load(browsersLanguage);
   browsers.catch(() => {});
-  await applyLanguagePreference(load);
+  await applyLanguagePreference((language) => (language === browsersLanguage ? browsers : load(language)));
   if (override) return;
   preloaded = await browsers;
   cache.clear();
@@ -80,9 +81,14 @@ export function t(key: string, substitutions?: string | string[]): string {
   return text;
 }
 
+/** The browser's UI language, as a BCP 47 tag. */
+function browserLanguage(): string {
+  return browser.i18n.getUILanguage?.() || navigator.language || "en";
+}
+
 export function uiLocale(): string {
   if (override) return override.language.replace("_", "-");
-  return browser.i18n.getUILanguage?.() || navigator.language || "en";
+  return browserLanguage();
 }
 
 /** A due date as people read it in their language; dates are calendar days, not instants. */

@@ -21,6 +21,15 @@ const flagText = (flag: Attention, summary: TargetSummary) =>
       ? t("badgeOverdue", String(summary.overdueActions))
       : t(`badge_${flag.replace("-", "_")}`);
 
+interface BadgeEntry {
+  element: HTMLElement;
+  /** The summary last drawn, and the text it gave. */
+  summary: TargetSummary | null;
+  signature: string;
+  left: number;
+  top: number;
+}
+
 /**
  * Every row badge of the page, in one layer over the page that moves nothing of it. Plain DOM
  * keyed by target: a 500-row list is built off-document in one pass and attached once, and a
@@ -28,7 +37,7 @@ const flagText = (flag: Attention, summary: TargetSummary) =>
  */
 export class BadgeLayer {
   private readonly layer: HTMLElement;
-  private readonly badges = new Map<string, { element: HTMLElement; signature: string; left: number; top: number }>();
+  private readonly badges = new Map<string, BadgeEntry>();
 
   constructor(root: HTMLElement) {
     this.layer = root.ownerDocument.createElement("div");
@@ -77,17 +86,23 @@ export class BadgeLayer {
 
   private show(badge: PlacedBadge, fresh: DocumentFragment): void {
     const doc = this.layer.ownerDocument;
-    const texts = badge.summary.attention.map((flag) => flagText(flag, badge.summary));
-    const signature = `${badge.summary.attention.join(",")}|${texts.join("|")}`;
     let entry = this.badges.get(badge.key);
     if (!entry) {
       const element = doc.createElement("span");
       element.className = "badge";
       element.dataset.liaisonTarget = badge.key;
-      entry = { element, signature: "", left: Number.NaN, top: Number.NaN };
+      entry = { element, summary: null, signature: "", left: Number.NaN, top: Number.NaN };
       this.badges.set(badge.key, entry);
       fresh.append(element);
     }
+    // A scroll moves badges with the same summary: their text is looked at only when the summary is new.
+    if (entry.summary === badge.summary) {
+      this.move(entry, badge);
+      return;
+    }
+    entry.summary = badge.summary;
+    const texts = badge.summary.attention.map((flag) => flagText(flag, badge.summary));
+    const signature = `${badge.summary.attention.join(",")}|${texts.join("|")}`;
     if (entry.signature !== signature) {
       entry.signature = signature;
       entry.element.title = texts.join(" · ");
@@ -100,6 +115,10 @@ export class BadgeLayer {
         }),
       );
     }
+    this.move(entry, badge);
+  }
+
+  private move(entry: BadgeEntry, badge: PlacedBadge): void {
     if (entry.left !== badge.left || entry.top !== badge.top) {
       entry.left = badge.left;
       entry.top = badge.top;

@@ -1,12 +1,10 @@
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
-import { indexByTarget, summarize } from "../../shared/summary";
+import { summarize } from "../../shared/summary";
 import { ask } from "../lib/ask";
 import { today } from "../lib/i18n";
 import { holdPort, overlayPortName } from "../lib/ports";
 import { OverlayController } from "./controller";
 import { recordBlock } from "./timing";
-
-const nothingRecorded = indexByTarget({ responsibilities: [], risks: [], decisions: [], actionItems: [], goals: [], escalations: [] });
 
 /**
  * The overlay on a tracker page: reconciles on every DOM change and URL change (one per
@@ -18,7 +16,7 @@ export function startOverlay(ctx: ContentScriptContext, languageReady: Promise<u
     query: async (keys) => {
       const [reply] = await Promise.all([ask({ type: "overlay.query", keys }), languageReady]);
       // The background leaves out the items nothing is recorded about.
-      const blank = summarize(nothingRecorded, "", today());
+      const blank = summarize(new Map(), "", today());
       return Object.fromEntries(keys.map((key) => [key, reply.summaries[key] ?? { ...blank, key }]));
     },
     open: (key) => void ask({ type: "overlay.open", key }).catch(() => {}),
