@@ -4,7 +4,7 @@ import { ask } from "../lib/ask";
 import { t, today as todayInZone } from "../lib/i18n";
 import { useStore } from "../lib/use-store";
 import { ActionItemList } from "./ActionItemList";
-import { type ActionItemFilter, filterActionItems } from "./action-items";
+import { type ActionItemFilter, filterActionItems, toActionItemView } from "./action-items";
 import { Conflicts } from "./Conflicts";
 import { emptyPanelData, type PanelData, readPanelData } from "./panel-data";
 import { SyncBar } from "./SyncBar";
@@ -72,11 +72,7 @@ export function PanelApp({ initialView, first }: { initialView?: View; first?: P
     tabs.current[to]?.focus();
   };
 
-  const actionItems = filterActionItems(
-    data.actionItems.map((row) => ({ id: row.id, item: row.data, createdAt: row.meta.createdAt, pending: row.pending })),
-    filter,
-    me,
-  );
+  const actionItems = filterActionItems(data.actionItems.map(toActionItemView), filter, me);
 
   return (
     <main class="panel">

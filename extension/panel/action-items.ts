@@ -1,6 +1,7 @@
 import type { ActionItem } from "../../shared/entities";
 import type { Member } from "../../shared/workspace";
 import { isMine } from "../sync/my-work";
+import type { Row } from "./panel-data";
 
 /** An action item as the lists show it. */
 export interface ActionItemView {
@@ -9,6 +10,14 @@ export interface ActionItemView {
   createdAt: string;
   pending: boolean;
 }
+
+/** A synced action item row as the lists show it. */
+export const toActionItemView = (row: Row<ActionItem>): ActionItemView => ({
+  id: row.id,
+  item: row.data,
+  createdAt: row.meta.createdAt,
+  pending: row.pending,
+});
 
 /** How many action items a list shows at first, and more each time: thousands would take seconds to draw and nobody reads them at once. */
 export const actionItemPage = 100;

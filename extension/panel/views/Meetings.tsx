@@ -6,6 +6,7 @@ import type { Member } from "../../../shared/workspace";
 import { ErrorNote } from "../../lib/ErrorNote";
 import { formatDay, t } from "../../lib/i18n";
 import { ActionItemList } from "../ActionItemList";
+import { toActionItemView } from "../action-items";
 import { save } from "../mutate";
 import type { PanelData } from "../panel-data";
 import { toggleDone } from "./actions";
@@ -206,11 +207,7 @@ function MeetingDetail({
         <h3 id="meeting-actions">
           {t("panelTitle")} ({actions.length})
         </h3>
-        <ActionItemList
-          items={actions.map((row) => ({ id: row.id, item: row.data, createdAt: row.meta.createdAt, pending: row.pending }))}
-          emptyText={t("nothingHere")}
-          onToggleDone={toggleDone}
-        />
+        <ActionItemList items={actions.map(toActionItemView)} emptyText={t("nothingHere")} onToggleDone={toggleDone} />
         <form
           class="inline-form"
           aria-label={t("addActionItem")}

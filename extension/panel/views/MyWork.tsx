@@ -2,6 +2,7 @@ import { addDays, compareCodeUnits, isoWeek } from "../../../shared/dates";
 import type { Member } from "../../../shared/workspace";
 import { t } from "../../lib/i18n";
 import { ActionItemList } from "../ActionItemList";
+import { toActionItemView } from "../action-items";
 import { isMine, type PanelData } from "../panel-data";
 import { toggleDone } from "./actions";
 import { CheckinForm, CheckinsForMe } from "./Checkins";
@@ -25,9 +26,7 @@ export function MyWork({ data, me, today }: { data: PanelData; me: Member | null
             {t(label)} ({rows.length})
           </h2>
           <ActionItemList
-            items={rows
-              .map((row) => ({ id: row.id, item: row.data, createdAt: row.meta.createdAt, pending: row.pending }))
-              .sort((a, b) => compareCodeUnits(a.item.due ?? "9999", b.item.due ?? "9999"))}
+            items={rows.map(toActionItemView).sort((a, b) => compareCodeUnits(a.item.due ?? "9999", b.item.due ?? "9999"))}
             emptyText={t("nothingHere")}
             onToggleDone={toggleDone}
           />

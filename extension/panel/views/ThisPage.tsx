@@ -10,6 +10,7 @@ import { ErrorNote } from "../../lib/ErrorNote";
 import { t } from "../../lib/i18n";
 import { useStore } from "../../lib/use-store";
 import { ActionItemList } from "../ActionItemList";
+import { toActionItemView } from "../action-items";
 import { remove, save } from "../mutate";
 import type { PanelData, Row } from "../panel-data";
 import { AnnotationsView } from "./AnnotationsView";
@@ -106,11 +107,7 @@ export function ThisPage({ data, pageKey, pageTitle, pageUrl, today }: ThisPageP
         <h3 id="actions-title">
           {t("panelTitle")} ({items.length})
         </h3>
-        <ActionItemList
-          items={items.map((row) => ({ id: row.id, item: row.data, createdAt: row.meta.createdAt, pending: row.pending }))}
-          emptyText={t("nothingHere")}
-          onToggleDone={toggleDone}
-        />
+        <ActionItemList items={items.map(toActionItemView)} emptyText={t("nothingHere")} onToggleDone={toggleDone} />
       </section>
     </div>
   );
