@@ -1,5 +1,6 @@
 import { type Context, Hono } from "hono";
 import type { Mutation } from "../../shared/sync";
+import { idPattern } from "../../shared/text";
 import type { Db } from "../db/db";
 import type { EntityRow } from "../db/entities";
 import type { AppEnv } from "../env";
@@ -38,7 +39,6 @@ const containerLink =
   '<http://www.w3.org/ns/ldp#BasicContainer>; rel="type", <http://www.w3.org/TR/annotation-protocol/>; rel="http://www.w3.org/ns/ldp#constrainedBy"';
 const resourceLink = '<http://www.w3.org/ns/ldp#Resource>; rel="type"';
 
-const idPattern = /^[A-Za-z0-9_-]{8,64}$/;
 const columns = "entity, id, version, deleted, data, created_by, created_at, updated_by, updated_at, private_to";
 
 export interface Scope {
@@ -202,9 +202,14 @@ function baseVersionFor(ifMatch: string | undefined, current: EntityRow): number
   return ifMatchAllows(ifMatch, current.version) ? current.version : 0;
 }
 
-async function respondWithAnnotation(c: Context<AppEnv>, id: string, status: 200 | 201) {
+/** The annotation as just written (read again for its new version). */
+async function respondWithWritten(c: Context<AppEnv>, id: string, status: 200 | 201) {
   const row = await findVisible(c.get("db"), scopeOf(c), "annotation", id);
   if (!row) throw notFound("Annotation");
+  return respondWithAnnotation(c, row, status);
+}
+
+async function respondWithAnnotation(c: Context<AppEnv>, row: EntityRow, status: 200 | 201) {
   const json = toWebAnnotation(toStored(row), { origin: origin(c), memberNames: await memberNames(c.get("db"), c.get("workspace").id) });
   resourceHeaders(c, row.version);
   return c.body(JSON.stringify(json), status);
@@ -275,7 +280,7 @@ async function createAnnotation(c: Context<AppEnv>) {
   const id = newId();
   await write(c, { id: newId(), entity: "annotation", entityId: id, op: "upsert", fields });
   c.header("Location", annotationIri(origin(c), id));
-  return respondWithAnnotation(c, id, 201);
+  return respondWithWritten(c, id, 201);
 }
 
 export const w3c = new Hono<AppEnv>()
@@ -304,7 +309,7 @@ export const w3c = new Hono<AppEnv>()
       c.header("Vary", "Accept");
       return c.body(null, 304);
     }
-    return respondWithAnnotation(c, row.id, 200);
+    return respondWithAnnotation(c, row, 200);
   })
   .put("/:id", async (c) => {
     const json = await readAnnotationJson(c);
@@ -327,7 +332,7 @@ export const w3c = new Hono<AppEnv>()
       fields,
       baseVersion: baseVersionFor(ifMatch, current),
     });
-    return respondWithAnnotation(c, current.id, 200);
+    return respondWithWritten(c, current.id, 200);
   })
   .delete("/:id", async (c) => {
     const current = await findVisible(c.get("db"), scopeOf(c), "annotation", c.req.param("id"));
