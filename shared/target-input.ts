@@ -1,4 +1,4 @@
-import { targetKeyForUrl } from "./targets";
+import { targetKey, targetKeyForUrl } from "./targets";
 
 /**
  * Reads what a person types to name a tracker item: a pasted URL (parsed by the same site
@@ -10,7 +10,7 @@ export function parseTargetInput(input: string, knownKeys: Iterable<string> = []
   const text = input.trim();
   if (!text) return null;
   if (/^https?:\/\//i.test(text)) return targetKeyForUrl(text);
-  if (/^(github|jira|linear|url|gitlab|asana|trello|notion|confluence|feishu|pingcode|worktile|gdocs):\S+$/.test(text)) return text;
+  if (targetKey.test(text)) return text;
   const github = /^([\w.-]+)\/([\w.-]+)#(\d+)$/.exec(text);
   if (github) return `github:${github[1].toLowerCase()}/${github[2].toLowerCase()}#${Number(github[3])}`;
   const bare = /^([A-Za-z][A-Za-z0-9_]*-\d+)$/.exec(text);

@@ -14,7 +14,8 @@ export function text(max: number, min = 0) {
 }
 
 /** Ids made by clients or the server: url-safe, 8 to 64 characters. */
-export const id = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "must be 8-64 letters, digits, - or _");
+export const idPattern = /^[A-Za-z0-9_-]{8,64}$/;
+export const id = z.string().regex(idPattern, "must be 8-64 letters, digits, - or _");
 
 /** A calendar day, YYYY-MM-DD, that exists. */
 export const isoDate = z

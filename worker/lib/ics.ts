@@ -1,3 +1,4 @@
+import { addDays } from "../../shared/dates";
 /**
  * iCalendar (RFC 5545) for all-day events: CRLF line ends, content lines folded at 75 octets,
  * TEXT values escaped, dates as DATE values and stamps as UTC DATE-TIME values.
@@ -70,9 +71,7 @@ export const icsDate = (day: string) => day.replaceAll("-", "");
 
 /** The day after a YYYY-MM-DD day, as an iCalendar DATE (an all-day event's exclusive DTEND). */
 export function icsNextDate(day: string): string {
-  const next = new Date(`${day}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return icsDate(next.toISOString().slice(0, 10));
+  return icsDate(addDays(day, 1));
 }
 
 /** An ISO instant as a UTC DATE-TIME, 20260331T101500Z. */

@@ -1,4 +1,5 @@
 import { type Annotation, type AnnotationSelector, annotation as annotationSchema, describeIssues } from "../../shared/entities";
+import { idPattern } from "../../shared/text";
 
 /**
  * Liaison's annotations as W3C Web Annotation Data Model JSON-LD, and back. Pure functions: no
@@ -49,8 +50,6 @@ export function storedAnnotationData(raw: unknown): Annotation {
 export const containerIri = (origin: string) => `${origin}${containerPath}`;
 export const annotationIri = (origin: string, id: string) => `${origin}${containerPath}${id}`;
 export const memberIri = (memberId: string) => `urn:liaison:member:${memberId}`;
-
-const idPattern = /^[A-Za-z0-9_-]{8,64}$/;
 
 /** The annotation id an IRI names, when it is one of this server's annotation IRIs. */
 export function annotationIdFromIri(origin: string, iri: string): string | null {

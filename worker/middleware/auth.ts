@@ -41,8 +41,8 @@ async function authenticate(c: Context<AppEnv>, token: string | undefined, next:
 }
 
 export const requireMember = createMiddleware<AppEnv>(async (c, next) => {
-  const match = /^Bearer\s+(\S+)$/i.exec(c.req.header("Authorization") ?? "");
-  await authenticate(c, match?.[1], next, bearerMissing);
+  const tokenHash = await bearerTokenHash(c);
+  await signIn(c, tokenHash, await findMemberByTokenHash(c.get("db"), tokenHash), next);
 });
 
 /**

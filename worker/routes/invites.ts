@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { idPattern } from "../../shared/text";
 import { createInviteRequest, joinRequest, normalizeInviteCode } from "../../shared/workspace";
 import { findUsableInvite, insertInvite, listInvites, revokeInvite, useInviteStatements } from "../db/invites";
 import { insertMember } from "../db/members";
@@ -35,7 +36,7 @@ export const invites = new Hono<AppEnv>()
   .get("/", async (c) => c.json({ invites: await listInvites(c.get("db"), c.get("workspace").id) }))
   .delete("/:id", async (c) => {
     const id = c.req.param("id");
-    if (!/^[A-Za-z0-9_-]{8,64}$/.test(id) || !(await revokeInvite(c.get("db"), c.get("workspace").id, id, now()))) throw notFound("Invite");
+    if (!idPattern.test(id) || !(await revokeInvite(c.get("db"), c.get("workspace").id, id, now()))) throw notFound("Invite");
     return c.body(null, 204);
   });
 

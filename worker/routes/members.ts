@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { idPattern } from "../../shared/text";
 import { changeRoleRequest, updateProfileRequest } from "../../shared/workspace";
 import { changeMembership, findMember, listMembers, replaceTokenHash, updateProfile } from "../db/members";
 import { isGuardFailure, now } from "../db/rows";
@@ -8,8 +9,6 @@ import { newToken, sha256 } from "../lib/tokens";
 import { disconnectMember } from "../live/workspace-room";
 import { requireAdmin, requireMember } from "../middleware/auth";
 import { validate } from "../middleware/validate";
-
-const idPattern = /^[A-Za-z0-9_-]{8,64}$/;
 
 /** Who am I; my own profile; a new token for me (the old one stops working at once). */
 export const me = new Hono<AppEnv>()
