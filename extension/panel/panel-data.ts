@@ -121,7 +121,7 @@ export async function readFirstScreen(db: Db, itemKey: Promise<string | null> = 
 }
 
 /** The panel's small settings and state, from the store's kv. */
-async function readSettings(db: Db) {
+export async function readSettings(db: Db) {
   const [session, status, members, rejected, conflicts, focus] = await Promise.all([
     getKv(db, "session"),
     getKv(db, "status"),
@@ -139,6 +139,14 @@ async function readSettings(db: Db) {
     focus: focus?.key ?? null,
   };
 }
+
+/** What the options page shows: the settings and the workspace's departments, not every row of the store. */
+export async function readOptionsData(db: Db): Promise<OptionsData> {
+  const [settings, departments] = await Promise.all([readSettings(db), rows<Department>(db, "department")]);
+  return { ...settings, departments };
+}
+
+export type OptionsData = Awaited<ReturnType<typeof readSettings>> & { departments: Row<Department>[] };
 
 /** Everything the side panel shows, read from the local store in one go (no network). */
 export async function readPanelData(db: Db): Promise<PanelData> {

@@ -5,14 +5,14 @@ import { ErrorNote } from "../lib/ErrorNote";
 import { formatDay, t } from "../lib/i18n";
 import type { PublicSession } from "../lib/session";
 import { remove, save } from "../panel/mutate";
-import type { PanelData } from "../panel/panel-data";
+import type { OptionsData } from "../panel/panel-data";
 
 /**
  * Running the workspace: members and their roles, invites, departments and their leads (who
  * are reminded to check in), the workspace's name. Admins change them; everyone sees them and
  * can replace their own token.
  */
-export function AdminSection({ session, data }: { session: PublicSession; data: PanelData }) {
+export function AdminSection({ session, data }: { session: PublicSession; data: Pick<OptionsData, "members" | "departments"> }) {
   const admin = session.member.role === "admin";
   const [invites, setInvites] = useState<Invite[]>([]);
   const [invite, setInvite] = useState<{ code: string; expiresAt: string } | null>(null);

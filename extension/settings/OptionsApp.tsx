@@ -5,7 +5,7 @@ import { ErrorNote } from "../lib/ErrorNote";
 import { t } from "../lib/i18n";
 import { defaultServerUrl } from "../lib/session";
 import { useStore } from "../lib/use-store";
-import { emptyPanelData, readPanelData } from "../panel/panel-data";
+import { emptyPanelData, readOptionsData } from "../panel/panel-data";
 import { SyncBar } from "../panel/SyncBar";
 import { AdminSection } from "./AdminSection";
 import { PreferencesSection } from "./PreferencesSection";
@@ -13,7 +13,7 @@ import { SelfHostedSection } from "./SelfHostedSection";
 
 /** Connect this browser to a workspace: create one, or join with an invite code. */
 export function OptionsApp() {
-  const { value: data, loaded } = useStore(readPanelData, emptyPanelData);
+  const { value: data, loaded } = useStore(readOptionsData, emptyPanelData);
   const [serverUrl, setServerUrl] = useState(defaultServerUrl);
   const [name, setName] = useState("");
   const [department, setDepartment] = useState("");
