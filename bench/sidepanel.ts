@@ -4,6 +4,7 @@
 // Run: npm run bench:sidepanel
 import type { Page } from "playwright-core";
 import { launchProfile } from "../test/e2e/support/browser";
+import { send } from "../test/e2e/support/live";
 
 const counts = { action_item: 5000, risk: 500, meeting: 200 };
 
@@ -61,14 +62,8 @@ try {
   const onItem: number[] = [];
   const item = await profile.openPage("sidepanel.html");
   await item.waitForFunction(() => performance.getEntriesByName("liaison:panel-content").length > 0);
-  await item.evaluate(`(async () => {
-    const open = indexedDB.open("liaison");
-    const db = await new Promise((resolve) => { open.onsuccess = () => resolve(open.result); });
-    const tx = db.transaction("kv", "readwrite");
-    tx.objectStore("kv").put({ key: "jira:acme.atlassian.net/ACME-42", at: new Date().toISOString() }, "focus");
-    await new Promise((resolve) => { tx.oncomplete = resolve; });
-    db.close();
-  })()`);
+  // As a chip click does: the background keeps the item as the panel's focus.
+  await send(item, { type: "overlay.open", key: "jira:acme.atlassian.net/ACME-42" });
   await item.close();
   for (let i = 0; i < 7; i++) {
     const page = await profile.openPage("sidepanel.html");
