@@ -26,6 +26,7 @@ import {
   newLocalId,
   outboxSize,
   resolveConflict,
+  type StoreChange,
   storeChannelName,
 } from "../sync/store";
 
@@ -119,7 +120,7 @@ export default defineBackground(() => {
       case "overlay.open": {
         const annotation = message.annotationId ? { annotationId: message.annotationId } : {};
         await setKv(store, "focus", { key: message.key, at: new Date().toISOString(), ...annotation });
-        announceChange();
+        announceChange("state");
         const tabId = sender.tab?.id;
         // Chrome opens its side panel on the user's click; Firefox its sidebar.
         const sidePanel = (browser as unknown as { sidePanel?: { open(o: { tabId: number }): Promise<void> } }).sidePanel;
@@ -144,7 +145,7 @@ export default defineBackground(() => {
         return { id };
       }
       case "annotations.status":
-        if (await recordAnchoring(store, message.url, message.statuses)) announceChange();
+        if (await recordAnchoring(store, message.url, message.statuses)) announceChange("state");
         return {};
       case "entity.mutate": {
         const { type: _type, ...change } = message;
@@ -359,10 +360,13 @@ export default defineBackground(() => {
     });
   }
   const channel = new BroadcastChannel(storeChannelName);
-  channel.onmessage = (event: MessageEvent<{ type?: string }>) => {
+  channel.onmessage = (event: MessageEvent<{ type?: StoreChange }>) => {
     if (event.data?.type === "context") return;
-    knowledge.invalidate();
-    for (const port of overlayPorts) port.postMessage({ type: "changed" });
+    // Overlays show rows: a sync that only reported its status leaves them be.
+    if (event.data?.type !== "state") {
+      knowledge.invalidate();
+      for (const port of overlayPorts) port.postMessage({ type: "changed" });
+    }
     void updateBadge();
     void live.update();
   };

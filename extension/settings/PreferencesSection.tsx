@@ -45,7 +45,7 @@ export function PreferencesSection() {
           checked={notifyDue}
           onChange={async (e) => {
             await setKv(await openStore(), "notifyDue", e.currentTarget.checked);
-            announceChange();
+            announceChange("state");
           }}
         />{" "}
         {t("labelNotifyDue")}
@@ -57,7 +57,7 @@ export function PreferencesSection() {
           value={String(checkinWeekday)}
           onChange={async (e) => {
             await setKv(await openStore(), "checkinWeekday", Number(e.currentTarget.value));
-            announceChange();
+            announceChange("state");
           }}
         >
           {[0, 1, 2, 3, 4, 5, 6].map((day) => (

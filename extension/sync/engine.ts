@@ -151,7 +151,7 @@ export class SyncEngine {
       lastSyncedAt: partial.lastSyncedAt ?? previous?.lastSyncedAt ?? null,
     };
     await setKv(this.db, "status", status);
-    announceChange();
+    announceChange("state");
     return status;
   }
 }

@@ -199,7 +199,7 @@ export class LiveConnection {
         const db = await this.db;
         if (((await getKv(db, "liveConnected")) ?? false) === connected) return;
         await setKv(db, "liveConnected", connected);
-        announceChange();
+        announceChange("state");
       })
       .catch(() => {});
     return this.recording;

@@ -7,7 +7,14 @@ import type { Db, LocalRow } from "./db";
 /** Tells every open extension page that the local store changed. */
 export const storeChannelName = "liaison-store";
 
-export function announceChange(type: "changed" | "context" = "changed"): void {
+/**
+ * What changed: `changed`, the rows (what overlays and annotations show); `state`, only the
+ * store's settings and status (sync status, focus, anchoring reports, preferences), which pages
+ * show but overlays do not; `context`, nothing stored, only the tab in view.
+ */
+export type StoreChange = "changed" | "state" | "context";
+
+export function announceChange(type: StoreChange = "changed"): void {
   const channel = new BroadcastChannel(storeChannelName);
   channel.postMessage({ type });
   channel.close();

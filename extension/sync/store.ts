@@ -4,7 +4,7 @@ import { type Db, getKv, type LocalRow, type OutboxEntry, setKv } from "./db";
 import { newLocalId } from "./local-rows";
 
 // Reading the store needs no schema; pages import these from local-rows.ts and stay small.
-export { announceChange, listRows, newLocalId, storeChannelName } from "./local-rows";
+export { announceChange, listRows, newLocalId, type StoreChange, storeChannelName } from "./local-rows";
 
 export class InvalidChange extends Error {}
 
