@@ -151,6 +151,26 @@ describe("GET /v1/live", () => {
     expect(outsiderLive.messages).toHaveLength(1);
   });
 
+  it("tells connected members of annotations written through the W3C protocol too", async () => {
+    const admin = await createWorkspace();
+    const sam = await joinWorkspace(admin);
+    const samLive = await connect(sam.token);
+    expect(await samLive.next()).toEqual({ type: "cursor", cursor: 0 });
+    const created = await call("/w3c/annotations/", {
+      method: "POST",
+      token: admin.token,
+      headers: { "Content-Type": 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"' },
+      body: {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        type: "Annotation",
+        body: { type: "TextualBody", value: "Still failing on Safari?", format: "text/plain" },
+        target: "https://github.com/acme/app/issues/7",
+      },
+    });
+    expect(created.status).toBe(201);
+    expect(await samLive.next()).toEqual({ type: "cursor", cursor: 1 });
+  });
+
   it("never sends entity data: private annotations stay behind the pull", async () => {
     const admin = await createWorkspace();
     const sam = await joinWorkspace(admin);

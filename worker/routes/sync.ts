@@ -6,21 +6,13 @@ import { changePageForTokenStatement } from "../db/entities";
 import { type MemberByToken, memberByTokenStatement, toAuthenticated } from "../db/members";
 import type { AppEnv } from "../env";
 import { ApiError } from "../lib/errors";
-import { announceCursor } from "../live/workspace-room";
 import { bearerTokenHash, requireMember, signIn } from "../middleware/auth";
 import { validate } from "../middleware/validate";
-import { applyPush } from "../sync/push";
+import { pushAsMember } from "../sync/push";
 
 export const sync = new Hono<AppEnv>()
   .post("/push", requireMember, validate("json", pushRequest), async (c) => {
-    const body = c.req.valid("json");
-    const workspaceId = c.get("workspace").id;
-    const response = await applyPush(c.get("db"), workspaceId, c.get("member"), body.mutations);
-    // Connected members hear of the new cursor and pull; a push that changed nothing is no news.
-    if (response.results.some((result) => result.status === "applied")) {
-      c.executionCtx.waitUntil(announceCursor(c.env, workspaceId, response.cursor));
-    }
-    return c.json(response);
+    return c.json(await pushAsMember(c, c.req.valid("json").mutations));
   })
   // The hot path: authentication and the page of changes are read in one D1 batch (one round trip).
   .get("/pull", async (c) => {

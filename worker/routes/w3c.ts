@@ -22,7 +22,7 @@ import {
 } from "../lib/web-annotation";
 import { requireMember } from "../middleware/auth";
 import { hasProtoKey } from "../middleware/validate";
-import { applyPush } from "../sync/push";
+import { pushAsMember } from "../sync/push";
 
 /**
  * The W3C Web Annotation Protocol over the workspace's annotations: a container at
@@ -176,7 +176,7 @@ async function fieldsFor(c: Context<AppEnv>, incoming: IncomingAnnotation, curre
 /** A write through the sync path. A stale edit (409 there) is a failed precondition here. */
 async function write(c: Context<AppEnv>, mutation: Mutation) {
   try {
-    const { results } = await applyPush(c.get("db"), c.get("workspace").id, c.get("member"), [mutation]);
+    const { results } = await pushAsMember(c, [mutation]);
     if (results[0]?.status === "gone") throw notFound("Annotation");
   } catch (error) {
     if (error instanceof ApiError && error.status === 409) {

@@ -1,3 +1,4 @@
+import type { Context } from "hono";
 import { type EntityName, entityPolicies, mergeEntity } from "../../shared/entities";
 import type { Mutation, MutationResult, PushResponse } from "../../shared/sync";
 import type { Member } from "../../shared/workspace";
@@ -11,7 +12,9 @@ import {
   writeEntitiesStatements,
 } from "../db/entities";
 import { clearGuardStatement, guardStatement, isGuardFailure, now } from "../db/rows";
+import type { AppEnv } from "../env";
 import { ApiError } from "../lib/errors";
+import { announceCursor } from "../live/workspace-room";
 
 const maxAttempts = 8;
 
@@ -23,6 +26,20 @@ const maxAttempts = 8;
  * not make (403), a stale edit of an entity that refuses merges (409) or an invalid result
  * (400) refuses the whole push: nothing of it is written.
  */
+/**
+ * A signed-in member's push, from any route (the sync API or the W3C annotation protocol): applied,
+ * then, when it changed anything, announced to the workspace's connected members, who pull.
+ */
+export async function pushAsMember(c: Context<AppEnv>, mutations: Mutation[]): Promise<PushResponse> {
+  const workspaceId = c.get("workspace").id;
+  const response = await applyPush(c.get("db"), workspaceId, c.get("member"), mutations);
+  // A push that changed nothing is no news.
+  if (response.results.some((result) => result.status === "applied")) {
+    c.executionCtx.waitUntil(announceCursor(c.env, workspaceId, response.cursor));
+  }
+  return response;
+}
+
 export async function applyPush(db: Db, workspaceId: string, member: Member, mutations: Mutation[]): Promise<PushResponse> {
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
     const plan = await planPush(db, workspaceId, member, mutations);
