@@ -73,7 +73,8 @@ export default defineBackground(() => {
     });
     port.onDisconnect.addListener(() => {
       overlayPorts.delete(port);
-      if (tabId !== undefined) pages.delete(tabId);
+      // The page left (or the tab closed): the side panel's "This page" follows.
+      if (tabId !== undefined && pages.delete(tabId)) announceChange("context");
     });
   });
   let retryTimer: ReturnType<typeof setTimeout> | undefined;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { type Db, openStore } from "../sync/db";
-import { storeChannelName } from "../sync/local-rows";
+import { type StoreChange, storeChannelName } from "../sync/local-rows";
 
 /**
  * Reads from the local store now and again whenever the background says it changed. `first`,
@@ -28,7 +28,9 @@ export function useStore<T>(read: (db: Db) => Promise<T>, initial: T, first?: Pr
     // A sync announces several changes in a row (pushed, pulled, status): one read covers them.
     let timer: ReturnType<typeof setTimeout> | undefined;
     const channel = new BroadcastChannel(storeChannelName);
-    channel.onmessage = () => {
+    channel.onmessage = (event: MessageEvent<{ type?: StoreChange }>) => {
+      // Only the tab in view changed: nothing stored did.
+      if (event.data?.type === "context") return;
       clearTimeout(timer);
       timer = setTimeout(() => void load(), 50);
     };

@@ -3,6 +3,7 @@ import { browser } from "wxt/browser";
 import { ask } from "../lib/ask";
 import { t, today as todayInZone } from "../lib/i18n";
 import { useStore } from "../lib/use-store";
+import { type StoreChange, storeChannelName } from "../sync/local-rows";
 import { ActionItemList } from "./ActionItemList";
 import { type ActionItemFilter, filterActionItems, toActionItemView } from "./action-items";
 import { Conflicts } from "./Conflicts";
@@ -31,12 +32,20 @@ export function PanelApp({ initialView, first }: { initialView?: View; first?: P
   const today = todayInZone();
   const me = data.session?.member ?? null;
 
-  // The item of the tab in view, as its overlay reported it; a chip click names one too.
+  // The item of the tab in view, as its overlay reported it: asked at once, then whenever the
+  // background says the tab in view or its page changed (a chip click names one too, as the focus).
   useEffect(() => {
-    ask({ type: "panel.context" })
-      .then((context) => setPage({ key: context.key, title: context.title, url: context.url }))
-      .catch(() => {});
-  }, [data]);
+    const askContext = () =>
+      void ask({ type: "panel.context" })
+        .then((context) => setPage({ key: context.key, title: context.title, url: context.url }))
+        .catch(() => {});
+    askContext();
+    const channel = new BroadcastChannel(storeChannelName);
+    channel.onmessage = (event: MessageEvent<{ type?: StoreChange }>) => {
+      if (event.data?.type === "context") askContext();
+    };
+    return () => channel.close();
+  }, []);
   const pageKey = page.key ?? data.focus;
   const current: View = view ?? (pageKey ? "thisPage" : "actionItems");
   // The first read holds the rows of the item in view, or else the newest action items: enough
