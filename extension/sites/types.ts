@@ -77,3 +77,9 @@ export function rowsFromAttributes(
   }
   return rows;
 }
+
+/** The rows of `first`, then those of `more` on elements `first` does not already have. */
+export function mergeRows(first: SiteRow[], more: SiteRow[]): SiteRow[] {
+  const seen = new Set(first.map((row) => row.element));
+  return [...first, ...more.filter((row) => !seen.has(row.element))];
+}

@@ -1,5 +1,5 @@
 import { asanaKey } from "../../../shared/targets/asana";
-import { firstMatch, rowsFromAttributes, rowsFromLinks, type SiteAdapter } from "../types";
+import { firstMatch, mergeRows, rowsFromAttributes, rowsFromLinks, type SiteAdapter } from "../types";
 import { rowLinkSelectors, rowSelector, taskIdSelectors, titleSelectors } from "./selectors";
 
 const taskGid = (element: Element) => {
@@ -16,10 +16,9 @@ export const asana: SiteAdapter = {
   itemKey: (url) => asanaKey(url),
   chipAnchor: (doc) => firstMatch(doc, titleSelectors),
   rows(doc, url) {
-    const rows = rowsFromAttributes(doc, taskIdSelectors, rowSelector, taskGid);
-    for (const row of rowsFromLinks(doc, rowLinkSelectors, rowSelector, url, asanaKey)) {
-      if (!rows.some((known) => known.element === row.element)) rows.push(row);
-    }
-    return rows;
+    return mergeRows(
+      rowsFromAttributes(doc, taskIdSelectors, rowSelector, taskGid),
+      rowsFromLinks(doc, rowLinkSelectors, rowSelector, url, asanaKey),
+    );
   },
 };

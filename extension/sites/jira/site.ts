@@ -1,5 +1,5 @@
 import { jiraKey } from "../../../shared/targets/jira";
-import { firstMatch, rowsFromLinks, type SiteAdapter, type SiteRow } from "../types";
+import { firstMatch, mergeRows, rowsFromAttributes, rowsFromLinks, type SiteAdapter } from "../types";
 import { keyedRowSelectors, rowLinkSelectors, rowSelector, titleSelectors } from "./selectors";
 
 const issueKey = /^[A-Z][A-Z0-9_]+-\d+$/;
@@ -15,17 +15,19 @@ export const jira: SiteAdapter = {
   itemKey: (url, doc) => jiraKey(url, { selfHosted: isJiraPage(doc) }),
   chipAnchor: (doc) => firstMatch(doc, titleSelectors),
   rows(doc, url) {
-    const keyOf = (target: URL) => jiraKey(target, { selfHosted: true });
-    const rows: SiteRow[] = rowsFromLinks(doc, rowLinkSelectors, rowSelector, url, keyOf);
     const host = url.hostname.toLowerCase();
-    for (const element of doc.querySelectorAll(keyedRowSelectors.join(", "))) {
+    const keyed = (element: Element) => {
       const key =
         element.getAttribute("data-issue-key") ??
         element.getAttribute("data-issuekey") ??
         element.getAttribute("data-testid")?.split(".").pop() ??
         "";
-      if (issueKey.test(key) && !rows.some((row) => row.element === element)) rows.push({ element, key: `jira:${host}/${key}` });
-    }
-    return rows;
+      return issueKey.test(key) ? `jira:${host}/${key}` : null;
+    };
+    return mergeRows(
+      rowsFromLinks(doc, rowLinkSelectors, rowSelector, url, (target) => jiraKey(target, { selfHosted: true })),
+      // A keyed row is its own row.
+      rowsFromAttributes(doc, keyedRowSelectors, keyedRowSelectors.join(", "), keyed),
+    );
   },
 };
