@@ -1,7 +1,7 @@
-import type { TextIndex } from "./text-index";
+import { highlightTagName, type TextIndex } from "./text-index";
 
 /** The element that wraps highlighted words; `customElements` is null in Chrome content scripts, so it stays a plain unknown element. */
-export const highlightTag = "liaison-highlight";
+export const highlightTag = highlightTagName;
 
 export interface HighlightTarget {
   annotationId: string;
