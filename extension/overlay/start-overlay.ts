@@ -44,10 +44,13 @@ export function startOverlay(ctx: ContentScriptContext, languageReady: Promise<u
 
   let frame = 0;
   let firstPaint = true;
+  /** Whether the page's DOM or URL changed since the last reconcile; a scroll or resize only moves what is there. */
+  let pageChanged = true;
   const update = () => {
     frame = 0;
     const started = performance.now();
-    const changed = controller.reconcile();
+    const changed = pageChanged && controller.reconcile();
+    pageChanged = false;
     if (!changed && !firstPaint) controller.render();
     recordBlock(started);
     if (changed || firstPaint) {
@@ -62,24 +65,28 @@ export function startOverlay(ctx: ContentScriptContext, languageReady: Promise<u
   const schedule = () => {
     if (!frame) frame = requestAnimationFrame(update);
   };
+  const scheduleReconcile = () => {
+    pageChanged = true;
+    schedule();
+  };
 
   const observer = new MutationObserver((mutations) => {
     // Our own insertions are not news.
     if (mutations.every((m) => [...m.addedNodes, ...m.removedNodes].every((node) => controller.isOurs(node)))) return;
-    schedule();
+    scheduleReconcile();
   });
   observer.observe(document.documentElement, { childList: true, subtree: true });
   ctx.addEventListener(window, "resize", schedule);
   ctx.addEventListener(document, "scroll", schedule, { capture: true, passive: true });
   // In-app navigation without a DOM change in the same frame (history.pushState, the Navigation API).
-  ctx.addEventListener(window, "wxt:locationchange", schedule);
-  ctx.addEventListener(window, "popstate", schedule);
-  (window as unknown as { navigation?: EventTarget }).navigation?.addEventListener("currententrychange", schedule);
+  ctx.addEventListener(window, "wxt:locationchange", scheduleReconcile);
+  ctx.addEventListener(window, "popstate", scheduleReconcile);
+  (window as unknown as { navigation?: EventTarget }).navigation?.addEventListener("currententrychange", scheduleReconcile);
 
   update();
   ctx.onInvalidated(() => {
     observer.disconnect();
-    (window as unknown as { navigation?: EventTarget }).navigation?.removeEventListener("currententrychange", schedule);
+    (window as unknown as { navigation?: EventTarget }).navigation?.removeEventListener("currententrychange", scheduleReconcile);
     port.disconnect();
     controller.destroy();
   });
