@@ -53,6 +53,14 @@ export class OverlayController {
   private queriedKeys = "";
   private theme: "light" | "dark" = "light";
   private floating = false;
+  /** What the chip was last drawn with. */
+  private drawnChip: {
+    root: HTMLElement;
+    key: string;
+    summary: TargetSummary | null;
+    floating: boolean;
+    theme: "light" | "dark";
+  } | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -133,8 +141,20 @@ export class OverlayController {
     const { placed, view } = this.placeBadges(measured);
     if (this.chip && this.itemKey) {
       const key = this.itemKey;
-      this.chip.root.dataset.theme = this.theme;
-      render(<Chip summary={this.summaries[key] ?? null} floating={this.floating} onOpen={() => this.data.open(key)} />, this.chip.root);
+      const summary = this.summaries[key] ?? null;
+      const drawn = this.drawnChip;
+      // A scroll moves nothing in the chip: it is drawn again only when what it shows changed.
+      if (
+        drawn?.root !== this.chip.root ||
+        drawn.key !== key ||
+        drawn.summary !== summary ||
+        drawn.floating !== this.floating ||
+        drawn.theme !== this.theme
+      ) {
+        this.drawnChip = { root: this.chip.root, key, summary, floating: this.floating, theme: this.theme };
+        this.chip.root.dataset.theme = this.theme;
+        render(<Chip summary={summary} floating={this.floating} onOpen={() => this.data.open(key)} />, this.chip.root);
+      }
     }
     if (placed.length === 0 && !this.badges) return;
     if (!this.badges) {
