@@ -7,7 +7,9 @@ export interface AppEnv {
     /** The request's D1 session: every query goes through it. */
     db: Db;
     member: Member;
-    workspace: Workspace & { seq: number; horizon: number };
+    workspace: Workspace;
+    /** The workspace's change counter, and how far back its tombstones still reach (for pulls and ETags). */
+    counters: { seq: number; horizon: number };
     tokenHash: string;
   };
 }

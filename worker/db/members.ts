@@ -27,11 +27,13 @@ export function toAuthenticated(row: MemberByTokenRow | undefined | null) {
   if (!row) return null;
   return {
     member: toMember(row),
-    workspace: {
-      ...toWorkspace({ id: row.workspace_id, name: row.workspace_name, seq: row.workspace_seq, created_at: row.workspace_created_at }),
+    workspace: toWorkspace({
+      id: row.workspace_id,
+      name: row.workspace_name,
       seq: row.workspace_seq,
-      horizon: row.workspace_horizon,
-    },
+      created_at: row.workspace_created_at,
+    }),
+    counters: { seq: row.workspace_seq, horizon: row.workspace_horizon },
   };
 }
 

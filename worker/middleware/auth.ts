@@ -31,6 +31,7 @@ export async function signIn(c: Context<AppEnv>, tokenHash: string, found: Retur
   if (!found) throw new ApiError(401, "unauthorized", "This token is not valid (or the member was removed)");
   c.set("member", found.member);
   c.set("workspace", found.workspace);
+  c.set("counters", found.counters);
   c.set("tokenHash", tokenHash);
   await limitPerMember(c, next);
 }

@@ -26,7 +26,7 @@ export const live = new Hono<AppEnv>().get("/", requireUpgrade, requireMemberByP
     headers: {
       Upgrade: "websocket",
       [memberHeader]: c.get("member").id,
-      [cursorHeader]: String(c.get("workspace").seq),
+      [cursorHeader]: String(c.get("counters").seq),
     },
   });
   return roomOf(c.env, c.get("workspace").id).fetch(handshake);

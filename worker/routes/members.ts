@@ -14,8 +14,7 @@ import { validate } from "../middleware/validate";
 export const me = new Hono<AppEnv>()
   .use(requireMember)
   .get("/", (c) => {
-    const { seq: _seq, horizon: _horizon, ...workspace } = c.get("workspace");
-    return c.json({ workspace, member: c.get("member") });
+    return c.json({ workspace: c.get("workspace"), member: c.get("member") });
   })
   .patch("/", validate("json", updateProfileRequest), async (c) => {
     const member = c.get("member");

@@ -32,15 +32,15 @@ export const sync = new Hono<AppEnv>()
     if (!query.success)
       throw new ApiError(400, "invalid_request", describeIssues(query.error), { issues: query.error.issues.slice(0, 20) });
     const { since, limit } = query.data;
-    const workspace = c.get("workspace");
+    const { seq, horizon } = c.get("counters");
     // A cursor from before purged tombstones, or from a database this one is not, cannot be continued.
-    if (since > workspace.seq || (since > 0 && since < workspace.horizon)) {
+    if (since > seq || (since > 0 && since < horizon)) {
       return c.json({ changes: [], cursor: 0, more: true, reset: true } satisfies PullResponse);
     }
     const { json, more, last } = pageOfChanges(page.results[0] as ChangePageRow, limit);
     // How much the database read for this page: benchmarks and operators watch it stay close to the page size.
     c.header("Server-Timing", `pull;dur=${elapsed};desc="rows_read=${page.meta.rows_read ?? "?"}"`);
-    const cursor = more ? (last ?? since) : workspace.seq;
+    const cursor = more ? (last ?? since) : seq;
     c.header("Content-Type", "application/json");
     return c.body(`{"changes":[${json}],"cursor":${cursor},"more":${more}}`);
   });

@@ -240,6 +240,7 @@ async function getContainer(c: Context<AppEnv>) {
   const scope = scopeOf(c);
   const base = origin(c);
   const workspace = c.get("workspace");
+  const { seq } = c.get("counters");
   const total = await countVisible(db, scope, "annotation");
   const items = async (page: number, iris: boolean) => {
     const rows = await readVisible(db, scope, "annotation", { limit: pageSize, offset: page * pageSize });
@@ -256,7 +257,7 @@ async function getContainer(c: Context<AppEnv>) {
     if (page > lastPageIndex(total, pageSize)) throw notFound("Page");
     const iris = c.req.query("iris") === "1";
     c.header("Vary", "Accept");
-    c.header("ETag", `W/"${workspace.seq}-${total}-${iris ? "i" : "d"}${page}"`);
+    c.header("ETag", `W/"${seq}-${total}-${iris ? "i" : "d"}${page}"`);
     return c.body(JSON.stringify(annotationPage({ origin: base, page, pageSize, total, iris, items: await items(page, iris) })));
   }
 
@@ -264,7 +265,7 @@ async function getContainer(c: Context<AppEnv>) {
   const preference = c.req.query("iris") === "1" && asked.preference !== "minimal" ? "iris" : asked.preference;
   containerHeaders(c);
   c.header("Vary", "Accept, Prefer");
-  c.header("ETag", `W/"${workspace.seq}-${total}-${preference}"`);
+  c.header("ETag", `W/"${seq}-${total}-${preference}"`);
   if (asked.applied) c.header("Preference-Applied", "return=representation");
   const firstItems = preference === "minimal" ? [] : await items(0, preference === "iris");
   const label = `${workspace.name}: annotations`;

@@ -31,12 +31,10 @@ export const workspaces = new Hono<AppEnv>().post("/", limitPerAddress, validate
 export const workspace = new Hono<AppEnv>()
   .use(requireMember)
   .get("/", (c) => {
-    const { seq: _seq, horizon: _horizon, ...current } = c.get("workspace");
-    return c.json({ workspace: current });
+    return c.json({ workspace: c.get("workspace") });
   })
   .patch("/", requireAdmin, validate("json", renameWorkspaceRequest), async (c) => {
     const { name } = c.req.valid("json");
     await renameWorkspace(c.get("db"), c.get("workspace").id, name);
-    const { seq: _seq, horizon: _horizon, ...current } = c.get("workspace");
-    return c.json({ workspace: { ...current, name } });
+    return c.json({ workspace: { ...c.get("workspace"), name } });
   });
