@@ -11,6 +11,7 @@ import { build } from "esbuild";
 import { type Browser, chromium } from "playwright-core";
 import { findChromium } from "../scripts/ensure-chromium.mjs";
 import type { Figures } from "./anchoring-page";
+import { median } from "./stats";
 
 const annotations = 200;
 const textChars = 1_000_000;
@@ -69,7 +70,6 @@ async function runScenario(browser: Browser, script: string, scenario: Scenario)
   return { chars, figures, longTasks };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 async function main() {

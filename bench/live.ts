@@ -9,17 +9,13 @@ import { startTestApi } from "../test/e2e/support/api";
 import { launchProfile, type Profile } from "../test/e2e/support/browser";
 import { liveBadge, setLiveUpdates } from "../test/e2e/support/live";
 import { connectProfile, createWorkspaceViaApi, inviteCode, newId } from "../test/e2e/support/team";
+import { percentile } from "./stats";
 
 const liveEdits = 50;
 // Each one waits for a poll, up to 30 s: a handful shows the spread without taking half an hour.
 const pollingEdits = 10;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function percentile(samples: number[], p: number) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
 
 const seconds = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
 

@@ -10,6 +10,7 @@ import { gzipSync } from "node:zlib";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { findChromium } from "../scripts/ensure-chromium.mjs";
 import { extensionDir, fixturesDir, launchProfile } from "../test/e2e/support/browser";
+import { median } from "./stats";
 
 const runs = 7;
 const listUrl = "https://github.com/acme/app/issues";
@@ -103,7 +104,6 @@ async function heapWithout(url: string) {
   return median(sizes);
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 const profile = await launchProfile();

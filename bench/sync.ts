@@ -11,17 +11,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort, run, startApi } from "../scripts/server.mjs";
 import { changePageSql } from "../worker/db/change-page";
+import { percentile } from "./stats";
 import { startWorkerDirect } from "./worker-direct";
 
 const wrangler = path.join(import.meta.dirname, "..", "node_modules", ".bin", "wrangler");
 
 interface Member {
   token: string;
-}
-
-function percentile(samples: number[], p: number) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
