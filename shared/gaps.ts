@@ -1,4 +1,5 @@
 import type { ActionItem, Decision, Responsibility, Risk } from "./entities";
+import { indexByTarget } from "./summary";
 
 export interface CoordinationGaps {
   /** Items the team tracks (any RACI, risk, decision or action) with nobody accountable. */
@@ -20,17 +21,11 @@ export function findGaps(
   },
   today: string,
 ): CoordinationGaps {
-  const tracked = new Set<string>();
-  const roles = new Map<string, Responsibility[]>();
-  for (const r of knowledge.responsibilities) {
-    tracked.add(r.target);
-    roles.set(r.target, [...(roles.get(r.target) ?? []), r]);
-  }
-  for (const risk of knowledge.risks) for (const key of risk.targets) tracked.add(key);
-  for (const decision of knowledge.decisions) for (const key of decision.targets) tracked.add(key);
-  for (const { item } of knowledge.actionItems) for (const key of item.targets) tracked.add(key);
-  const count = (key: string, role: Responsibility["role"]) => (roles.get(key) ?? []).filter((r) => r.role === role).length;
-  const keys = [...tracked].sort();
+  // The items the team tracks, each with its responsibilities, grouped as the overlays group them.
+  const index = indexByTarget({ ...knowledge, actionItems: knowledge.actionItems.map(({ item }) => item), goals: [], escalations: [] });
+  const count = (key: string, role: Responsibility["role"]) =>
+    (index.get(key)?.responsibilities ?? []).filter((r) => r.role === role).length;
+  const keys = [...index.keys()].sort();
   const open = knowledge.actionItems.filter(({ item }) => item.status === "open");
   const overdue = new Map<string, number>();
   for (const { item } of open) {
