@@ -1,11 +1,10 @@
 import { render } from "preact";
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
-import { targetKeyForUrl } from "../../shared/targets";
 import { ask } from "../lib/ask";
 import { holdPort, overlayPortName } from "../lib/ports";
 import { createShadowHost } from "../overlay/shadow-host";
 import { pageTheme } from "../overlay/theme";
-import { siteFor } from "../sites";
+import { pageItemKeys } from "../sites";
 import { AnnotationTip } from "./AnnotationTip";
 import { AnnotationLayer } from "./annotation-layer";
 import css from "./annotation-tip.css?inline";
@@ -22,9 +21,7 @@ const interactive =
 
 /** The page: its address, and the item it shows by its URL and as its site adapter reads it (self-hosted trackers). */
 function pageRef(href: string): PageRef {
-  const url = new URL(href);
-  const keys = [siteFor(url, document).itemKey(url, document), targetKeyForUrl(href)];
-  return { url: href, keys: [...new Set(keys.filter((key): key is string => Boolean(key)))] };
+  return { url: href, keys: pageItemKeys(href, document) };
 }
 
 /**

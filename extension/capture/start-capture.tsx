@@ -1,14 +1,13 @@
 import { render } from "preact";
 import { browser } from "wxt/browser";
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
-import { targetKeyForUrl } from "../../shared/targets";
 import { describeRange, quoteOf } from "../anchoring/describe";
 import { describeQuote } from "../anchoring/text-quote";
 import { annotationUrl, isCanvasRendered } from "../annotations/page";
 import { ask } from "../lib/ask";
 import { t } from "../lib/i18n";
 import { createShadowHost } from "../overlay/shadow-host";
-import { siteFor } from "../sites";
+import { pageItemKeys } from "../sites";
 import { Adder } from "./Adder";
 import { type AnnotationDraft, AnnotationForm } from "./AnnotationForm";
 import { type CaptureDraft, CaptureForm } from "./CaptureForm";
@@ -25,8 +24,7 @@ type View =
 
 /** The item this page shows, as its site adapter reads it (self-hosted pages and ids read from the page included). */
 function pageTargetKey(): string | null {
-  const url = new URL(location.href);
-  return siteFor(url, document).itemKey(url, document) ?? targetKeyForUrl(location.href);
+  return pageItemKeys(location.href, document)[0] ?? null;
 }
 
 export interface CaptureHooks {

@@ -1,3 +1,4 @@
+import { targetKeyForUrl } from "../../shared/targets";
 import { asana } from "./asana/site";
 import { confluence } from "./confluence/site";
 import { feishu } from "./feishu/site";
@@ -35,4 +36,14 @@ export const sites: readonly SiteAdapter[] = [
 
 export function siteFor(url: URL, doc: Document): SiteAdapter {
   return sites.find((site) => site.detect(url, doc)) ?? generic;
+}
+
+/**
+ * The keys of the item a page shows, most specific first: as its site adapter reads it (which
+ * knows self-hosted trackers and in-page panes), then as its URL says.
+ */
+export function pageItemKeys(href: string, doc: Document): string[] {
+  const url = new URL(href);
+  const keys = [siteFor(url, doc).itemKey(url, doc), targetKeyForUrl(href)];
+  return [...new Set(keys.filter((key): key is string => Boolean(key)))];
 }
