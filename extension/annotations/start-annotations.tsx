@@ -1,8 +1,8 @@
 import { render } from "preact";
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
 import { ask } from "../lib/ask";
-import { holdPort, overlayPortName } from "../lib/ports";
 import { createShadowHost } from "../overlay/shadow-host";
+import type { StoreEvents } from "../overlay/start-overlay";
 import { pageTheme } from "../overlay/theme";
 import { pageItemKeys } from "../sites";
 import { AnnotationTip } from "./AnnotationTip";
@@ -31,7 +31,7 @@ function pageRef(href: string): PageRef {
  * and in-app navigation. Resting the pointer on a highlight shows its note; a click opens it
  * in the side panel.
  */
-export function startAnnotations(ctx: ContentScriptContext): PageAnnotations {
+export function startAnnotations(ctx: ContentScriptContext, store: StoreEvents): PageAnnotations {
   let reportedUrl = location.href;
   const layer = new AnnotationLayer(document, {
     canvas: () => isCanvasRendered(location.href),
@@ -59,12 +59,7 @@ export function startAnnotations(ctx: ContentScriptContext): PageAnnotations {
     clearTimeout(refreshTimer);
     refreshTimer = setTimeout(() => void refresh(), 150);
   };
-  const port = holdPort(overlayPortName, {
-    onMessage: (message) => {
-      if ((message as { type?: string } | null)?.type === "changed") refreshSoon();
-    },
-    onReconnect: refreshSoon,
-  });
+  store.onStoreChange(refreshSoon);
 
   let pageKey = pageKeyOf(location.href);
   ctx.addEventListener(window, "wxt:locationchange", () => {
@@ -127,7 +122,6 @@ export function startAnnotations(ctx: ContentScriptContext): PageAnnotations {
   ctx.onInvalidated(() => {
     clearTimeout(refreshTimer);
     if (frame) cancelAnimationFrame(frame);
-    port.disconnect();
     layer.destroy();
     tip?.remove();
   });

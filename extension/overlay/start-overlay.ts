@@ -6,12 +6,19 @@ import { holdPort, overlayPortName } from "../lib/ports";
 import { OverlayController } from "./controller";
 import { recordBlock } from "./timing";
 
+/** The page's one port to the background, shared: others on the page hear of store changes through it. */
+export interface StoreEvents {
+  /** Runs `listener` when the local store's rows changed, or may have while the background restarted. */
+  onStoreChange(listener: () => void): void;
+}
+
 /**
  * The overlay on a tracker page: reconciles on every DOM change and URL change (one per
  * frame at most, so in-app navigation is followed within a frame or two), asks the background
  * for summaries when the items on the page change, and redraws when the local store changes.
  */
-export function startOverlay(ctx: ContentScriptContext, languageReady: Promise<unknown> = Promise.resolve()) {
+export function startOverlay(ctx: ContentScriptContext, languageReady: Promise<unknown> = Promise.resolve()): StoreEvents {
+  const storeListeners: Array<() => void> = [];
   const controller = new OverlayController(document, {
     query: async (keys) => {
       const [reply] = await Promise.all([ask({ type: "overlay.query", keys }), languageReady]);
@@ -25,11 +32,14 @@ export function startOverlay(ctx: ContentScriptContext, languageReady: Promise<u
   // Open while the page is (the background keeps live updates meanwhile); opened again when the service worker restarts.
   const port = holdPort(overlayPortName, {
     onMessage: (message) => {
-      if ((message as { type?: string } | null)?.type === "changed") void controller.refreshData();
+      if ((message as { type?: string } | null)?.type !== "changed") return;
+      void controller.refreshData();
+      for (const listener of storeListeners) listener();
     },
     onReconnect: () => {
       postPage();
       void controller.refreshData();
+      for (const listener of storeListeners) listener();
     },
   });
 
@@ -90,4 +100,5 @@ export function startOverlay(ctx: ContentScriptContext, languageReady: Promise<u
     port.disconnect();
     controller.destroy();
   });
+  return { onStoreChange: (listener) => storeListeners.push(listener) };
 }

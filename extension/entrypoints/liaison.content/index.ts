@@ -23,9 +23,9 @@ export default defineContentScript({
     performance.mark("liaison:start");
     // The language's catalogue loads while the overlay asks for its data; nothing is drawn before both.
     const language = loadPageCatalogue(async (lang) => (await ask({ type: "i18n.catalogue", language: lang })).catalogue).catch(() => {});
-    startOverlay(ctx, language);
+    const overlay = startOverlay(ctx, language);
     await language;
-    const annotations = startAnnotations(ctx);
+    const annotations = startAnnotations(ctx, overlay);
     startCapture(ctx, { onAnnotationSaved: () => void annotations.refresh() });
     ctx.onInvalidated(() => {
       window.__liaison = false;
