@@ -87,7 +87,12 @@ export function PanelApp({ initialView, first }: { initialView?: View; first?: P
     <main class="panel">
       <header>
         <h1>Liaison</h1>
-        <SyncBar status={data.status} onSync={() => void ask({ type: "sync.now" }).catch(() => {})} />
+        <SyncBar
+          status={data.status}
+          live={data.live}
+          rejected={data.rejected.length}
+          onSync={() => void ask({ type: "sync.now" }).catch(() => {})}
+        />
       </header>
       {loaded && !data.session && (
         <section class="connect">

@@ -1,16 +1,25 @@
 import { t } from "../lib/i18n";
-import { useStore } from "../lib/use-store";
 import { openStore } from "../sync/db";
 import type { SyncStatus } from "../sync/status";
-import { downloadJson, noSyncExtras, readSyncExtras, readUnsynced } from "./unsynced";
+import { downloadJson, readUnsynced } from "./unsynced";
 
 async function exportUnsynced() {
   const unsynced = await readUnsynced(await openStore());
   downloadJson(document, `liaison-unsynced-${unsynced.exportedAt.slice(0, 10)}.json`, unsynced);
 }
 
-export function SyncBar({ status, onSync }: { status: SyncStatus | null; onSync: () => void }) {
-  const { value: extras } = useStore(readSyncExtras, noSyncExtras);
+/** The sync state, whether updates arrive live, and a way to save local work the server refused. */
+export function SyncBar({
+  status,
+  live,
+  rejected,
+  onSync,
+}: {
+  status: SyncStatus | null;
+  live: boolean;
+  rejected: number;
+  onSync: () => void;
+}) {
   const state = status?.state ?? "idle";
   const label =
     state === "error"
@@ -24,7 +33,7 @@ export function SyncBar({ status, onSync }: { status: SyncStatus | null; onSync:
   return (
     <div class={`sync sync-${state}`} role="status">
       <span>{label}</span>
-      {extras.live && !removed && <span class="live"> · {t("syncLive")}</span>}
+      {live && !removed && <span class="live"> · {t("syncLive")}</span>}
       {status && status.pending > 0 && <span class="pending-count"> · {t("pendingCount", String(status.pending))}</span>}
       {!removed && (
         <button type="button" class="link" onClick={onSync}>
@@ -32,7 +41,7 @@ export function SyncBar({ status, onSync }: { status: SyncStatus | null; onSync:
         </button>
       )}
       {removed && <p class="removed-hint">{t("syncRemovedHint")}</p>}
-      {(removed || extras.rejected > 0) && (
+      {(removed || rejected > 0) && (
         <button type="button" class="link export-unsynced" onClick={() => void exportUnsynced()}>
           {t("exportUnsynced")}
         </button>

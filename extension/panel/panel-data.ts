@@ -31,6 +31,8 @@ export interface Row<T> {
 export interface PanelData {
   session: PublicSession | null;
   status: SyncStatus | null;
+  /** Whether a live connection is open now (updates arrive at once). */
+  live: boolean;
   members: Member[];
   rejected: KvValues["rejected"];
   /** Stale edits refused by the server, waiting for the user to pick a version. */
@@ -55,6 +57,7 @@ export interface PanelData {
 export const emptyPanelData: PanelData = {
   session: null,
   status: null,
+  live: false,
   members: [],
   rejected: [],
   conflicts: [],
@@ -122,9 +125,10 @@ export async function readFirstScreen(db: Db, itemKey: Promise<string | null> = 
 
 /** The panel's small settings and state, from the store's kv. */
 export async function readSettings(db: Db) {
-  const [session, status, members, rejected, conflicts, focus] = await Promise.all([
+  const [session, status, live, members, rejected, conflicts, focus] = await Promise.all([
     getKv(db, "session"),
     getKv(db, "status"),
+    getKv(db, "liveConnected"),
     getKv(db, "members"),
     getKv(db, "rejected"),
     getKv(db, "conflicts"),
@@ -133,6 +137,7 @@ export async function readSettings(db: Db) {
   return {
     session: publicSession(session ?? null),
     status: status ?? null,
+    live: live ?? false,
     members: members ?? [],
     rejected: rejected ?? [],
     conflicts: conflicts ?? [],

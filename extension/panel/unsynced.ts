@@ -1,18 +1,5 @@
 import { type Db, getKv, type KvValues, type OutboxEntry } from "../sync/db";
 
-/** What the sync bar shows besides the status: whether updates arrive live, and whether there is local work to save. */
-export interface SyncExtras {
-  live: boolean;
-  rejected: number;
-}
-
-export const noSyncExtras: SyncExtras = { live: false, rejected: 0 };
-
-export async function readSyncExtras(db: Db): Promise<SyncExtras> {
-  const [live, rejected] = await Promise.all([getKv(db, "liveConnected"), getKv(db, "rejected")]);
-  return { live: live ?? false, rejected: rejected?.length ?? 0 };
-}
-
 /** Everything typed in this browser that the server does not have: to keep, re-enter elsewhere or hand to an admin. */
 export interface UnsyncedExport {
   format: "liaison-unsynced/1";

@@ -45,7 +45,12 @@ export function OptionsApp() {
           <h2 id="connected">{t("connectedTo", session.workspace.name)}</h2>
           <p>{t("youAre", [session.member.name, session.member.department, t(`role_${session.member.role}`)])}</p>
           <p class="muted">{session.serverUrl}</p>
-          <SyncBar status={data.status} onSync={() => void run(() => ask({ type: "sync.now" }))} />
+          <SyncBar
+            status={data.status}
+            live={data.live}
+            rejected={data.rejected.length}
+            onSync={() => void run(() => ask({ type: "sync.now" }))}
+          />
           <AdminSection session={session} data={data} />
           <p>
             <button
