@@ -1,6 +1,6 @@
 import type { Annotation, AnnotationSelector } from "../../shared/entities";
 import { type Db, getKv, setKv } from "../sync/db";
-import { listRows, mutateLocal, newLocalId } from "../sync/store";
+import { listRows } from "../sync/store";
 import { type PageRef, pageKeyOf } from "./page";
 import { type AnchoringStatus, addresseeName, entriesFromRows, memberName, threadsFor } from "./threads";
 
@@ -37,13 +37,6 @@ export async function pageAnnotations(db: Db, page: PageRef): Promise<PageAnnota
     replies: replies.filter((reply) => reply.annotation.body.trim()).length,
     resolved,
   }));
-}
-
-/** Saves a new annotation locally (it is queued for the server in the same transaction). */
-export async function createAnnotation(db: Db, fields: Annotation, memberId: string | null): Promise<string> {
-  const id = newLocalId();
-  await mutateLocal(db, { entity: "annotation", entityId: id, op: "upsert", fields }, { memberId });
-  return id;
 }
 
 /** Pages whose anchoring results are kept: the most recently visited. */

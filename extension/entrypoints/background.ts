@@ -5,7 +5,7 @@ import type { Checkin, Department } from "../../shared/entities";
 import { describeIssues } from "../../shared/entities";
 import { targetKey } from "../../shared/targets";
 import { type Invite, joinRequest } from "../../shared/workspace";
-import { createAnnotation, pageAnnotations, recordAnchoring } from "../annotations/local";
+import { pageAnnotations, recordAnchoring } from "../annotations/local";
 import type { Replies } from "../lib/ask";
 import { loadCatalogue, t, today, type UiLanguage } from "../lib/i18n";
 import { contentToBackground, type PageMessage, pageToBackground } from "../lib/messages";
@@ -139,12 +139,8 @@ export default defineBackground(() => {
         return { id: await saveLocal({ entity: "action_item", entityId: newLocalId(), op: "upsert", fields: message.fields }) };
       case "annotations.forPage":
         return { annotations: await pageAnnotations(store, { url: message.url, keys: message.keys }) };
-      case "annotation.create": {
-        const id = await createAnnotation(store, message.fields, (await session())?.member.id ?? null);
-        announceChange();
-        void syncSoon();
-        return { id };
-      }
+      case "annotation.create":
+        return { id: await saveLocal({ entity: "annotation", entityId: newLocalId(), op: "upsert", fields: message.fields }) };
       case "annotations.status":
         if (await recordAnchoring(store, message.url, message.statuses)) announceChange("state");
         return {};

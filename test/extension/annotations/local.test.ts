@@ -1,12 +1,20 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { createAnnotation, pageAnnotations, recordAnchoring } from "../../../extension/annotations/local";
+import { pageAnnotations, recordAnchoring } from "../../../extension/annotations/local";
 import { pageRefFor } from "../../../extension/annotations/page";
 import { emptyAnnotations, readPageAnnotations } from "../../../extension/annotations/read";
 import { type Db, openStore, setKv } from "../../../extension/sync/db";
-import { clearStore, outboxSize } from "../../../extension/sync/store";
+import { clearStore, mutateLocal, newLocalId, outboxSize } from "../../../extension/sync/store";
+import type { Annotation } from "../../../shared/entities";
 import { entry, issueUrl, members, pat, sam } from "./fixtures";
 
 let db: Db;
+
+/** An annotation saved here, as the background saves one a page sends. */
+async function createAnnotation(store: Db, fields: Annotation, memberId: string | null): Promise<string> {
+  const id = newLocalId();
+  await mutateLocal(store, { entity: "annotation", entityId: id, op: "upsert", fields }, { memberId });
+  return id;
+}
 
 beforeEach(async () => {
   db = await openStore("annotations-local-test");
