@@ -1,5 +1,6 @@
 import type { Attention, TargetSummary } from "../../shared/summary";
 import { t } from "../lib/i18n";
+import { recordBlock } from "./timing";
 
 /** The part of the page in view, in page coordinates (as badges are placed). */
 export interface Viewport {
@@ -49,39 +50,49 @@ export class BadgeLayer {
   private frame = 0;
 
   /**
-   * Shows these badges and no others. New badges are made in slices (the ones in `view`
-   * first): a short first one, so that the badges in view appear without holding the page's
-   * frame, then slices of at most `budgetMs`, so a 500-row list never holds the main thread long.
+   * Shows these badges and no others, in slices: first the ones in `view` (within
+   * `firstBudgetMs`, so that they appear without holding the page's frame), then the others
+   * after the next frame, in slices of at most `budgetMs`, so a 500-row list never holds the
+   * main thread long.
    * Nothing here reads the page's layout: the caller measured it before writing anything.
    */
   update(placed: PlacedBadge[], view: Viewport, budgetMs = 8, firstBudgetMs = 3): void {
     this.cancel();
-    const keep = new Set(placed.map((badge) => badge.key));
+    const keep = new Set<string>();
+    // The badges in view first; the first slice draws those and no more.
+    const queue: PlacedBadge[] = [];
+    const later: PlacedBadge[] = [];
+    for (const badge of placed) {
+      keep.add(badge.key);
+      (badge.top >= view.top - 100 && badge.top <= view.bottom + 100 ? queue : later).push(badge);
+    }
+    const inView = queue.length;
+    queue.push(...later);
     for (const [key, entry] of this.badges) {
       if (!keep.has(key)) {
         entry.element.remove();
         this.badges.delete(key);
       }
     }
-    const inView = (badge: PlacedBadge) => badge.top >= view.top - 100 && badge.top <= view.bottom + 100;
-    const queue = [...placed.filter(inView), ...placed.filter((badge) => !inView(badge))];
-    const run = (from: number, budget: number) => {
+    const run = (from: number, until: number, budget: number) => {
+      const started = performance.now();
       const fresh = this.layer.ownerDocument.createDocumentFragment();
-      const deadline = performance.now() + budget;
+      const deadline = started + budget;
       let next = from;
-      while (next < queue.length) {
+      while (next < until) {
         this.show(queue[next++], fresh);
         if (next % 10 === 0 && performance.now() > deadline) break;
       }
       if (fresh.childNodes.length > 0) this.layer.append(fresh);
+      if (from > 0) recordBlock(started);
       // The rest after the next frame: the badges in view are painted first, not after the others are made.
       if (next < queue.length) {
         this.frame = requestAnimationFrame(() => {
-          this.continuation = setTimeout(() => run(next, budgetMs), 0);
+          this.continuation = setTimeout(() => run(next, queue.length, budgetMs), 0);
         });
       }
     };
-    run(0, firstBudgetMs);
+    run(0, inView, firstBudgetMs);
   }
 
   private show(badge: PlacedBadge, fresh: DocumentFragment): void {
