@@ -30,6 +30,32 @@ export function firstMatch(doc: ParentNode, selectors: readonly string[]): Eleme
   return null;
 }
 
+/**
+ * Target keys of the links seen on this page, by absolute address: a list re-rendered after an
+ * in-app navigation or a DOM change mostly shows links already read. Bounded; per adapter, since
+ * the same address may be read differently (a self-hosted tracker's own adapter).
+ */
+const linkKeys = new WeakMap<(url: URL) => string | null, Map<string, string | null>>();
+
+function keyOfLink(href: string, keyOf: (url: URL) => string | null): string | null {
+  let known = linkKeys.get(keyOf);
+  if (!known) {
+    known = new Map();
+    linkKeys.set(keyOf, known);
+  }
+  let key = known.get(href);
+  if (key === undefined) {
+    try {
+      key = keyOf(new URL(href));
+    } catch {
+      key = null;
+    }
+    if (known.size >= 5000) known.clear();
+    known.set(href, key);
+  }
+  return key;
+}
+
 /** Rows found by their title links: the row is the nearest ancestor matching `rowSelector`. */
 export function rowsFromLinks(
   doc: ParentNode,
@@ -41,14 +67,11 @@ export function rowsFromLinks(
   const rows: SiteRow[] = [];
   const seen = new Set<Element>();
   for (const link of doc.querySelectorAll<HTMLAnchorElement>(linkSelectors.join(", "))) {
-    const href = link.getAttribute("href");
-    if (!href) continue;
-    let key: string | null = null;
-    try {
-      key = keyOf(new URL(href, base));
-    } catch {
-      key = null;
-    }
+    const raw = link.getAttribute("href");
+    if (!raw) continue;
+    // Resolved by the browser against the page's base address: one parse instead of two.
+    const href = typeof link.href === "string" && link.href ? link.href : resolve(raw, base);
+    const key = href ? keyOfLink(href, keyOf) : null;
     const element = link.closest(rowSelector) ?? link;
     if (key && !seen.has(element)) {
       seen.add(element);
@@ -56,6 +79,15 @@ export function rowsFromLinks(
     }
   }
   return rows;
+}
+
+/** A link's address made absolute, for elements that do not resolve it themselves (not anchors). */
+function resolve(href: string, base: URL): string | null {
+  try {
+    return new URL(href, base).href;
+  } catch {
+    return null;
+  }
 }
 
 /** Rows that carry their item in an attribute instead of a link: the row is the nearest ancestor matching `rowSelector`. */
