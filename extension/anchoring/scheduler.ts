@@ -26,6 +26,17 @@ export function yieldToPage(): Promise<void> {
 }
 
 /**
+ * Continues just after the page's next frame, when the browser has laid the page out: reading
+ * layout then costs nothing, where earlier it could make Liaison's task lay out a page that had
+ * not been laid out yet. A hidden tab draws no frames, so there it only yields.
+ */
+export function afterNextFrame(doc: Document = document): Promise<void> {
+  const window = doc.defaultView;
+  if (!window || doc.visibilityState === "hidden") return yieldToPage();
+  return new Promise((resolve) => window.requestAnimationFrame(() => void yieldToPage().then(resolve)));
+}
+
+/**
  * Keeps each slice of work under a time budget. Work checks `due` between small units (one
  * annotation, one window of a fuzzy search) and awaits `pause()` when it says so; the budget
  * leaves room for the unit in progress, so that no slice reaches 16 ms.

@@ -1,6 +1,6 @@
 import { render } from "preact";
-import type { TargetSummary } from "../../shared/summary";
-import { yieldToPage } from "../anchoring/scheduler";
+import { summarize, type TargetSummary } from "../../shared/summary";
+import { afterNextFrame } from "../anchoring/scheduler";
 import { siteFor } from "../sites";
 import type { SiteAdapter, SiteRow } from "../sites/types";
 import { BadgeLayer, type PlacedBadge, type Viewport } from "./badge-layer";
@@ -10,7 +10,10 @@ import { pageTheme } from "./theme";
 import { recordBlock } from "./timing";
 
 export interface OverlayData {
-  /** Summaries of the team's knowledge for these target keys, from the local store. */
+  /**
+   * Summaries of the team's knowledge for these target keys, from the local store. Keys the
+   * team recorded nothing about may be left out: they show as an item nobody is accountable for.
+   */
   query(keys: string[]): Promise<Record<string, TargetSummary>>;
   /** Opens the side panel on an item. */
   open(key: string): void;
@@ -50,6 +53,8 @@ export class OverlayController {
   private itemKey: string | null = null;
   private rows: SiteRow[] = [];
   private summaries: Record<string, TargetSummary> = {};
+  /** What an item nobody recorded anything about shows; one object, so a redraw sees it unchanged. */
+  private readonly blank = summarize(new Map(), "", "");
   private queriedKeys = "";
   private theme: "light" | "dark" = "light";
   private floating = false;
@@ -57,7 +62,7 @@ export class OverlayController {
   private drawnChip: {
     root: HTMLElement;
     key: string;
-    summary: TargetSummary | null;
+    summary: TargetSummary;
     floating: boolean;
     theme: "light" | "dark";
   } | null = null;
@@ -99,10 +104,10 @@ export class OverlayController {
   async refreshData(): Promise<void> {
     const keys = this.keys();
     const answer = keys.length > 0 ? this.data.query(keys) : Promise.resolve({});
-    // While the background answers, in a task of its own: where the rows are. Reading it may
-    // make the browser lay the page out; done now, drawing the answer needs no layout.
+    // While the background answers, after the page's next frame: where the rows are. Read
+    // then, the layout is the one the browser just made; done now, drawing the answer needs none.
     const rows = this.rows;
-    await yieldToPage();
+    await afterNextFrame(this.doc);
     let started = performance.now();
     const measured = this.measure(rows);
     recordBlock(started);
@@ -141,7 +146,7 @@ export class OverlayController {
     const { placed, view } = this.placeBadges(measured);
     if (this.chip && this.itemKey) {
       const key = this.itemKey;
-      const summary = this.summaries[key] ?? null;
+      const summary = this.summaries[key] ?? this.blank;
       const drawn = this.drawnChip;
       // A scroll moves nothing in the chip: it is drawn again only when what it shows changed.
       if (
@@ -196,9 +201,9 @@ export class OverlayController {
   private placeBadges({ boxes, view }: Measured): { placed: PlacedBadge[]; view: Viewport } {
     const placed: PlacedBadge[] = [];
     for (const row of this.rows) {
-      const summary = this.summaries[row.key];
+      const summary = this.summaries[row.key] ?? this.blank;
       const box = boxes.get(row.element);
-      if (!summary || summary.attention.length === 0 || !box) continue;
+      if (summary.attention.length === 0 || !box) continue;
       placed.push({ key: row.key, summary, left: box.right - 8, top: box.top + 4 });
     }
     return { placed, view };
