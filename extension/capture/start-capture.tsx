@@ -1,5 +1,4 @@
 import { render } from "preact";
-import { browser } from "wxt/browser";
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
 import { describeRange, quoteOf } from "../anchoring/describe";
 import { describeQuote } from "../anchoring/text-quote";
@@ -34,8 +33,7 @@ export interface CaptureHooks {
 
 /**
  * Capture from the page: a small toolbar by selected text, and the action item and annotation
- * forms it opens (also opened by the context menu and the shortcut, through a message from the
- * background).
+ * forms it opens (also opened by the context menu and the shortcut: see `open`).
  */
 export function startCapture(ctx: ContentScriptContext, hooks: CaptureHooks = {}) {
   let ui: ReturnType<typeof createShadowHost> | null = null;
@@ -209,14 +207,12 @@ export function startCapture(ctx: ContentScriptContext, hooks: CaptureHooks = {}
     if (view.kind === "adder" && ui && !event.composedPath().includes(ui.host)) show({ kind: "none" });
   });
 
-  browser.runtime.onMessage.addListener((raw, sender) => {
-    if (sender.id !== browser.runtime.id) return;
-    const message = raw as { type?: unknown; selectionText?: unknown; kind?: unknown } | null;
-    if (message?.type !== "capture.open") return;
-    const selectionText = typeof message.selectionText === "string" ? message.selectionText.slice(0, 10_000) : undefined;
-    if (message.kind === "annotation") void openAnnotate(selectedRange()?.cloneRange() ?? null, selectionText);
-    else void openForm(selectedRange(), selectionText);
-  });
-
   ctx.onInvalidated(() => ui?.remove());
+  return {
+    /** Opens the action item or the annotation form on the selection, if any (the context menu or the shortcut asked). */
+    open(kind: "actionItem" | "annotation", selectionText?: string) {
+      if (kind === "annotation") void openAnnotate(selectedRange()?.cloneRange() ?? null, selectionText);
+      else void openForm(selectedRange(), selectionText);
+    },
+  };
 }

@@ -9,6 +9,7 @@ import { pageAnnotations, recordAnchoring } from "../annotations/local";
 import type { Replies } from "../lib/ask";
 import { loadCatalogue, t, today, type UiLanguage } from "../lib/i18n";
 import { contentToBackground, type PageMessage, pageToBackground } from "../lib/messages";
+import { restScript } from "../lib/page-parts";
 import { inUsePortNames, overlayPortName } from "../lib/ports";
 import { publicSession, type StoredSession } from "../lib/session";
 import { KnowledgeIndex } from "../overlay/knowledge";
@@ -115,6 +116,12 @@ export default defineBackground(() => {
           catalogue.catch(() => catalogues.delete(message.language));
         }
         return { catalogue: await catalogue };
+      }
+      case "page.rest": {
+        const tabId = sender.tab?.id;
+        if (tabId === undefined) throw new Error("page.rest comes from a tab");
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [restScript] });
+        return {};
       }
       case "overlay.query":
         return { summaries: await knowledge.summaries(message.keys) };

@@ -6,9 +6,10 @@ const cache = new Map<string, string>();
 export const uiLanguages = ["en", "zh_CN"] as const;
 export type UiLanguage = (typeof uiLanguages)[number];
 type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+type Override = { language: UiLanguage; catalogue: Catalogue };
 
 /** The catalogue of the language chosen in options, when it is not the browser's. */
-let override: { language: UiLanguage; catalogue: Catalogue } | null = null;
+let override: Override | null = null;
 /** The browser's language's own catalogue, loaded ahead by content scripts (see `loadPageCatalogue`). */
 let preloaded: Catalogue | null = null;
 
@@ -49,6 +50,22 @@ export async function loadPageCatalogue(load: (language: UiLanguage) => Promise<
   await applyLanguagePreference((language) => (language === browsersLanguage ? browsers : load(language)));
   if (override) return;
   preloaded = await browsers;
+  cache.clear();
+}
+
+/** The catalogues this content script loaded, for the rest of Liaison on the page (lib/page-parts.ts), which shares no module with it. */
+export interface PageCatalogues {
+  override: Override | null;
+  preloaded: Catalogue | null;
+}
+
+export function pageCatalogues(): PageCatalogues {
+  return { override, preloaded };
+}
+
+export function usePageCatalogues(loaded: PageCatalogues): void {
+  override = loaded.override;
+  preloaded = loaded.preloaded;
   cache.clear();
 }
 

@@ -1,8 +1,7 @@
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
-import { summarize } from "../../shared/summary";
+import { yieldToPage } from "../anchoring/scheduler";
 import { ask } from "../lib/ask";
-import { today } from "../lib/i18n";
-import { holdPort, overlayPortName } from "../lib/ports";
+import { type HeldPort, holdPort, overlayPortName } from "../lib/ports";
 import { OverlayController } from "./controller";
 import { recordBlock } from "./timing";
 
@@ -12,40 +11,46 @@ export interface StoreEvents {
   onStoreChange(listener: () => void): void;
 }
 
+export interface Overlay extends StoreEvents {
+  /** Settles once the overlay's first drawing is on screen (or its data could not be had). */
+  firstPaint: Promise<void>;
+}
+
 /**
  * The overlay on a tracker page: reconciles on every DOM change and URL change (one per
  * frame at most, so in-app navigation is followed within a frame or two), asks the background
  * for summaries when the items on the page change, and redraws when the local store changes.
  */
-export function startOverlay(ctx: ContentScriptContext, languageReady: Promise<unknown> = Promise.resolve()): StoreEvents {
+export function startOverlay(ctx: ContentScriptContext, languageReady: Promise<unknown> = Promise.resolve()): Overlay {
   const storeListeners: Array<() => void> = [];
   const controller = new OverlayController(document, {
+    // The background leaves out the items nothing is recorded about.
     query: async (keys) => {
       const [reply] = await Promise.all([ask({ type: "overlay.query", keys }), languageReady]);
-      // The background leaves out the items nothing is recorded about.
-      const blank = summarize(new Map(), "", today());
-      return Object.fromEntries(keys.map((key) => [key, reply.summaries[key] ?? { ...blank, key }]));
+      return reply.summaries;
     },
     open: (key) => void ask({ type: "overlay.open", key }).catch(() => {}),
   });
 
   // Open while the page is (the background keeps live updates meanwhile); opened again when the service worker restarts.
-  const port = holdPort(overlayPortName, {
-    onMessage: (message) => {
-      if ((message as { type?: string } | null)?.type !== "changed") return;
-      void controller.refreshData();
-      for (const listener of storeListeners) listener();
-    },
-    onReconnect: () => {
-      postPage();
-      void controller.refreshData();
-      for (const listener of storeListeners) listener();
-    },
-  });
+  let port: HeldPort | null = null;
+  const openPort = () =>
+    holdPort(overlayPortName, {
+      onMessage: (message) => {
+        if ((message as { type?: string } | null)?.type !== "changed") return;
+        void controller.refreshData();
+        for (const listener of storeListeners) listener();
+      },
+      onReconnect: () => {
+        postPage();
+        void controller.refreshData();
+        for (const listener of storeListeners) listener();
+      },
+    });
 
   // The side panel's "This page" follows the tab in view; the page's URL stays in the browser.
   const postPage = () =>
-    port.postMessage({
+    port?.postMessage({
       type: "page",
       itemKey: controller.currentItem(),
       title: document.title.slice(0, 300),
@@ -54,6 +59,10 @@ export function startOverlay(ctx: ContentScriptContext, languageReady: Promise<u
 
   let frame = 0;
   let firstPaint = true;
+  let firstPainted = () => {};
+  const painted = new Promise<void>((resolve) => {
+    firstPainted = resolve;
+  });
   /** Whether the page's DOM or URL changed since the last reconcile; a scroll or resize only moves what is there. */
   let pageChanged = true;
   const update = () => {
@@ -65,11 +74,18 @@ export function startOverlay(ctx: ContentScriptContext, languageReady: Promise<u
     recordBlock(started);
     if (changed || firstPaint) {
       postPage();
-      void controller.refreshData().then(() => {
-        if (!firstPaint) return;
-        firstPaint = false;
-        requestAnimationFrame(() => performance.mark("liaison:painted"));
-      });
+      void controller.refreshData().then(
+        () => {
+          if (!firstPaint) return;
+          firstPaint = false;
+          requestAnimationFrame(() => {
+            performance.mark("liaison:painted");
+            firstPainted();
+          });
+        },
+        // The background is not there (the extension was reloaded under the page): what waits for the overlay need not.
+        () => firstPainted(),
+      );
     }
   };
   const schedule = () => {
@@ -93,12 +109,19 @@ export function startOverlay(ctx: ContentScriptContext, languageReady: Promise<u
   ctx.addEventListener(window, "popstate", scheduleReconcile);
   (window as unknown as { navigation?: EventTarget }).navigation?.addEventListener("currententrychange", scheduleReconcile);
 
-  update();
+  // Each in a task of its own, not in the one that parsed the script: opening the port (the
+  // browser's first connect from a page costs several milliseconds), then the first reconcile.
+  void yieldToPage()
+    .then(() => {
+      if (!ctx.isInvalid) port = openPort();
+      return yieldToPage();
+    })
+    .then(() => ctx.isInvalid || update());
   ctx.onInvalidated(() => {
     observer.disconnect();
     (window as unknown as { navigation?: EventTarget }).navigation?.removeEventListener("currententrychange", scheduleReconcile);
-    port.disconnect();
+    port?.disconnect();
     controller.destroy();
   });
-  return { onStoreChange: (listener) => storeListeners.push(listener) };
+  return { onStoreChange: (listener) => storeListeners.push(listener), firstPaint: painted };
 }

@@ -1,34 +1,66 @@
+import { browser } from "wxt/browser";
 import { defineContentScript } from "wxt/utils/define-content-script";
-import { startAnnotations } from "../../annotations/start-annotations";
-import { startCapture } from "../../capture/start-capture";
+import { yieldToPage } from "../../anchoring/scheduler";
 import { ask } from "../../lib/ask";
 import { trackerMatches } from "../../lib/hosts";
 import { loadPageCatalogue } from "../../lib/i18n";
+import { type PageRest, type PageStart, pageStart } from "../../lib/page-parts";
 import { startOverlay } from "../../overlay/start-overlay";
 
-declare global {
-  interface Window {
-    __liaison?: boolean;
-  }
-}
-
-/** Liaison on a page: the overlay (chip and row badges), the page's annotations and capture from selected text. */
+/**
+ * Liaison on a page, first part: the overlay (chip and row badges). Annotations and capture
+ * follow once it is drawn (lib/page-parts.ts).
+ */
 export default defineContentScript({
   matches: trackerMatches,
   runAt: "document_idle",
   async main(ctx) {
-    // Injected again by the context menu or shortcut on a page where it already runs: one copy is enough.
     if (window.__liaison) return;
     window.__liaison = true;
     performance.mark("liaison:start");
+    let begin: (start: PageStart) => void = () => {};
+    const started = new Promise<PageStart>((resolve) => {
+      begin = resolve;
+    });
+    let asked = false;
+    const rest = async (): Promise<PageRest> => {
+      const start = await started;
+      if (!asked) {
+        asked = true;
+        window.__liaisonStart = start;
+        // Not injected (the extension is being reloaded under the page): asked again when needed.
+        void ask({ type: "page.rest" }).catch(() => {
+          asked = false;
+        });
+      }
+      return start.rest;
+    };
+
+    // The context menu and the shortcut open the capture form, which comes with the rest. Listened
+    // for at once: the background sends as soon as it injected this script into a page.
+    const onMessage = (raw: unknown, sender: { id?: string }) => {
+      if (sender.id !== browser.runtime.id) return;
+      const message = raw as { type?: unknown; selectionText?: unknown; kind?: unknown } | null;
+      if (message?.type !== "capture.open") return;
+      const selectionText = typeof message.selectionText === "string" ? message.selectionText.slice(0, 10_000) : undefined;
+      void rest().then((part) => part.openCapture(message.kind === "annotation" ? "annotation" : "actionItem", selectionText));
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      window.__liaison = false;
+    });
+
+    // The rest of the start in tasks of its own: the one that parsed this script is long enough.
+    await yieldToPage();
+    if (ctx.isInvalid) return;
     // The language's catalogue loads while the overlay asks for its data; nothing is drawn before both.
     const language = loadPageCatalogue(async (lang) => (await ask({ type: "i18n.catalogue", language: lang })).catalogue).catch(() => {});
     const overlay = startOverlay(ctx, language);
-    await language;
-    const annotations = startAnnotations(ctx, overlay);
-    startCapture(ctx, { onAnnotationSaved: () => void annotations.refresh() });
-    ctx.onInvalidated(() => {
-      window.__liaison = false;
-    });
+    begin(pageStart(overlay, language));
+
+    // The rest comes after the overlay's first drawing, not in its way.
+    await Promise.all([language, overlay.firstPaint]);
+    if (!ctx.isInvalid) void rest();
   },
 });

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { contentToBackground } from "../../extension/lib/messages";
+
+// What a page's content script may ask of the background: it runs inside untrusted pages.
+describe("messages from content scripts", () => {
+  it("may ask for the rest of Liaison on their page, and nothing more with it", () => {
+    expect(contentToBackground.safeParse({ type: "page.rest" }).success).toBe(true);
+    expect(contentToBackground.safeParse({ type: "page.rest", file: "/background.js" }).success).toBe(false);
+    expect(contentToBackground.safeParse({ type: "page.rest", tabId: 3 }).success).toBe(false);
+  });
+
+  it("may ask for summaries of at most 2,000 valid keys", () => {
+    expect(contentToBackground.safeParse({ type: "overlay.query", keys: ["github:acme/app#7"] }).success).toBe(true);
+    expect(contentToBackground.safeParse({ type: "overlay.query", keys: ["not a key"] }).success).toBe(false);
+    expect(contentToBackground.safeParse({ type: "overlay.query", keys: Array(2001).fill("github:acme/app#7") }).success).toBe(false);
+  });
+
+  it("may not administer the workspace", () => {
+    expect(contentToBackground.safeParse({ type: "workspace.leave" }).success).toBe(false);
+  });
+});
