@@ -149,11 +149,6 @@ async function measure(context: BrowserContext, url: string, badges: number) {
     longestTask: number;
     longestBlock: number;
   };
-  console.log(
-    await page.evaluate(
-      `(() => { const s = performance.getEntriesByName("liaison:start")[0].startTime; return performance.getEntriesByType("mark").filter((e) => /^l:(reconciled|yielded|measured|answered|drawn|so)$|painted|paint/.test(e.name)).map((e) => e.name.replace("l:", "") + "=" + (e.startTime - s).toFixed(1)).join(" ") + " fp=" + (performance.getEntriesByName("first-paint")[0]?.startTime - s).toFixed(1); })()`,
-    ),
-  );
   const heap = await heapUsed(page);
   await page.close();
   return { ...figures, heap };
