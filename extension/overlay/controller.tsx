@@ -1,6 +1,6 @@
 import { render } from "preact";
 import { summarize, type TargetSummary } from "../../shared/summary";
-import { afterNextFrame } from "../anchoring/scheduler";
+import { afterNextFrame, yieldToPage } from "../anchoring/scheduler";
 import { siteFor } from "../sites";
 import type { SiteAdapter, SiteRow } from "../sites/types";
 import { BadgeLayer, type PlacedBadge, type Viewport } from "./badge-layer";
@@ -57,6 +57,7 @@ export class OverlayController {
   private readonly blank = summarize(new Map(), "", "");
   private queriedKeys = "";
   private theme: "light" | "dark" = "light";
+  private themeStale = true;
   private floating = false;
   /** What the chip was last drawn with. */
   private drawnChip: {
@@ -86,8 +87,9 @@ export class OverlayController {
     const changed = keys !== this.queriedKeys;
     if (changed) {
       this.queriedKeys = keys;
-      // Reading the page's colours costs a style pass: once per new set of items, not on every scroll.
-      this.theme = pageTheme(this.doc);
+      // Reading the page's colours costs a style pass: once per new set of items, not on every
+      // scroll, and with the rows' boxes, after the browser's frame rather than before it.
+      this.themeStale = true;
     }
     return changed;
   }
@@ -106,8 +108,9 @@ export class OverlayController {
     const answer = keys.length > 0 ? this.data.query(keys) : Promise.resolve({});
     // While the background answers, after the page's next frame: where the rows are. Read
     // then, the layout is the one the browser just made; done now, drawing the answer needs none.
+    // A page without rows (an item page) has nothing to measure, and its chip need not wait a frame.
     const rows = this.rows;
-    await afterNextFrame(this.doc);
+    await (rows.length > 0 ? afterNextFrame(this.doc) : yieldToPage());
     let started = performance.now();
     const measured = this.measure(rows);
     recordBlock(started);
@@ -124,11 +127,16 @@ export class OverlayController {
   }
 
   /**
-   * Where each row is on the page, and the part of the page in view. Every read of the page's
-   * layout happens here, before any write: a read after a write would make the browser lay the
-   * page out again, synchronously, in the middle of the page's frame.
+   * Where each row is on the page, the part of the page in view, and the page's theme when
+   * its items changed. Every read of the page's layout and style happens here, before any
+   * write: a read after a write would make the browser lay the page out again, synchronously,
+   * in the middle of the page's frame.
    */
   private measure(rows: SiteRow[]): Measured {
+    if (this.themeStale) {
+      this.themeStale = false;
+      this.theme = pageTheme(this.doc);
+    }
     const boxes = new Map<Element, { right: number; top: number }>();
     if (rows.length === 0) return { boxes, view: { top: 0, bottom: 0 } };
     const window = this.doc.defaultView;
