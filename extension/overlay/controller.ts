@@ -1,10 +1,9 @@
-import { render } from "preact";
 import { summarize, type TargetSummary } from "../../shared/summary";
 import { afterNextFrame, yieldToPage } from "../anchoring/scheduler";
 import { siteFor } from "../sites";
 import type { SiteAdapter, SiteRow } from "../sites/types";
 import { BadgeLayer, type PlacedBadge, type Viewport } from "./badge-layer";
-import { Chip } from "./Chip";
+import { ChipView } from "./chip";
 import css from "./overlay.css?inline";
 import { pageTheme } from "./theme";
 import { recordBlock } from "./timing";
@@ -48,7 +47,7 @@ function createHost(doc: Document, tag: "liaison-chip" | "liaison-badges"): Host
  */
 export class OverlayController {
   private site: SiteAdapter;
-  private chip: Host | null = null;
+  private chip: (Host & { view: ChipView }) | null = null;
   private badges: (Host & { layer: BadgeLayer }) | null = null;
   private itemKey: string | null = null;
   private rows: SiteRow[] = [];
@@ -166,7 +165,7 @@ export class OverlayController {
       ) {
         this.drawnChip = { root: this.chip.root, key, summary, floating: this.floating, theme: this.theme };
         this.chip.root.dataset.theme = this.theme;
-        render(<Chip summary={summary} floating={this.floating} onOpen={() => this.data.open(key)} />, this.chip.root);
+        this.chip.view.draw(summary, this.floating);
       }
     }
     if (placed.length === 0 && !this.badges) return;
@@ -186,7 +185,15 @@ export class OverlayController {
       return;
     }
     const anchor = this.site.chipAnchor(this.doc);
-    this.chip ??= createHost(this.doc, "liaison-chip");
+    if (!this.chip) {
+      const host = createHost(this.doc, "liaison-chip");
+      this.chip = {
+        ...host,
+        view: new ChipView(host.root, () => {
+          if (this.itemKey) this.data.open(this.itemKey);
+        }),
+      };
+    }
     const { element } = this.chip;
     if (element.dataset.liaisonTarget !== this.itemKey) {
       element.dataset.liaisonTarget = this.itemKey;
@@ -222,7 +229,7 @@ export class OverlayController {
   }
 
   destroy(): void {
-    if (this.chip) render(null, this.chip.root);
+    this.chip?.view.destroy();
     this.badges?.layer.destroy();
     this.chip?.element.remove();
     this.badges?.element.remove();
