@@ -1,3 +1,4 @@
+import type { UrlParts } from "../../shared/targets/url-parts";
 /** A list or board row and the item it shows. */
 export interface SiteRow {
   element: Element;
@@ -30,23 +31,39 @@ export function firstMatch(doc: ParentNode, selectors: readonly string[]): Eleme
   return null;
 }
 
+type KeyOf = (url: UrlParts) => string | null;
+
 /**
  * Target keys of the links seen on this page, by absolute address: a list re-rendered after an
- * in-app navigation or a DOM change mostly shows links already read. Bounded; per adapter, since
+ * in-app navigation or a DOM change mostly shows links already read. Bounded; per parser, since
  * the same address may be read differently (a self-hosted tracker's own adapter).
  */
-const linkKeys = new WeakMap<(url: URL) => string | null, Map<string, string | null>>();
+const linkKeys = new WeakMap<KeyOf, Map<string, string | null>>();
 
-function keyOfLink(href: string, keyOf: (url: URL) => string | null): string | null {
+/**
+ * A path on the page's own site that the URL parser would leave exactly as written: segments
+ * of letters, digits, `_`, `~`, `-` and `.` that start with no dot (so none is `.` or `..`), no
+ * query, no fragment. Most list links are; they are read without parsing a URL for each row.
+ */
+const plainPath = /^(?:\/[\w~-][\w.~-]*)*\/?$/;
+const noParams = new URLSearchParams();
+
+function keyOfLink(raw: string, base: URL, keyOf: KeyOf): string | null {
   let known = linkKeys.get(keyOf);
   if (!known) {
     known = new Map();
     linkKeys.set(keyOf, known);
   }
+  const plain = plainPath.test(raw);
+  const href = plain ? base.origin + raw : resolve(raw, base);
+  if (href === null) return null;
   let key = known.get(href);
   if (key === undefined) {
     try {
-      key = keyOf(new URL(href));
+      const parts: UrlParts = plain
+        ? { protocol: base.protocol, host: base.host, hostname: base.hostname, pathname: raw, searchParams: noParams }
+        : new URL(href);
+      key = keyOf(parts);
     } catch {
       key = null;
     }
@@ -56,22 +73,22 @@ function keyOfLink(href: string, keyOf: (url: URL) => string | null): string | n
   return key;
 }
 
+/** A link's address made absolute against the page's. */
+function resolve(href: string, base: URL): string | null {
+  try {
+    return new URL(href, base).href;
+  } catch {
+    return null;
+  }
+}
+
 /** Rows found by their title links: the row is the nearest ancestor matching `rowSelector`. */
-export function rowsFromLinks(
-  doc: ParentNode,
-  linkSelectors: readonly string[],
-  rowSelector: string,
-  base: URL,
-  keyOf: (url: URL) => string | null,
-): SiteRow[] {
+export function rowsFromLinks(doc: ParentNode, linkSelectors: readonly string[], rowSelector: string, base: URL, keyOf: KeyOf): SiteRow[] {
   const rows: SiteRow[] = [];
   const seen = new Set<Element>();
-  for (const link of doc.querySelectorAll<HTMLAnchorElement>(linkSelectors.join(", "))) {
+  for (const link of doc.querySelectorAll(linkSelectors.join(", "))) {
     const raw = link.getAttribute("href");
-    if (!raw) continue;
-    // Resolved by the browser against the page's base address: one parse instead of two.
-    const href = typeof link.href === "string" && link.href ? link.href : resolve(raw, base);
-    const key = href ? keyOfLink(href, keyOf) : null;
+    const key = raw ? keyOfLink(raw, base, keyOf) : null;
     const element = link.closest(rowSelector) ?? link;
     if (key && !seen.has(element)) {
       seen.add(element);
@@ -79,15 +96,6 @@ export function rowsFromLinks(
     }
   }
   return rows;
-}
-
-/** A link's address made absolute, for elements that do not resolve it themselves (not anchors). */
-function resolve(href: string, base: URL): string | null {
-  try {
-    return new URL(href, base).href;
-  } catch {
-    return null;
-  }
 }
 
 /** Rows that carry their item in an attribute instead of a link: the row is the nearest ancestor matching `rowSelector`. */

@@ -1,3 +1,5 @@
+import type { UrlParts } from "./url-parts";
+
 /**
  * Asana tasks: `asana:{taskGid}`. Gids are global, so neither workspace nor project is part of
  * the key. `?child=` (search results) names the open task and is read first.
@@ -7,7 +9,7 @@ const taskInPath = [
   /^\/0\/(?:\d+|search)\/(\d+)(?:\/f)?\/?$/, // legacy /0/{p}/{t}, /0/{p}/{t}/f
 ];
 
-export function asanaKey(url: URL): string | null {
+export function asanaKey(url: UrlParts): string | null {
   if (url.hostname !== "app.asana.com") return null;
   const child = url.searchParams.get("child");
   if (child && /^\d+$/.test(child)) return `asana:${child}`;

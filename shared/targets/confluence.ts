@@ -1,3 +1,5 @@
+import type { UrlParts } from "./url-parts";
+
 /**
  * Confluence pages: `confluence:{host}/{pageId}`. Cloud lives under `/wiki` on
  * `*.atlassian.net`; Server and Data Center run on any host (the caller says so from the page).
@@ -5,7 +7,7 @@
  */
 const pageInPath = /\/pages\/(?:edit-v2\/)?(\d+)(?:\/|$)/;
 
-export function confluenceKey(url: URL, options: { selfHosted?: boolean } = {}): string | null {
+export function confluenceKey(url: UrlParts, options: { selfHosted?: boolean } = {}): string | null {
   const host = url.host.toLowerCase();
   const cloud = url.hostname.toLowerCase().endsWith(".atlassian.net");
   if (cloud ? !url.pathname.startsWith("/wiki/") : !options.selfHosted) return null;

@@ -1,3 +1,4 @@
+import type { UrlParts } from "./url-parts";
 /**
  * Feishu and Lark documents: `feishu:{host}/{docx|wiki|docs|sheets|base}/{token}`; a Base
  * record adds its id (`.../base/{appToken}/{record}`). A wiki node token differs from the token
@@ -9,7 +10,7 @@ export const isFeishuHost = (hostname: string) =>
 // Tokens are long (27 characters seen); the length keeps /wiki/space/{id} and /wiki/settings out.
 const documentPath = /^\/(docx|wiki|docs|sheets|base)\/([A-Za-z0-9]{16,})(?:\/|$)/;
 
-export function feishuKey(url: URL): string | null {
+export function feishuKey(url: UrlParts): string | null {
   const host = url.host.toLowerCase();
   if (!isFeishuHost(url.hostname)) return null;
   const match = documentPath.exec(url.pathname);

@@ -1,9 +1,10 @@
+import type { UrlParts } from "./url-parts";
 /**
  * Google Docs documents: `gdocs:{docId}`. Tabs (`?tab=`), headings (`#heading=`) and the
  * signed-in account (`/u/{n}/`) do not change the document. Published copies
  * (`/document/d/e/{publishedId}/pub`) are other pages and are not matched.
  */
-export function gdocsKey(url: URL): string | null {
+export function gdocsKey(url: UrlParts): string | null {
   if (url.hostname !== "docs.google.com") return null;
   const match = /^\/document\/(?:u\/\d+\/)?d\/([\w-]{25,})(?:\/|$)/.exec(url.pathname);
   return match ? `gdocs:${match[1]}` : null;

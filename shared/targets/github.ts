@@ -1,10 +1,12 @@
+import type { UrlParts } from "./url-parts";
+
 /**
  * GitHub issues and pull requests: `github:{owner}/{repo}#{n}`, owner and repo lower-cased
  * (GitHub treats them case-insensitively).
  */
 const reserved = new Set(["orgs", "users", "settings", "notifications", "marketplace", "sponsors", "login", "new"]);
 
-export function githubKey(url: URL): string | null {
+export function githubKey(url: UrlParts): string | null {
   if (url.hostname !== "github.com") return null;
   const pane = url.searchParams.get("issue");
   if (pane) {

@@ -1,3 +1,5 @@
+import type { UrlParts } from "./url-parts";
+
 /**
  * GitLab issues and work items: `gitlab:{host}/{full/path}#{iid}`; merge requests:
  * `gitlab:{host}/{full/path}!{iid}` (GitLab's own reference syntax). Paths are lower-cased, as
@@ -7,7 +9,7 @@
 const itemPath = /^\/(.+?)\/-\/(issues(?:\/incident)?|work_items|merge_requests)\/(\d+)(?:\/|$)/;
 const fullPath = /^[\w.-]+(?:\/[\w.-]+)+$/;
 
-export function gitlabKey(url: URL, options: { selfHosted?: boolean } = {}): string | null {
+export function gitlabKey(url: UrlParts, options: { selfHosted?: boolean } = {}): string | null {
   const host = url.host.toLowerCase();
   if (host !== "gitlab.com" && !options.selfHosted) return null;
   const drawer = drawerItem(url);
@@ -22,7 +24,7 @@ export function gitlabKey(url: URL, options: { selfHosted?: boolean } = {}): str
  * Lists open an item in a drawer and keep their own URL, adding `?show=` with base64 JSON
  * `{"iid":"5","full_path":"acme/app","id":123}` (seen 2026-11 on issue and work item lists).
  */
-function drawerItem(url: URL): string | null {
+function drawerItem(url: UrlParts): string | null {
   const show = url.searchParams.get("show");
   if (!show) return null;
   let item: { iid?: unknown; full_path?: unknown };

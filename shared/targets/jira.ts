@@ -1,10 +1,12 @@
+import type { UrlParts } from "./url-parts";
+
 /**
  * Jira Cloud and Server issues: `jira:{host}/{KEY-n}`. `selectedIssue` (boards, backlogs)
  * is read before the path, as the open issue is the one the user looks at.
  */
 const issueKey = /^[A-Z][A-Z0-9_]+-\d+$/;
 
-export function jiraKey(url: URL, options: { selfHosted?: boolean } = {}): string | null {
+export function jiraKey(url: UrlParts, options: { selfHosted?: boolean } = {}): string | null {
   const host = url.hostname.toLowerCase();
   if (!host.endsWith(".atlassian.net") && !options.selfHosted) return null;
   const selected = url.searchParams.get("selectedIssue");

@@ -1,5 +1,6 @@
+import type { UrlParts } from "./url-parts";
 /** Linear issues: `linear:{workspace}/{TEAM-n}`. */
-export function linearKey(url: URL): string | null {
+export function linearKey(url: UrlParts): string | null {
   if (url.hostname !== "linear.app") return null;
   const match = /^\/([^/]+)\/issue\/([A-Za-z][A-Za-z0-9]*-\d+)(?:\/|$)/.exec(url.pathname);
   return match ? `linear:${match[1].toLowerCase()}/${match[2].toUpperCase()}` : null;

@@ -1,3 +1,4 @@
+import type { UrlParts } from "./url-parts";
 /**
  * Notion pages and database rows: `notion:{32 hex page id}`, lower-case, without dashes. A
  * peeked page (`p=` on a database view) is the item the user looks at, so it wins over the path.
@@ -13,7 +14,7 @@ export function notionId(raw: string): string | null {
   return /^[0-9a-f]{32}$/.test(id) ? id : null;
 }
 
-export function notionKey(url: URL): string | null {
+export function notionKey(url: UrlParts): string | null {
   if (!isNotionHost(url.hostname)) return null;
   const peek = notionId(url.searchParams.get("p") ?? "");
   if (peek) return `notion:${peek}`;

@@ -1,3 +1,5 @@
+import type { UrlParts } from "./url-parts";
+
 /**
  * PingCode work items, ideas, tickets and wiki pages: `pingcode:{host}/{kind}/{id}`, the id
  * being the short id of the URL (like `eqWqLmTO`).
@@ -15,7 +17,7 @@ const itemPaths: ReadonlyArray<[RegExp, Kind]> = [
 
 const pathOf: Record<Kind, string> = { workitems: "pjm/workitems", ideas: "ship/ideas", tickets: "ship/tickets", wiki: "wiki/pages" };
 
-export function pingcodeKey(url: URL): string | null {
+export function pingcodeKey(url: UrlParts): string | null {
   const host = url.host.toLowerCase();
   if (!url.hostname.toLowerCase().endsWith(".pingcode.com")) return null;
   for (const [pattern, kind] of itemPaths) {

@@ -1,8 +1,9 @@
+import type { UrlParts } from "./url-parts";
 /**
  * Trello cards: `trello:{shortLink}` (case-sensitive, as Trello's are). Boards are lists, not
  * items; an open card switches the URL from `/b/` to `/c/`.
  */
-export function trelloKey(url: URL): string | null {
+export function trelloKey(url: UrlParts): string | null {
   if (url.hostname !== "trello.com") return null;
   const match = /^\/c\/([A-Za-z0-9]{8})(?:\/|$)/.exec(url.pathname);
   return match ? `trello:${match[1]}` : null;

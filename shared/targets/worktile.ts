@@ -1,8 +1,9 @@
+import type { UrlParts } from "./url-parts";
 /**
  * Worktile tasks: `worktile:{host}/tasks/{24 hex}`, from `/mission/projects/{p}/tasks/{t}` and
  * the other mission views that open a task; older agile items: `worktile:{host}/items/{id}`.
  */
-export function worktileKey(url: URL): string | null {
+export function worktileKey(url: UrlParts): string | null {
   const host = url.host.toLowerCase();
   if (!url.hostname.toLowerCase().endsWith(".worktile.com")) return null;
   const task = /^\/mission\/(?:.+\/)?tasks\/([0-9a-f]{24})(?:\/|$)/.exec(url.pathname);

@@ -1,4 +1,5 @@
 import { jiraKey } from "../../../shared/targets/jira";
+import type { UrlParts } from "../../../shared/targets/url-parts";
 import { firstMatch, mergeRows, rowsFromAttributes, rowsFromLinks, type SiteAdapter } from "../types";
 import { keyedRowSelectors, rowLinkSelectors, rowSelector, titleSelectors } from "./selectors";
 
@@ -9,6 +10,9 @@ const isJiraPage = (doc: Document) => doc.querySelector('meta[name="application-
 
 // Tried on: https://acme.atlassian.net/browse/ACME-42, .../jira/software/projects/ACME/boards/1?selectedIssue=ACME-42,
 // https://jira.example.org/browse/PROJ-7 (Data Center 9), https://jira.example.org/secure/RapidBoard.jspa?rapidView=1&selectedIssue=PROJ-7
+/** One parser for every list, so that the keys of links already read are remembered. */
+const selfHostedKey = (target: UrlParts) => jiraKey(target, { selfHosted: true });
+
 export const jira: SiteAdapter = {
   name: "jira",
   detect: (url, doc) => url.hostname.endsWith(".atlassian.net") || isJiraPage(doc),
@@ -25,7 +29,7 @@ export const jira: SiteAdapter = {
       return issueKey.test(key) ? `jira:${host}/${key}` : null;
     };
     return mergeRows(
-      rowsFromLinks(doc, rowLinkSelectors, rowSelector, url, (target) => jiraKey(target, { selfHosted: true })),
+      rowsFromLinks(doc, rowLinkSelectors, rowSelector, url, selfHostedKey),
       // A keyed row is its own row.
       rowsFromAttributes(doc, keyedRowSelectors, keyedRowSelectors.join(", "), keyed),
     );
