@@ -4,7 +4,6 @@ import { ask } from "../lib/ask";
 import { createShadowHost } from "../overlay/shadow-host";
 import type { StoreEvents } from "../overlay/start-overlay";
 import { pageTheme } from "../overlay/theme";
-import { pageItemKeys } from "../sites";
 import { AnnotationTip } from "./AnnotationTip";
 import { AnnotationLayer } from "./annotation-layer";
 import css from "./annotation-tip.css?inline";
@@ -19,11 +18,6 @@ export interface PageAnnotations {
 const interactive =
   "a[href], button, input, select, textarea, label, summary, [role='button'], [role='link'], [contenteditable='true'], [contenteditable='']";
 
-/** The page: its address, and the item it shows by its URL and as its site adapter reads it (self-hosted trackers). */
-function pageRef(href: string): PageRef {
-  return { url: href, keys: pageItemKeys(href, document) };
-}
-
 /**
  * The annotations of the page: asks the background for them (from the local store; the page's
  * address stays in the browser), anchors and highlights them, reports to the side panel which
@@ -31,7 +25,9 @@ function pageRef(href: string): PageRef {
  * and in-app navigation. Resting the pointer on a highlight shows its note; a click opens it
  * in the side panel.
  */
-export function startAnnotations(ctx: ContentScriptContext, store: StoreEvents): PageAnnotations {
+export function startAnnotations(ctx: ContentScriptContext, store: StoreEvents, pageKeys: (href: string) => string[]): PageAnnotations {
+  /** The page: its address, and the item it shows by its URL and as its site adapter reads it (self-hosted trackers). */
+  const pageRef = (href: string): PageRef => ({ url: href, keys: pageKeys(href) });
   let reportedUrl = location.href;
   const layer = new AnnotationLayer(document, {
     canvas: () => isCanvasRendered(location.href),

@@ -6,7 +6,6 @@ import { annotationUrl, isCanvasRendered } from "../annotations/page";
 import { ask } from "../lib/ask";
 import { t } from "../lib/i18n";
 import { createShadowHost } from "../overlay/shadow-host";
-import { pageItemKeys } from "../sites";
 import { Adder } from "./Adder";
 import { type AnnotationDraft, AnnotationForm } from "./AnnotationForm";
 import { type CaptureDraft, CaptureForm } from "./CaptureForm";
@@ -21,11 +20,6 @@ type View =
   | { kind: "risk"; draft: CaptureDraft; anchor?: { left: number; top: number } }
   | { kind: "toast"; text: string };
 
-/** The item this page shows, as its site adapter reads it (self-hosted pages and ids read from the page included). */
-function pageTargetKey(): string | null {
-  return pageItemKeys(location.href, document)[0] ?? null;
-}
-
 export interface CaptureHooks {
   /** An annotation was saved from this page: it is highlighted at once. */
   onAnnotationSaved?: () => void;
@@ -35,7 +29,9 @@ export interface CaptureHooks {
  * Capture from the page: a small toolbar by selected text, and the action item and annotation
  * forms it opens (also opened by the context menu and the shortcut: see `open`).
  */
-export function startCapture(ctx: ContentScriptContext, hooks: CaptureHooks = {}) {
+export function startCapture(ctx: ContentScriptContext, pageKeys: (href: string) => string[], hooks: CaptureHooks = {}) {
+  /** The item this page shows, as its site adapter reads it (self-hosted pages and ids read from the page included). */
+  const pageTargetKey = (): string | null => pageKeys(location.href)[0] ?? null;
   let ui: ReturnType<typeof createShadowHost> | null = null;
   let view: View = { kind: "none" };
   let toastTimer: ReturnType<typeof setTimeout> | undefined;

@@ -10,6 +10,8 @@ import { type PageCatalogues, pageCatalogues } from "./i18n";
 export interface PageStart {
   /** The page's one port to the background, shared with the rest. */
   overlay: StoreEvents;
+  /** The keys of the item a page shows, as the site adapters read them (which the rest need not carry too). */
+  pageKeys(href: string): string[];
   /** The strings of the page's language, once loaded (the rest shares no module state with the first part). */
   catalogues: Promise<PageCatalogues>;
   /** Settles with the rest once it has started. */
@@ -34,10 +36,10 @@ declare global {
   }
 }
 
-export function pageStart(overlay: StoreEvents, language: Promise<unknown>): PageStart {
+export function pageStart(overlay: StoreEvents, language: Promise<unknown>, pageKeys: (href: string) => string[]): PageStart {
   let started: (rest: PageRest) => void = () => {};
   const rest = new Promise<PageRest>((resolve) => {
     started = resolve;
   });
-  return { overlay, catalogues: language.then(pageCatalogues), rest, started };
+  return { overlay, pageKeys, catalogues: language.then(pageCatalogues), rest, started };
 }

@@ -20,10 +20,10 @@ export default defineContentScript({
     usePageCatalogues(await start.catalogues);
     await yieldToPage();
     if (ctx.isInvalid) return;
-    const annotations = startAnnotations(ctx, start.overlay);
+    const annotations = startAnnotations(ctx, start.overlay, start.pageKeys);
     await yieldToPage();
     if (ctx.isInvalid) return;
-    const capture = startCapture(ctx, { onAnnotationSaved: () => void annotations.refresh() });
+    const capture = startCapture(ctx, start.pageKeys, { onAnnotationSaved: () => void annotations.refresh() });
     start.started({ openCapture: capture.open });
   },
 });

@@ -6,6 +6,7 @@ import { trackerMatches } from "../../lib/hosts";
 import { loadPageCatalogue } from "../../lib/i18n";
 import { type PageRest, type PageStart, pageStart } from "../../lib/page-parts";
 import { startOverlay } from "../../overlay/start-overlay";
+import { pageItemKeys } from "../../sites";
 
 /**
  * Liaison on a page, first part: the overlay (chip and row badges). Annotations and capture
@@ -57,7 +58,7 @@ export default defineContentScript({
     // The language's catalogue loads while the overlay asks for its data; nothing is drawn before both.
     const language = loadPageCatalogue(async (lang) => (await ask({ type: "i18n.catalogue", language: lang })).catalogue).catch(() => {});
     const overlay = startOverlay(ctx, language);
-    begin(pageStart(overlay, language));
+    begin(pageStart(overlay, language, (href) => pageItemKeys(href, document)));
 
     // The rest comes after the overlay's first drawing, not in its way.
     await Promise.all([language, overlay.firstPaint]);
