@@ -2,10 +2,11 @@ import type { StoreEvents } from "../overlay/start-overlay";
 import { type PageCatalogues, pageCatalogues } from "./i18n";
 
 /**
- * Liaison on a page comes in two scripts. The one the browser injects at page start holds only
- * the overlay; once the overlay is drawn it has the background inject the rest (annotations,
- * capture and their forms), which would otherwise have to be parsed before the first badge.
- * Both run in the extension's isolated world of the page, where they meet on `window`.
+ * Liaison on a page comes in three scripts. The one the browser injects at page start holds
+ * only the overlay; once the overlay is drawn it has the background inject the rest, one script
+ * and one task after the other: the page's annotations, then capture and its forms. Parsed at
+ * page start, they would have held up the first badge. All run in the extension's isolated
+ * world of the page, where they meet on `window`.
  */
 export interface PageStart {
   /** The page's one port to the background, shared with the rest. */
@@ -14,19 +15,24 @@ export interface PageStart {
   pageKeys(href: string): string[];
   /** The strings of the page's language, once loaded (the rest shares no module state with the first part). */
   catalogues: Promise<PageCatalogues>;
-  /** Settles with the rest once it has started. */
+  /** The parts of the rest already started here: each starts once. */
+  parts: Set<string>;
+  /** An annotation was just saved on the page: the annotations part highlights it at once. */
+  annotationSaved(): void;
+  /** Settles with capture once it has started. */
   rest: Promise<PageRest>;
-  /** Called by the rest when it has started. */
+  /** Called by the capture part when it has started. */
   started(rest: PageRest): void;
 }
 
-/** What the rest of Liaison on the page offers to the part that came first. */
+/** What the rest of Liaison on the page offers to the part that came first: capture. */
 export interface PageRest {
   /** Opens the capture form (the context menu or the shortcut asked for it). */
   openCapture(kind: "actionItem" | "annotation", selectionText?: string): void;
 }
 
-export const restScript = "/content-scripts/liaison-rest.js";
+/** The rest, in the order it is injected. */
+export const restScripts = ["/content-scripts/liaison-annotations.js", "/content-scripts/liaison-capture.js"] as const;
 
 declare global {
   interface Window {
@@ -41,5 +47,13 @@ export function pageStart(overlay: StoreEvents, language: Promise<unknown>, page
   const rest = new Promise<PageRest>((resolve) => {
     started = resolve;
   });
-  return { overlay, pageKeys, catalogues: language.then(pageCatalogues), rest, started };
+  return { overlay, pageKeys, catalogues: language.then(pageCatalogues), parts: new Set(), annotationSaved: () => {}, rest, started };
+}
+
+/** The page's start, for a part of the rest that has not started here yet. */
+export function claimPart(part: string): PageStart | null {
+  const start = window.__liaisonStart;
+  if (!start || start.parts.has(part)) return null;
+  start.parts.add(part);
+  return start;
 }
