@@ -1,5 +1,6 @@
 import type { StoreEvents } from "../overlay/start-overlay";
-import { type PageCatalogues, pageCatalogues } from "./i18n";
+import type { ContentScriptContext } from "wxt/utils/content-script-context";
+import { type PageCatalogues, pageCatalogues, usePageCatalogues } from "./i18n";
 
 /**
  * Liaison on a page comes in three scripts. The one the browser injects at page start holds
@@ -50,10 +51,14 @@ export function pageStart(overlay: StoreEvents, language: Promise<unknown>, page
   return { overlay, pageKeys, catalogues: language.then(pageCatalogues), parts: new Set(), annotationSaved: () => {}, rest, started };
 }
 
-/** The page's start, for a part of the rest that has not started here yet. */
-export function claimPart(part: string): PageStart | null {
+/**
+ * For a part of the rest: the page's start, with the page's strings in use, unless this part
+ * already started here (or the page has no start, or the extension was reloaded meanwhile).
+ */
+export async function joinPage(part: "annotations" | "capture", ctx: ContentScriptContext): Promise<PageStart | null> {
   const start = window.__liaisonStart;
   if (!start || start.parts.has(part)) return null;
   start.parts.add(part);
-  return start;
+  usePageCatalogues(await start.catalogues);
+  return ctx.isInvalid ? null : start;
 }

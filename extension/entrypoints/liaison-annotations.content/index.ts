@@ -1,8 +1,7 @@
 import { defineContentScript } from "wxt/utils/define-content-script";
 import { startAnnotations } from "../../annotations/start-annotations";
 import { trackerMatches } from "../../lib/hosts";
-import { usePageCatalogues } from "../../lib/i18n";
-import { claimPart } from "../../lib/page-parts";
+import { joinPage } from "../../lib/page-parts";
 
 /**
  * The page's annotations: highlighted, listed and followed live. Injected by the background
@@ -12,10 +11,8 @@ export default defineContentScript({
   matches: trackerMatches,
   registration: "runtime",
   async main(ctx) {
-    const start = claimPart("annotations");
+    const start = await joinPage("annotations", ctx);
     if (!start) return;
-    usePageCatalogues(await start.catalogues);
-    if (ctx.isInvalid) return;
     const annotations = startAnnotations(ctx, start.overlay, start.pageKeys);
     start.annotationSaved = () => void annotations.refresh();
   },
