@@ -180,8 +180,8 @@ export function startCapture(ctx: ContentScriptContext, pageKeys: (href: string)
     return range;
   }
 
-  function onSelectionEnd(event: Event) {
-    if (ui && event.composedPath().includes(ui.host)) return;
+  /** Shows the toolbar by the selection, if there is one worth capturing, once it has settled. */
+  function offerSelection() {
     // Let the selection settle: a click inside a selection clears it only after mouseup.
     setTimeout(() => {
       if (view.kind === "form" || view.kind === "annotate" || view.kind === "risk") return;
@@ -195,6 +195,11 @@ export function startCapture(ctx: ContentScriptContext, pageKeys: (href: string)
     }, 0);
   }
 
+  function onSelectionEnd(event: Event) {
+    if (ui && event.composedPath().includes(ui.host)) return;
+    offerSelection();
+  }
+
   ctx.addEventListener(document, "mouseup", onSelectionEnd);
   ctx.addEventListener(document, "keyup", (event) => {
     if ((event as KeyboardEvent).shiftKey) onSelectionEnd(event);
@@ -205,6 +210,7 @@ export function startCapture(ctx: ContentScriptContext, pageKeys: (href: string)
 
   ctx.onInvalidated(() => ui?.remove());
   return {
+    offerSelection,
     /** Opens the action item or the annotation form on the selection, if any (the context menu or the shortcut asked). */
     open(kind: "actionItem" | "annotation", selectionText?: string) {
       if (kind === "annotation") void openAnnotate(selectedRange()?.cloneRange() ?? null, selectionText);

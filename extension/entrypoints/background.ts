@@ -9,7 +9,7 @@ import { pageAnnotations, recordAnchoring } from "../annotations/local";
 import type { Replies } from "../lib/ask";
 import { loadCatalogue, t, today, type UiLanguage } from "../lib/i18n";
 import { contentToBackground, type PageMessage, pageToBackground } from "../lib/messages";
-import { restScripts } from "../lib/page-parts";
+import { partScripts } from "../lib/page-parts";
 import { inUsePortNames, overlayPortName } from "../lib/ports";
 import { publicSession, type StoredSession } from "../lib/session";
 import { KnowledgeIndex } from "../overlay/knowledge";
@@ -117,12 +117,10 @@ export default defineBackground(() => {
         }
         return { catalogue: await catalogue };
       }
-      case "page.rest": {
+      case "page.part": {
         const tabId = sender.tab?.id;
-        if (tabId === undefined) throw new Error("page.rest comes from a tab");
-        // One script at a time: each is parsed and started in a task of its own.
-        for (const file of restScripts)
-          await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [file] });
+        if (tabId === undefined) throw new Error("page.part comes from a tab");
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [partScripts[message.part]] });
         return {};
       }
       case "overlay.query":

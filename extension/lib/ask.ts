@@ -17,7 +17,7 @@ export interface Replies {
   /** Only the keys with something recorded; the others summarize as an empty index does. */
   "overlay.query": { summaries: Record<string, TargetSummary> };
   "overlay.open": Record<string, never>;
-  "page.rest": Record<string, never>;
+  "page.part": Record<string, never>;
   "annotations.forPage": { annotations: PageAnnotation[] };
   "annotation.create": { id: string };
   "annotations.status": Record<string, never>;

@@ -27,8 +27,8 @@ export const contentToBackground = z.discriminatedUnion("type", [
   z.object({ type: z.literal("actionItem.create"), fields: actionItem }).strict(),
   /** Save a new risk captured on the page. */
   z.object({ type: z.literal("risk.create"), fields: risk }).strict(),
-  /** The rest of Liaison for this page (annotations, capture), injected into the asking frame once its overlay is drawn. */
-  z.object({ type: z.literal("page.rest") }).strict(),
+  /** A later part of Liaison for this page (lib/page-parts.ts), injected into the asking frame. */
+  z.object({ type: z.literal("page.part"), part: z.enum(["annotations", "capture"]) }).strict(),
   /** Summaries for the items on the page, from the local store. */
   z.object({ type: z.literal("overlay.query"), keys: z.array(targetKeySchema).max(2000) }).strict(),
   /** The catalogue of the language chosen in options (content scripts cannot read extension files). */

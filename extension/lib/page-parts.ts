@@ -1,39 +1,44 @@
-import type { StoreEvents } from "../overlay/start-overlay";
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
+import type { StoreEvents } from "../overlay/start-overlay";
 import { type PageCatalogues, pageCatalogues, usePageCatalogues } from "./i18n";
 
 /**
- * Liaison on a page comes in three scripts. The one the browser injects at page start holds
- * only the overlay; once the overlay is drawn it has the background inject the rest, one script
- * and one task after the other: the page's annotations, then capture and its forms. Parsed at
- * page start, they would have held up the first badge. All run in the extension's isolated
- * world of the page, where they meet on `window`.
+ * Liaison comes to a page in parts. The script the browser injects at page start holds only the
+ * overlay. Once the overlay is drawn, it has the background inject the page's annotations; capture
+ * and its forms come when first wanted (a selection its toolbar could offer to capture, or the
+ * context menu and the shortcut). Each is parsed and started in a task of its own, not before the
+ * first badge. All run in the extension's isolated world of the page, where they meet on `window`.
  */
+export type PagePart = "annotations" | "capture";
+
+/** The script of each later part. */
+export const partScripts = {
+  annotations: "/content-scripts/liaison-annotations.js",
+  capture: "/content-scripts/liaison-capture.js",
+} as const;
+
 export interface PageStart {
-  /** The page's one port to the background, shared with the rest. */
+  /** The page's one port to the background, shared with the later parts. */
   overlay: StoreEvents;
-  /** The keys of the item a page shows, as the site adapters read them (which the rest need not carry too). */
+  /** The keys of the item a page shows, as the site adapters read them (which the later parts need not carry too). */
   pageKeys(href: string): string[];
-  /** The strings of the page's language, once loaded (the rest shares no module state with the first part). */
+  /** The strings of the page's language, once loaded (the parts share no module state). */
   catalogues: Promise<PageCatalogues>;
-  /** The parts of the rest already started here: each starts once. */
-  parts: Set<string>;
+  /** The later parts already started here: each starts once. */
+  parts: Set<PagePart>;
   /** An annotation was just saved on the page: the annotations part highlights it at once. */
   annotationSaved(): void;
   /** Settles with capture once it has started. */
-  rest: Promise<PageRest>;
+  capture: Promise<PageCapture>;
   /** Called by the capture part when it has started. */
-  started(rest: PageRest): void;
+  captureStarted(capture: PageCapture): void;
 }
 
-/** What the rest of Liaison on the page offers to the part that came first: capture. */
-export interface PageRest {
+/** What capture offers to the part that came first. */
+export interface PageCapture {
   /** Opens the capture form (the context menu or the shortcut asked for it). */
-  openCapture(kind: "actionItem" | "annotation", selectionText?: string): void;
+  open(kind: "actionItem" | "annotation", selectionText?: string): void;
 }
-
-/** The rest, in the order it is injected. */
-export const restScripts = ["/content-scripts/liaison-annotations.js", "/content-scripts/liaison-capture.js"] as const;
 
 declare global {
   interface Window {
@@ -44,18 +49,26 @@ declare global {
 }
 
 export function pageStart(overlay: StoreEvents, language: Promise<unknown>, pageKeys: (href: string) => string[]): PageStart {
-  let started: (rest: PageRest) => void = () => {};
-  const rest = new Promise<PageRest>((resolve) => {
-    started = resolve;
+  let captureStarted: (capture: PageCapture) => void = () => {};
+  const capture = new Promise<PageCapture>((resolve) => {
+    captureStarted = resolve;
   });
-  return { overlay, pageKeys, catalogues: language.then(pageCatalogues), parts: new Set(), annotationSaved: () => {}, rest, started };
+  return {
+    overlay,
+    pageKeys,
+    catalogues: language.then(pageCatalogues),
+    parts: new Set(),
+    annotationSaved: () => {},
+    capture,
+    captureStarted,
+  };
 }
 
 /**
- * For a part of the rest: the page's start, with the page's strings in use, unless this part
+ * For a later part: the page's start, with the page's strings in use, unless this part
  * already started here (or the page has no start, or the extension was reloaded meanwhile).
  */
-export async function joinPage(part: "annotations" | "capture", ctx: ContentScriptContext): Promise<PageStart | null> {
+export async function joinPage(part: PagePart, ctx: ContentScriptContext): Promise<PageStart | null> {
   const start = window.__liaisonStart;
   if (!start || start.parts.has(part)) return null;
   start.parts.add(part);

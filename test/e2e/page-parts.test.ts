@@ -4,8 +4,8 @@ import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extensionDir, launchProfile, type Profile, serveFixture } from "./support/browser";
 
-// Liaison on a page comes in three scripts: the overlay at page start, then the annotations and
-// capture with its forms, injected by the background once the overlay is drawn.
+// Liaison on a page comes in three scripts: the overlay at page start, the annotations injected
+// by the background once the overlay is drawn, and capture with its forms when first wanted.
 const issueUrl = "https://github.com/acme/app/issues/7";
 
 let browser: Profile;
@@ -47,6 +47,26 @@ describe("Liaison's scripts on a page", () => {
     expect(manifest.content_scripts.flatMap((script: { js: string[] }) => script.js)).toEqual(["content-scripts/liaison.js"]);
     // Injecting the rest takes the trackers' own hosts, no more.
     expect([...manifest.host_permissions].sort()).toEqual([...manifest.content_scripts[0].matches].sort());
+  });
+
+  it("brings the annotations after the first drawing, and capture only once words are selected", async () => {
+    const page = await browser.context.newPage();
+    const cdp = await browser.context.newCDPSession(page);
+    const parsed: string[] = [];
+    cdp.on("Debugger.scriptParsed", ({ url }) => parsed.push(url));
+    await cdp.send("Debugger.enable");
+    await page.goto(issueUrl);
+    await page.locator('liaison-chip[data-liaison-target="github:acme/app#7"]').waitFor();
+    const script = (name: string) => parsed.some((url) => url.endsWith(`/content-scripts/${name}`));
+    await expect.poll(() => script("liaison-annotations.js")).toBe(true);
+    await page.waitForTimeout(300);
+    expect(script("liaison-capture.js")).toBe(false);
+    // A triple click selects a paragraph: the toolbar offers to capture it.
+    await page.locator("#decision-line").click({ clickCount: 3 });
+    await page.getByRole("button", { name: "Action item" }).waitFor();
+    expect(script("liaison-capture.js")).toBe(true);
+    await cdp.detach();
+    await page.close();
   });
 
   it("opens the capture form when the context menu or the shortcut asks, with the selected words", async () => {

@@ -3,10 +3,12 @@ import { contentToBackground } from "../../extension/lib/messages";
 
 // What a page's content script may ask of the background: it runs inside untrusted pages.
 describe("messages from content scripts", () => {
-  it("may ask for the rest of Liaison on their page, and nothing more with it", () => {
-    expect(contentToBackground.safeParse({ type: "page.rest" }).success).toBe(true);
-    expect(contentToBackground.safeParse({ type: "page.rest", file: "/background.js" }).success).toBe(false);
-    expect(contentToBackground.safeParse({ type: "page.rest", tabId: 3 }).success).toBe(false);
+  it("may ask for a later part of Liaison on their page by name, and for nothing else with it", () => {
+    expect(contentToBackground.safeParse({ type: "page.part", part: "annotations" }).success).toBe(true);
+    expect(contentToBackground.safeParse({ type: "page.part", part: "capture" }).success).toBe(true);
+    expect(contentToBackground.safeParse({ type: "page.part", part: "/background.js" }).success).toBe(false);
+    expect(contentToBackground.safeParse({ type: "page.part", part: "capture", file: "/background.js" }).success).toBe(false);
+    expect(contentToBackground.safeParse({ type: "page.part", part: "capture", tabId: 3 }).success).toBe(false);
   });
 
   it("may ask for summaries of at most 2,000 valid keys", () => {

@@ -5,7 +5,7 @@ import { joinPage } from "../../lib/page-parts";
 
 /**
  * Capture from the page: the toolbar by selected text and the action item, risk and
- * annotation forms. Injected by the background after the annotations (see lib/page-parts.ts).
+ * annotation forms. Injected by the background when first wanted (see lib/page-parts.ts).
  */
 export default defineContentScript({
   matches: trackerMatches,
@@ -14,6 +14,8 @@ export default defineContentScript({
     const start = await joinPage("capture", ctx);
     if (!start) return;
     const capture = startCapture(ctx, start.pageKeys, { onAnnotationSaved: () => start.annotationSaved() });
-    start.started({ openCapture: capture.open });
+    start.captureStarted(capture);
+    // What brought capture here may be a selection made a moment ago: its toolbar shows now.
+    capture.offerSelection();
   },
 });

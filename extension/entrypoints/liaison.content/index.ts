@@ -4,13 +4,13 @@ import { yieldToPage } from "../../anchoring/scheduler";
 import { ask } from "../../lib/ask";
 import { trackerMatches } from "../../lib/hosts";
 import { loadPageCatalogue } from "../../lib/i18n";
-import { type PageRest, type PageStart, pageStart } from "../../lib/page-parts";
+import { type PagePart, type PageStart, pageStart } from "../../lib/page-parts";
 import { startOverlay } from "../../overlay/start-overlay";
 import { pageItemKeys } from "../../sites";
 
 /**
- * Liaison on a page, first part: the overlay (chip and row badges). Annotations and capture
- * follow once it is drawn (lib/page-parts.ts).
+ * Liaison on a page, first part: the overlay (chip and row badges). The page's annotations
+ * follow once it is drawn, capture when first wanted (lib/page-parts.ts).
  */
 export default defineContentScript({
   matches: trackerMatches,
@@ -23,28 +23,28 @@ export default defineContentScript({
     const started = new Promise<PageStart>((resolve) => {
       begin = resolve;
     });
-    let asked = false;
-    const rest = async (): Promise<PageRest> => {
+    const asked = new Set<PagePart>();
+    /** Has the background inject a later part into this frame, once. */
+    const load = async (part: PagePart): Promise<PageStart> => {
       const start = await started;
-      if (!asked) {
-        asked = true;
+      if (!asked.has(part)) {
+        asked.add(part);
         window.__liaisonStart = start;
-        // Not injected (the extension is being reloaded under the page): asked again when needed.
-        void ask({ type: "page.rest" }).catch(() => {
-          asked = false;
-        });
+        // Not injected (the extension is being reloaded under the page): asked again when next wanted.
+        void ask({ type: "page.part", part }).catch(() => asked.delete(part));
       }
-      return start.rest;
+      return start;
     };
+    const capture = () => load("capture").then((start) => start.capture);
 
-    // The context menu and the shortcut open the capture form, which comes with the rest. Listened
-    // for at once: the background sends as soon as it injected this script into a page.
+    // The context menu and the shortcut open the capture form, which loads then if it has not yet.
+    // Listened for at once: the background sends as soon as it injected this script into a page.
     const onMessage = (raw: unknown, sender: { id?: string }) => {
       if (sender.id !== browser.runtime.id) return;
       const message = raw as { type?: unknown; selectionText?: unknown; kind?: unknown } | null;
       if (message?.type !== "capture.open") return;
       const selectionText = typeof message.selectionText === "string" ? message.selectionText.slice(0, 10_000) : undefined;
-      void rest().then((part) => part.openCapture(message.kind === "annotation" ? "annotation" : "actionItem", selectionText));
+      void capture().then((part) => part.open(message.kind === "annotation" ? "annotation" : "actionItem", selectionText));
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
@@ -60,8 +60,16 @@ export default defineContentScript({
     const overlay = startOverlay(ctx, language);
     begin(pageStart(overlay, language, (href) => pageItemKeys(href, document)));
 
-    // The rest comes after the overlay's first drawing, not in its way.
+    // A selection its toolbar could offer to capture brings capture (capture then follows the selection itself).
+    const onSelection = () =>
+      setTimeout(() => {
+        if (window.getSelection()?.isCollapsed === false) void capture();
+      }, 0);
+    ctx.addEventListener(document, "mouseup", onSelection);
+    ctx.addEventListener(document, "keyup", (event) => (event as KeyboardEvent).shiftKey && onSelection());
+
+    // The page's annotations come after the overlay's first drawing, not in its way.
     await Promise.all([language, overlay.firstPaint]);
-    if (!ctx.isInvalid) void rest();
+    if (!ctx.isInvalid) void load("annotations");
   },
 });
