@@ -171,13 +171,16 @@ export function startCapture(ctx: ContentScriptContext, pageKeys: (href: string)
     }
   }
 
+  /** Words, outside Liaison's own UI. */
+  function worthCapturing(range: Range): boolean {
+    return !range.collapsed && range.toString().trim() !== "" && !ui?.host.contains(range.commonAncestorContainer);
+  }
+
   function selectedRange(): Range | null {
     const selection = window.getSelection();
     if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
     const range = selection.getRangeAt(0);
-    if (!range.toString().trim()) return null;
-    if (ui?.host.contains(range.commonAncestorContainer)) return null;
-    return range;
+    return worthCapturing(range) ? range : null;
   }
 
   /** Shows the toolbar by the selection, if there is one worth capturing, once it has settled. */
@@ -211,10 +214,11 @@ export function startCapture(ctx: ContentScriptContext, pageKeys: (href: string)
   ctx.onInvalidated(() => ui?.remove());
   return {
     offerSelection,
-    /** Opens the action item or the annotation form on the selection, if any (the context menu or the shortcut asked). */
-    open(kind: "actionItem" | "annotation", selectionText?: string) {
-      if (kind === "annotation") void openAnnotate(selectedRange()?.cloneRange() ?? null, selectionText);
-      else void openForm(selectedRange(), selectionText);
+    /** Opens the action item or the annotation form on `range` or else the selection, if any (the context menu or the shortcut asked). */
+    open(kind: "actionItem" | "annotation", selectionText?: string, range: Range | null = null) {
+      const words = range && worthCapturing(range) ? range : selectedRange();
+      if (kind === "annotation") void openAnnotate(words?.cloneRange() ?? null, selectionText);
+      else void openForm(words, selectionText);
     },
   };
 }

@@ -36,8 +36,8 @@ export interface PageStart {
 
 /** What capture offers to the part that came first. */
 export interface PageCapture {
-  /** Opens the capture form (the context menu or the shortcut asked for it). */
-  open(kind: "actionItem" | "annotation", selectionText?: string): void;
+  /** Opens the capture form (the context menu or the shortcut asked for it) on `range` if it is still a selection worth capturing, else on the current one. */
+  open(kind: "actionItem" | "annotation", selectionText?: string, range?: Range | null): void;
 }
 
 declare global {
@@ -69,9 +69,11 @@ export function pageStart(overlay: StoreEvents, language: Promise<unknown>, page
  * already started here (or the page has no start, or the extension was reloaded meanwhile).
  */
 export async function joinPage(part: PagePart, ctx: ContentScriptContext): Promise<PageStart | null> {
-  const start = window.__liaisonStart;
+  const start = Object.hasOwn(window, "__liaisonStart") ? window.__liaisonStart : undefined;
   if (!start || start.parts.has(part)) return null;
   start.parts.add(part);
+  // Injected again (a request that seemed to fail had gone through), the newer copy replaces this one.
+  ctx.onInvalidated(() => start.parts.delete(part));
   usePageCatalogues(await start.catalogues);
   return ctx.isInvalid ? null : start;
 }

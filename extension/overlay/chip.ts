@@ -21,6 +21,8 @@ export class ChipView {
   private floating = false;
   /** Where the people list is open, if it is. */
   private details: { left: number; top: number } | null = null;
+  /** What the chip shows, as last drawn: a summary that reads the same redraws nothing. */
+  private drawn = "";
 
   constructor(
     private readonly root: HTMLElement,
@@ -33,9 +35,23 @@ export class ChipView {
     this.redraw();
   }
 
+  /**
+   * Draws the chip again if what it shows changed. The button that had the focus has it again
+   * afterwards: a teammate's edit arriving must not throw a keyboard user out of the chip.
+   */
   private redraw(): void {
-    const doc = this.root.ownerDocument;
     const summary = this.summary;
+    const shown = JSON.stringify([summary && { ...summary, key: "", attention: [] }, this.floating, this.details]);
+    if (shown === this.drawn && this.root.firstChild) return;
+    this.drawn = shown;
+    const focused = (this.root.getRootNode() as Document | ShadowRoot).activeElement;
+    const refocus = focused && this.root.contains(focused) ? (focused as HTMLElement).className : null;
+    this.build(summary);
+    if (refocus) this.root.querySelector<HTMLElement>(`button.${refocus}`)?.focus();
+  }
+
+  private build(summary: TargetSummary | null): void {
+    const doc = this.root.ownerDocument;
     const accountable = summary?.accountable ?? [];
     const counts = [
       ["R", summary?.responsible ?? []],
@@ -84,14 +100,13 @@ export class ChipView {
     more.addEventListener("click", () => {
       const rect = more.getBoundingClientRect();
       this.details = this.details ? null : { left: Math.max(8, rect.right - 240), top: rect.bottom + 4 };
+      more.focus();
       this.redraw();
-      this.root.querySelector<HTMLElement>("button.more")?.focus();
     });
     more.addEventListener("keydown", (event) => {
       if (event.key !== "Escape" || !this.details) return;
       this.details = null;
       this.redraw();
-      this.root.querySelector<HTMLElement>("button.more")?.focus();
     });
 
     const parts: Node[] = [el(doc, "span", `chip${this.floating ? " floating" : ""}`, open, more)];
@@ -112,6 +127,7 @@ export class ChipView {
   }
 
   destroy(): void {
+    this.drawn = "";
     this.root.replaceChildren();
   }
 }

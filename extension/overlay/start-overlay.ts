@@ -118,6 +118,8 @@ export function startOverlay(ctx: ContentScriptContext, languageReady: Promise<u
     })
     .then(() => ctx.isInvalid || update());
   ctx.onInvalidated(() => {
+    // What waits for the first drawing need not wait for ever.
+    firstPainted();
     observer.disconnect();
     (window as unknown as { navigation?: EventTarget }).navigation?.removeEventListener("currententrychange", scheduleReconcile);
     port?.disconnect();

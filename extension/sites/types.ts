@@ -46,6 +46,7 @@ const linkKeys = new WeakMap<KeyOf, Map<string, string | null>>();
  * query, no fragment. Most list links are; they are read without parsing a URL for each row.
  */
 const plainPath = /^(?:\/[\w~-][\w.~-]*)*\/?$/;
+/** Shared by every plain link: the key parsers only read it. */
 const noParams = new URLSearchParams();
 
 function keyOfLink(raw: string, base: URL, keyOf: KeyOf): string | null {
@@ -54,7 +55,8 @@ function keyOfLink(raw: string, base: URL, keyOf: KeyOf): string | null {
     known = new Map();
     linkKeys.set(keyOf, known);
   }
-  const plain = plainPath.test(raw);
+  // On http(s) pages only: `file:` and opaque addresses resolve paths their own way.
+  const plain = (base.protocol === "https:" || base.protocol === "http:") && plainPath.test(raw);
   const href = plain ? base.origin + raw : resolve(raw, base);
   if (href === null) return null;
   let key = known.get(href);

@@ -55,4 +55,17 @@ describe("the item chip", () => {
     expect(root.querySelector(".details")).toBeNull();
     expect(root.querySelector("button.more")?.getAttribute("aria-expanded")).toBe("false");
   });
+
+  it("keeps the focus where it was when a teammate's change redraws it, and redraws nothing when it reads the same", () => {
+    const view = chip();
+    view.draw(summary, false);
+    const more = root.querySelector<HTMLButtonElement>("button.more");
+    more?.focus();
+    view.draw({ ...summary }, false);
+    expect(root.querySelector("button.more")).toBe(more);
+    expect(document.activeElement).toBe(more);
+    view.draw({ ...summary, decisions: 3 }, false);
+    expect(root.querySelector(".context")?.textContent).toBe("3 decisions · 3 open actions");
+    expect(document.activeElement).toBe(root.querySelector("button.more"));
+  });
 });

@@ -76,6 +76,14 @@ describe("rows read from their links", () => {
     );
   });
 
+  it("leaves pages that are not http(s) to the URL parser", () => {
+    const hrefs = ["/acme/app/issues/7", "/x"];
+    for (const page of [new URL("file:///C:/notes/a.html"), new URL("about:blank")]) {
+      expect(keysOf(hrefs, githubKey, page)).toEqual(parsed(hrefs, githubKey, page));
+      expect(keysOf(hrefs, (url) => url.pathname, page)).toEqual(parsed(hrefs, (url) => url.pathname, page));
+    }
+  });
+
   it("reads each row once, by its nearest row element", () => {
     document.body.innerHTML = `<li><a class="title" href="/acme/app/issues/1">a</a><a class="title" href="/acme/app/issues/1#x">b</a></li>`;
     expect(rowsFromLinks(document, ["a.title"], "li", base, githubKey).map((row) => row.key)).toEqual(["github:acme/app#1"]);

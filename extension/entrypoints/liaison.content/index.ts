@@ -15,25 +15,29 @@ import { pageItemKeys } from "../../sites";
 export default defineContentScript({
   matches: trackerMatches,
   runAt: "document_idle",
-  async main(ctx) {
-    if (window.__liaison) return;
+  main(ctx) {
+    // Own properties only: a page element with id="__liaison" shows on `window` too, in every world.
+    if (Object.hasOwn(window, "__liaison") && window.__liaison) return;
     window.__liaison = true;
     performance.mark("liaison:start");
     let begin: (start: PageStart) => void = () => {};
     const started = new Promise<PageStart>((resolve) => {
       begin = resolve;
     });
-    const asked = new Set<PagePart>();
-    /** Has the background inject a later part into this frame, once. */
-    const load = async (part: PagePart): Promise<PageStart> => {
-      const start = await started;
-      if (!asked.has(part)) {
-        asked.add(part);
-        window.__liaisonStart = start;
-        // Not injected (the extension is being reloaded under the page): asked again when next wanted.
-        void ask({ type: "page.part", part }).catch(() => asked.delete(part));
+    const asked = new Map<PagePart, Promise<PageStart>>();
+    /** Has the background inject a later part into this frame, once; fails if it could not (asked again when next wanted). */
+    const load = (part: PagePart): Promise<PageStart> => {
+      let loading = asked.get(part);
+      if (!loading) {
+        loading = started.then(async (start) => {
+          window.__liaisonStart = start;
+          await ask({ type: "page.part", part });
+          return start;
+        });
+        loading.catch(() => asked.delete(part));
+        asked.set(part, loading);
       }
-      return start;
+      return loading;
     };
     const capture = () => load("capture").then((start) => start.capture);
 
@@ -44,32 +48,45 @@ export default defineContentScript({
       const message = raw as { type?: unknown; selectionText?: unknown; kind?: unknown } | null;
       if (message?.type !== "capture.open") return;
       const selectionText = typeof message.selectionText === "string" ? message.selectionText.slice(0, 10_000) : undefined;
-      void capture().then((part) => part.open(message.kind === "annotation" ? "annotation" : "actionItem", selectionText));
+      const kind = message.kind === "annotation" ? "annotation" : "actionItem";
+      // The words selected now, before loading capture lets the selection change.
+      const selection = window.getSelection();
+      const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0).cloneRange() : null;
+      const at = Date.now();
+      void capture().then(
+        // A form the user asked for long ago (capture could not load then) would only surprise them now.
+        (part) => Date.now() - at < 5000 && part.open(kind, selectionText, range),
+        () => {},
+      );
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
       browser.runtime.onMessage.removeListener(onMessage);
       window.__liaison = false;
+      delete window.__liaisonStart;
     });
 
-    // The rest of the start in tasks of its own: the one that parsed this script is long enough.
-    await yieldToPage();
-    if (ctx.isInvalid) return;
-    // The language's catalogue loads while the overlay asks for its data; nothing is drawn before both.
-    const language = loadPageCatalogue(async (lang) => (await ask({ type: "i18n.catalogue", language: lang })).catalogue).catch(() => {});
-    const overlay = startOverlay(ctx, language);
-    begin(pageStart(overlay, language, (href) => pageItemKeys(href, document)));
+    // The rest of the start in tasks of its own, after this one, which parsed the script, returns:
+    // whoever injected it (the background, for the context menu) need not wait for the drawing.
+    void (async () => {
+      await yieldToPage();
+      if (ctx.isInvalid) return;
+      // The language's catalogue loads while the overlay asks for its data; nothing is drawn before both.
+      const language = loadPageCatalogue(async (lang) => (await ask({ type: "i18n.catalogue", language: lang })).catalogue).catch(() => {});
+      const overlay = startOverlay(ctx, language);
+      begin(pageStart(overlay, language, (href) => pageItemKeys(href, document)));
 
-    // A selection its toolbar could offer to capture brings capture (capture then follows the selection itself).
-    const onSelection = () =>
-      setTimeout(() => {
-        if (window.getSelection()?.isCollapsed === false) void capture();
-      }, 0);
-    ctx.addEventListener(document, "mouseup", onSelection);
-    ctx.addEventListener(document, "keyup", (event) => (event as KeyboardEvent).shiftKey && onSelection());
+      // A selection its toolbar could offer to capture brings capture (capture then follows the selection itself).
+      const onSelection = () =>
+        setTimeout(() => {
+          if (window.getSelection()?.isCollapsed === false) capture().catch(() => {});
+        }, 0);
+      ctx.addEventListener(document, "mouseup", onSelection);
+      ctx.addEventListener(document, "keyup", (event) => (event as KeyboardEvent).shiftKey && onSelection());
 
-    // The page's annotations come after the overlay's first drawing, not in its way.
-    await Promise.all([language, overlay.firstPaint]);
-    if (!ctx.isInvalid) void load("annotations");
+      // The page's annotations come after the overlay's first drawing, not in its way.
+      await Promise.all([language, overlay.firstPaint]);
+      if (!ctx.isInvalid) load("annotations").catch(() => {});
+    })();
   },
 });
