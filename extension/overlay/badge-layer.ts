@@ -56,7 +56,7 @@ export class BadgeLayer {
    * main thread long.
    * Nothing here reads the page's layout: the caller measured it before writing anything.
    */
-  update(placed: PlacedBadge[], view: Viewport, budgetMs = 8, firstBudgetMs = 3): void {
+  update(placed: PlacedBadge[], view: Viewport, budgetMs = 4, firstBudgetMs = 3): void {
     this.cancel();
     const keep = new Set<string>();
     // The badges in view first; the first slice draws those and no more.

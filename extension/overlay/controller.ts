@@ -43,7 +43,7 @@ function createHost(doc: Document, tag: "liaison-chip" | "liaison-badges"): Host
 /**
  * Keeps Liaison's overlay in step with the page: one chip for the item the page shows (after
  * its title, or floating when the title is not found) and one layer holding every row badge.
- * `reconcile()` is cheap and idempotent: it runs on every DOM change and URL change.
+ * `reconcile()` is idempotent: it runs on every DOM change and URL change, in slices on long lists.
  */
 export class OverlayController {
   private site: SiteAdapter;
@@ -51,6 +51,8 @@ export class OverlayController {
   private badges: (Host & { layer: BadgeLayer }) | null = null;
   private itemKey: string | null = null;
   private rows: SiteRow[] = [];
+  /** The rows read so far while a reconcile is read in slices. */
+  private reading: { rows: SiteRow[]; next: Iterator<SiteRow> } | null = null;
   private summaries: Record<string, TargetSummary> = {};
   /** What an item nobody recorded anything about shows; one object, so a redraw sees it unchanged. */
   private readonly blank = summarize(new Map(), "", "");
@@ -75,13 +77,29 @@ export class OverlayController {
     this.site = siteFor(new URL(this.location.href), doc);
   }
 
-  /** Puts the chip and badges where they belong; answers whether the set of keys on the page changed. */
-  reconcile(): boolean {
-    const url = new URL(this.location.href);
-    this.site = siteFor(url, this.doc);
-    this.itemKey = this.site.itemKey(url, this.doc);
-    this.rows = this.site.rows(this.doc, url).filter((row) => row.key !== this.itemKey);
-    this.placeChip();
+  /**
+   * Puts the chip where it belongs and reads the rows; answers whether the set of keys on the
+   * page changed. Past `budgetMs` it stops reading rows and answers "more": called again, it
+   * reads on where it stopped (a 500-row list is read in two or three slices).
+   */
+  reconcile(budgetMs = Number.POSITIVE_INFINITY): boolean | "more" {
+    const started = performance.now();
+    if (!this.reading) {
+      const url = new URL(this.location.href);
+      this.site = siteFor(url, this.doc);
+      this.itemKey = this.site.itemKey(url, this.doc);
+      this.placeChip();
+      this.reading = { rows: [], next: this.site.rows(this.doc, url)[Symbol.iterator]() };
+    }
+    const reading = this.reading;
+    for (let count = 1; ; count++) {
+      const step = reading.next.next();
+      if (step.done) break;
+      if (step.value.key !== this.itemKey) reading.rows.push(step.value);
+      if (count % 25 === 0 && performance.now() - started > budgetMs) return "more";
+    }
+    this.reading = null;
+    this.rows = reading.rows;
     const keys = this.keys().join("\n");
     const changed = keys !== this.queriedKeys;
     if (changed) {
@@ -91,6 +109,11 @@ export class OverlayController {
       this.themeStale = true;
     }
     return changed;
+  }
+
+  /** Whether a reconcile stopped reading rows and waits to be called again. */
+  isReading(): boolean {
+    return this.reading !== null;
   }
 
   /** The item this page shows, if any. */

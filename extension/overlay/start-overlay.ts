@@ -59,19 +59,31 @@ export function startOverlay(ctx: ContentScriptContext, languageReady: Promise<u
 
   let frame = 0;
   let firstPaint = true;
+  /** How long one task may read a long list's rows. */
+  const readingSliceMs = 5;
   let firstPainted = () => {};
   const painted = new Promise<void>((resolve) => {
     firstPainted = resolve;
   });
-  /** Whether the page's DOM or URL changed since the last reconcile; a scroll or resize only moves what is there. */
+  /** Whether the page's DOM or URL changed since the last reconcile began; a scroll or resize only moves what is there. */
   let pageChanged = true;
   const update = () => {
     frame = 0;
     const started = performance.now();
-    const changed = pageChanged && controller.reconcile();
-    pageChanged = false;
-    if (!changed && !firstPaint) controller.render();
+    let changed: boolean | "more" = false;
+    if (pageChanged || controller.isReading()) {
+      // A reconcile that begins now sees every change so far; one made while it reads calls for another.
+      if (!controller.isReading()) pageChanged = false;
+      changed = controller.reconcile(readingSliceMs);
+    }
     recordBlock(started);
+    if (changed === "more") {
+      // The rest of the rows in a task of their own, unless a frame's update comes first.
+      void yieldToPage().then(() => frame || ctx.isInvalid || update());
+      return;
+    }
+    if (!changed && !firstPaint) controller.render();
+    if (pageChanged) schedule();
     if (changed || firstPaint) {
       postPage();
       void controller.refreshData().then(

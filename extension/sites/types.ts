@@ -18,8 +18,8 @@ export interface SiteAdapter {
   itemKey(url: URL, doc: Document): string | null;
   /** The element the item chip goes right after; null when the markup changed (the chip then floats). */
   chipAnchor(doc: Document): Element | null;
-  /** The rows of a list or board page, with the item each shows. */
-  rows(doc: Document, url: URL): SiteRow[];
+  /** The rows of a list or board page, with the item each shows, read as they are asked for (the overlay reads a long list in slices). */
+  rows(doc: Document, url: URL): Iterable<SiteRow>;
 }
 
 /** The first element matching any selector, tried in order (newest markup first). */
@@ -85,8 +85,13 @@ function resolve(href: string, base: URL): string | null {
 }
 
 /** Rows found by their title links: the row is the nearest ancestor matching `rowSelector`. */
-export function rowsFromLinks(doc: ParentNode, linkSelectors: readonly string[], rowSelector: string, base: URL, keyOf: KeyOf): SiteRow[] {
-  const rows: SiteRow[] = [];
+export function* rowsFromLinks(
+  doc: ParentNode,
+  linkSelectors: readonly string[],
+  rowSelector: string,
+  base: URL,
+  keyOf: KeyOf,
+): Generator<SiteRow, void, undefined> {
   const seen = new Set<Element>();
   for (const link of doc.querySelectorAll(linkSelectors.join(", "))) {
     const raw = link.getAttribute("href");
@@ -94,34 +99,35 @@ export function rowsFromLinks(doc: ParentNode, linkSelectors: readonly string[],
     const element = link.closest(rowSelector) ?? link;
     if (key && !seen.has(element)) {
       seen.add(element);
-      rows.push({ element, key });
+      yield { element, key };
     }
   }
-  return rows;
 }
 
 /** Rows that carry their item in an attribute instead of a link: the row is the nearest ancestor matching `rowSelector`. */
-export function rowsFromAttributes(
+export function* rowsFromAttributes(
   doc: ParentNode,
   selectors: readonly string[],
   rowSelector: string,
   keyOf: (element: Element) => string | null,
-): SiteRow[] {
-  const rows: SiteRow[] = [];
+): Generator<SiteRow, void, undefined> {
   const seen = new Set<Element>();
   for (const found of doc.querySelectorAll(selectors.join(", "))) {
     const key = keyOf(found);
     const element = found.closest(rowSelector) ?? found;
     if (key && !seen.has(element)) {
       seen.add(element);
-      rows.push({ element, key });
+      yield { element, key };
     }
   }
-  return rows;
 }
 
-/** The rows of `first`, then those of `more` on elements `first` does not already have. */
-export function mergeRows(first: SiteRow[], more: SiteRow[]): SiteRow[] {
-  const seen = new Set(first.map((row) => row.element));
-  return [...first, ...more.filter((row) => !seen.has(row.element))];
+/** The rows of `first`, then those of `more` on elements `first` did not have. */
+export function* mergeRows(first: Iterable<SiteRow>, more: Iterable<SiteRow>): Generator<SiteRow, void, undefined> {
+  const seen = new Set<Element>();
+  for (const row of first) {
+    seen.add(row.element);
+    yield row;
+  }
+  for (const row of more) if (!seen.has(row.element)) yield row;
 }

@@ -55,7 +55,7 @@ describe.each(siteCases)("the $site adapter on $itemFixture and $listFixture", (
 
   it("finds exactly the rows of its list page", () => {
     const { doc } = loadPage(c.listUrl, fixture(c.listFixture));
-    const rows = siteFor(new URL(c.listUrl), doc).rows(doc, new URL(c.listUrl));
+    const rows = [...siteFor(new URL(c.listUrl), doc).rows(doc, new URL(c.listUrl))];
     expect(rows.map((row) => row.key)).toEqual(c.listKeys);
     expect(new Set(rows.map((row) => row.element)).size).toBe(rows.length);
   });
@@ -66,7 +66,7 @@ describe.each(siteCases)("the $site adapter on $itemFixture and $listFixture", (
     // A self-hosted page is recognised by its markup alone: without it, the page is any page.
     expect(site.name).toBe(c.selfHosted ? "generic" : c.site);
     expect(site.chipAnchor(doc)).toBeNull();
-    expect(site.rows(doc, new URL(c.itemUrl))).toEqual([]);
+    expect([...site.rows(doc, new URL(c.itemUrl))]).toEqual([]);
   });
 
   it("gets one chip for the item, and a second pass changes nothing", async () => {
