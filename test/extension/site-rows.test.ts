@@ -22,7 +22,7 @@ function keysOf(hrefs: string[], keyOf: (url: UrlParts) => string | null, page =
       return row;
     }),
   );
-  const read = new Map(rowsFromLinks(document, ["a.title"], "li", page, keyOf).map((row) => [row.element, row.key]));
+  const read = new Map([...rowsFromLinks(document, ["a.title"], "li", page, keyOf)].map((row) => [row.element, row.key]));
   return [...document.querySelectorAll("li")].map((row) => read.get(row) ?? null);
 }
 
@@ -86,6 +86,6 @@ describe("rows read from their links", () => {
 
   it("reads each row once, by its nearest row element", () => {
     document.body.innerHTML = `<li><a class="title" href="/acme/app/issues/1">a</a><a class="title" href="/acme/app/issues/1#x">b</a></li>`;
-    expect(rowsFromLinks(document, ["a.title"], "li", base, githubKey).map((row) => row.key)).toEqual(["github:acme/app#1"]);
+    expect([...rowsFromLinks(document, ["a.title"], "li", base, githubKey)].map((row) => row.key)).toEqual(["github:acme/app#1"]);
   });
 });
