@@ -1,4 +1,5 @@
 import { defineContentScript } from "wxt/utils/define-content-script";
+import { yieldToPage } from "../../anchoring/scheduler";
 import { startAnnotations } from "../../annotations/start-annotations";
 import { trackerMatches } from "../../lib/hosts";
 import { joinPage } from "../../lib/page-parts";
@@ -13,6 +14,9 @@ export default defineContentScript({
   async main(ctx) {
     const start = await joinPage("annotations", ctx);
     if (!start) return;
+    // Started in a task of its own, not in the one that parsed the script.
+    await yieldToPage();
+    if (ctx.isInvalid) return;
     const annotations = startAnnotations(ctx, start.overlay, start.pageKeys);
     start.annotationSaved = () => void annotations.refresh();
   },
