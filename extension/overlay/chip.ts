@@ -29,9 +29,12 @@ export class ChipView {
     private readonly onOpen: () => void,
   ) {}
 
-  draw(summary: TargetSummary | null, floating: boolean): void {
+  /** Shows this summary, floating or after the title, in the page's theme; a scroll, which changes none of them, draws nothing. */
+  draw(summary: TargetSummary | null, floating: boolean, theme: "light" | "dark" = "light"): void {
+    if (summary === this.summary && floating === this.floating && theme === this.root.dataset.theme && this.root.firstChild) return;
     this.summary = summary;
     this.floating = floating;
+    this.root.dataset.theme = theme;
     this.redraw();
   }
 

@@ -46,7 +46,6 @@ function createHost(doc: Document, tag: "liaison-chip" | "liaison-badges"): Host
  * `reconcile()` is idempotent: it runs on every DOM change and URL change, in slices on long lists.
  */
 export class OverlayController {
-  private site: SiteAdapter;
   private chip: (Host & { view: ChipView }) | null = null;
   private badges: (Host & { layer: BadgeLayer }) | null = null;
   private itemKey: string | null = null;
@@ -60,22 +59,11 @@ export class OverlayController {
   private theme: "light" | "dark" = "light";
   private themeStale = true;
   private floating = false;
-  /** What the chip was last drawn with. */
-  private drawnChip: {
-    root: HTMLElement;
-    key: string;
-    summary: TargetSummary;
-    floating: boolean;
-    theme: "light" | "dark";
-  } | null = null;
-
   constructor(
     private readonly doc: Document,
     private readonly data: OverlayData,
     private readonly location: { href: string } = doc.defaultView?.location ?? { href: "about:blank" },
-  ) {
-    this.site = siteFor(new URL(this.location.href), doc);
-  }
+  ) {}
 
   /**
    * Puts the chip where it belongs and reads the rows; answers whether the set of keys on the
@@ -86,10 +74,10 @@ export class OverlayController {
     const started = performance.now();
     if (!this.reading) {
       const url = new URL(this.location.href);
-      this.site = siteFor(url, this.doc);
-      this.itemKey = this.site.itemKey(url, this.doc);
-      this.placeChip();
-      this.reading = { rows: [], next: this.site.rows(this.doc, url)[Symbol.iterator]() };
+      const site = siteFor(url, this.doc);
+      this.itemKey = site.itemKey(url, this.doc);
+      this.placeChip(site);
+      this.reading = { rows: [], next: site.rows(this.doc, url)[Symbol.iterator]() };
     }
     const reading = this.reading;
     for (let count = 1; ; count++) {
@@ -174,23 +162,7 @@ export class OverlayController {
 
   private draw(measured: Measured): void {
     const { placed, view } = this.placeBadges(measured);
-    if (this.chip && this.itemKey) {
-      const key = this.itemKey;
-      const summary = this.summaries[key] ?? this.blank;
-      const drawn = this.drawnChip;
-      // A scroll moves nothing in the chip: it is drawn again only when what it shows changed.
-      if (
-        drawn?.root !== this.chip.root ||
-        drawn.key !== key ||
-        drawn.summary !== summary ||
-        drawn.floating !== this.floating ||
-        drawn.theme !== this.theme
-      ) {
-        this.drawnChip = { root: this.chip.root, key, summary, floating: this.floating, theme: this.theme };
-        this.chip.root.dataset.theme = this.theme;
-        this.chip.view.draw(summary, this.floating);
-      }
-    }
+    if (this.chip && this.itemKey) this.chip.view.draw(this.summaries[this.itemKey] ?? this.blank, this.floating, this.theme);
     if (placed.length === 0 && !this.badges) return;
     if (!this.badges) {
       const host = createHost(this.doc, "liaison-badges");
@@ -201,13 +173,13 @@ export class OverlayController {
     this.badges.layer.update(placed, view);
   }
 
-  private placeChip(): void {
+  private placeChip(site: SiteAdapter): void {
     if (!this.itemKey) {
       this.chip?.element.remove();
       this.chip = null;
       return;
     }
-    const anchor = this.site.chipAnchor(this.doc);
+    const anchor = site.chipAnchor(this.doc);
     if (!this.chip) {
       const host = createHost(this.doc, "liaison-chip");
       this.chip = {
