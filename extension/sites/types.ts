@@ -85,26 +85,20 @@ function resolve(href: string, base: URL): string | null {
 }
 
 /** Rows found by their title links: the row is the nearest ancestor matching `rowSelector`. */
-export function* rowsFromLinks(
+export function rowsFromLinks(
   doc: ParentNode,
   linkSelectors: readonly string[],
   rowSelector: string,
   base: URL,
   keyOf: KeyOf,
 ): Generator<SiteRow, void, undefined> {
-  const seen = new Set<Element>();
-  for (const link of doc.querySelectorAll(linkSelectors.join(", "))) {
+  return rowsFromAttributes(doc, linkSelectors, rowSelector, (link) => {
     const raw = link.getAttribute("href");
-    const key = raw ? keyOfLink(raw, base, keyOf) : null;
-    const element = link.closest(rowSelector) ?? link;
-    if (key && !seen.has(element)) {
-      seen.add(element);
-      yield { element, key };
-    }
-  }
+    return raw ? keyOfLink(raw, base, keyOf) : null;
+  });
 }
 
-/** Rows that carry their item in an attribute instead of a link: the row is the nearest ancestor matching `rowSelector`. */
+/** Rows found by the elements that name their item (`keyOf` reads it: an attribute, a link): the row is the nearest ancestor matching `rowSelector`. */
 export function* rowsFromAttributes(
   doc: ParentNode,
   selectors: readonly string[],
