@@ -34,17 +34,18 @@ export function startOverlay(ctx: ContentScriptContext, languageReady: Promise<u
 
   // Open while the page is (the background keeps live updates meanwhile); opened again when the service worker restarts.
   let port: HeldPort | null = null;
+  const storeChanged = () => {
+    void controller.refreshData();
+    for (const listener of storeListeners) listener();
+  };
   const openPort = () =>
     holdPort(overlayPortName, {
       onMessage: (message) => {
-        if ((message as { type?: string } | null)?.type !== "changed") return;
-        void controller.refreshData();
-        for (const listener of storeListeners) listener();
+        if ((message as { type?: string } | null)?.type === "changed") storeChanged();
       },
       onReconnect: () => {
         postPage();
-        void controller.refreshData();
-        for (const listener of storeListeners) listener();
+        storeChanged();
       },
     });
 
