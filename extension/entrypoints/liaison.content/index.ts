@@ -77,10 +77,13 @@ export default defineContentScript({
       begin(pageStart(overlay, language, (href) => pageItemKeys(href, document)));
 
       // A selection its toolbar could offer to capture brings capture (capture then follows the selection itself).
-      const onSelection = () =>
+      const onSelection = () => {
+        // Once capture is here (or on its way), it follows the selection itself.
+        if (asked.has("capture")) return;
         setTimeout(() => {
           if (window.getSelection()?.isCollapsed === false) capture().catch(() => {});
         }, 0);
+      };
       ctx.addEventListener(document, "mouseup", onSelection);
       ctx.addEventListener(document, "keyup", (event) => (event as KeyboardEvent).shiftKey && onSelection());
 
