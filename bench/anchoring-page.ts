@@ -2,12 +2,12 @@
 // a page with about a megabyte of text, makes annotations on it with the real describe code,
 // changes the page, anchors every annotation again with the real anchoring code and reports
 // the time it took and the longest stretch the main thread was held.
-import { anchor } from "../extension/anchoring/anchor";
-import { describeRange } from "../extension/anchoring/describe";
-import { highlight } from "../extension/anchoring/highlight";
-import { similarity } from "../extension/anchoring/match-quote";
-import { TimeSlicer } from "../extension/anchoring/scheduler";
-import { normalizeQuote, TextIndex } from "../extension/anchoring/text-index";
+import { anchor } from "../extension/page/anchoring/anchor";
+import { describeRange } from "../extension/page/anchoring/describe";
+import { highlight } from "../extension/page/anchoring/highlight";
+import { similarity } from "../extension/page/anchoring/match-quote";
+import { normalizeQuote, TextIndex } from "../extension/page/anchoring/text-index";
+import { TimeSlicer } from "../extension/page/scheduler";
 import type { AnnotationSelector } from "../shared/entities";
 
 const vocabulary =

@@ -14,3 +14,11 @@ export const commonDepartments = ["Product", "Engineering", "Design", "QA", "Mar
 
 /** Likelihood and impact of a risk: 1 (rare, minor) to 5 (almost certain, severe). */
 export const riskScale = [1, 2, 3, 4, 5] as const;
+
+/**
+ * What the page's content script found for an annotation: its words (`anchored`), nothing
+ * (`orphan`: the words changed or are gone), or nothing to look for (`page`: a note about the
+ * whole page, as on Google Docs).
+ */
+export const anchoringStatuses = ["anchored", "orphan", "page"] as const;
+export type AnchoringStatus = (typeof anchoringStatuses)[number];

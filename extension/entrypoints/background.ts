@@ -5,20 +5,19 @@ import type { Checkin, Department } from "../../shared/entities";
 import { describeIssues } from "../../shared/entities";
 import { targetKey } from "../../shared/targets";
 import { type Invite, joinRequest } from "../../shared/workspace";
-import { pageAnnotations, recordAnchoring } from "../annotations/local";
-import type { Replies } from "../lib/ask";
-import { loadCatalogue, t, today, type UiLanguage } from "../lib/i18n";
-import { contentToBackground, type PageMessage, pageToBackground } from "../lib/messages";
-import { partScripts } from "../lib/page-parts";
-import { inUsePortNames, overlayPortName } from "../lib/ports";
-import { publicSession, type StoredSession } from "../lib/session";
-import { KnowledgeIndex } from "../overlay/knowledge";
-import { api } from "../sync/api";
-import { getKv, openStore, setKv } from "../sync/db";
-import { SyncEngine } from "../sync/engine";
-import { LiveConnection } from "../sync/live";
-import { myOpenWork } from "../sync/my-work";
-import { addSelfHosted, reconcileSelfHosted, removeSelfHosted } from "../sync/self-hosted-scripts";
+import { pageAnnotations, recordAnchoring } from "../background/annotations";
+import { KnowledgeIndex } from "../background/knowledge";
+import { addSelfHosted, reconcileSelfHosted, removeSelfHosted } from "../background/self-hosted";
+import { api } from "../background/sync/api";
+import { SyncEngine } from "../background/sync/engine";
+import { LiveConnection } from "../background/sync/live";
+import type { Replies } from "../common/ask";
+import { contentToBackground, type PageMessage, pageToBackground } from "../common/messages";
+import { inUsePortNames, overlayPortName } from "../common/ports";
+import { publicSession, type StoredSession } from "../common/session";
+import { partScripts } from "../page/parts";
+import { getKv, openStore, setKv } from "../store/db";
+import { myOpenWork } from "../store/my-work";
 import {
   announceChange,
   clearStore,
@@ -29,7 +28,8 @@ import {
   resolveConflict,
   type StoreChange,
   storeChannelName,
-} from "../sync/store";
+} from "../store/store";
+import { loadCatalogue, t, today, type UiLanguage } from "../ui/i18n";
 
 const pullAlarm = "liaison-pull";
 const retryAlarm = "liaison-retry";

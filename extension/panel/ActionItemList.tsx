@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { formatDay, t, today } from "../lib/i18n";
+import { formatDay, t, today } from "../ui/i18n";
 import { type ActionItemView, actionItemPage } from "./action-items";
 
 export interface ActionItemListProps {

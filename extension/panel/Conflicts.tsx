@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
-import { ask } from "../lib/ask";
-import { ErrorNote } from "../lib/ErrorNote";
-import { t } from "../lib/i18n";
+import { ask } from "../common/ask";
+import { ErrorNote } from "../ui/ErrorNote";
+import { t } from "../ui/i18n";
 import type { PanelData } from "./panel-data";
 
 const shown = (value: unknown) =>

@@ -1,9 +1,9 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { browser } from "wxt/browser";
-import { ask } from "../lib/ask";
-import { t, today as todayInZone } from "../lib/i18n";
-import { useStore } from "../lib/use-store";
-import { type StoreChange, storeChannelName } from "../sync/local-rows";
+import { ask } from "../common/ask";
+import { type StoreChange, storeChannelName } from "../store/local-rows";
+import { t, today as todayInZone } from "../ui/i18n";
+import { useStore } from "../ui/use-store";
 import { ActionItemList } from "./ActionItemList";
 import { type ActionItemFilter, filterActionItems, toActionItemView } from "./action-items";
 import { Conflicts } from "./Conflicts";

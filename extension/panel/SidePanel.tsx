@@ -1,6 +1,6 @@
 import { useEffect } from "preact/hooks";
-import { ask } from "../lib/ask";
-import { holdPort, panelPortName } from "../lib/ports";
+import { ask } from "../common/ask";
+import { holdPort, panelPortName } from "../common/ports";
 import { PanelApp } from "./PanelApp";
 import type { PanelData } from "./panel-data";
 

@@ -1,6 +1,6 @@
-import { t } from "../lib/i18n";
-import { openStore } from "../sync/db";
-import type { SyncStatus } from "../sync/status";
+import { openStore } from "../store/db";
+import type { SyncStatus } from "../store/status";
+import { t } from "../ui/i18n";
 import { downloadJson, readUnsynced } from "./unsynced";
 
 async function exportUnsynced() {

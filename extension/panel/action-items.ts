@@ -1,6 +1,6 @@
 import type { ActionItem } from "../../shared/entities";
 import type { Member } from "../../shared/workspace";
-import { isMine } from "../sync/my-work";
+import { isMine } from "../store/my-work";
 import type { Row } from "./panel-data";
 
 /** An action item as the lists show it. */

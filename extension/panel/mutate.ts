@@ -1,6 +1,6 @@
 import type { EntityName } from "../../shared/entities";
-import { ask } from "../lib/ask";
-import { newLocalId } from "../sync/local-rows";
+import { ask } from "../common/ask";
+import { newLocalId } from "../store/local-rows";
 
 /** Saves a change locally at once (the background queues it for the server). */
 export function save(entity: EntityName, fields: Record<string, unknown>, entityId = newLocalId()): Promise<{ id: string }> {

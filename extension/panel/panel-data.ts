@@ -14,10 +14,10 @@ import type {
 } from "../../shared/entities";
 import type { Change } from "../../shared/sync";
 import type { Member } from "../../shared/workspace";
-import { type PublicSession, publicSession } from "../lib/session";
-import { type Db, getKv, type KvValues, type LocalRow } from "../sync/db";
-import { isLive, listRows, newestRows, rowsAbout } from "../sync/local-rows";
-import type { SyncStatus } from "../sync/status";
+import { type PublicSession, publicSession } from "../common/session";
+import { type Db, getKv, type KvValues, type LocalRow } from "../store/db";
+import { isLive, listRows, newestRows, rowsAbout } from "../store/local-rows";
+import type { SyncStatus } from "../store/status";
 import { actionItemPage } from "./action-items";
 
 /** A synced row as views use it: its id, its fields, who made it when, and whether it is still unsent. */
@@ -186,4 +186,4 @@ export async function readPanelData(db: Db): Promise<PanelData> {
   };
 }
 
-export { isMine } from "../sync/my-work";
+export { isMine } from "../store/my-work";

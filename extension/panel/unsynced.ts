@@ -1,4 +1,4 @@
-import { type Db, getKv, type KvValues, type OutboxEntry } from "../sync/db";
+import { type Db, getKv, type KvValues, type OutboxEntry } from "../store/db";
 
 /** Everything typed in this browser that the server does not have: to keep, re-enter elsewhere or hand to an admin. */
 export interface UnsyncedExport {

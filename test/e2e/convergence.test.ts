@@ -1,10 +1,10 @@
 import "fake-indexeddb/auto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiFailure, api, callApi, type SyncApi } from "../../extension/sync/api";
-import { type Db, getKv, openStore, setKv } from "../../extension/sync/db";
-import { SyncEngine } from "../../extension/sync/engine";
-import { InvalidChange, listRows, mutateLocal, newLocalId, outboxSize } from "../../extension/sync/store";
+import { ApiFailure, api, callApi, type SyncApi } from "../../extension/background/sync/api";
+import { SyncEngine } from "../../extension/background/sync/engine";
+import { type Db, getKv, openStore, setKv } from "../../extension/store/db";
+import { InvalidChange, listRows, mutateLocal, newLocalId, outboxSize } from "../../extension/store/store";
 import { mergeEntity } from "../../shared/entities";
 import type { Change, Mutation, PullResponse, PushRequest, PushResponse } from "../../shared/sync";
 import { actionItemStatuses, priorities } from "../../shared/vocabulary";

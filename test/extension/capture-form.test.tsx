@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { type CaptureDraft, CaptureForm } from "../../extension/capture/CaptureForm";
+import { type CaptureDraft, CaptureForm } from "../../extension/page/capture/CaptureForm";
 import type { Member } from "../../shared/workspace";
 
 const members: Member[] = [

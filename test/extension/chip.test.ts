@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ChipView } from "../../extension/overlay/chip";
+import { ChipView } from "../../extension/page/overlay/chip";
 import { summarize, type TargetSummary } from "../../shared/summary";
 
 // The item chip, drawn as plain DOM in the overlay's shadow root.

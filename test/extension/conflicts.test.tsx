@@ -2,8 +2,8 @@ import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import { Conflicts } from "../../extension/panel/Conflicts";
-import { type Db, getKv, openStore } from "../../extension/sync/db";
-import { applyChanges, clearStore, listRows, mutateLocal, peekOutbox, resolveConflict, setConflict } from "../../extension/sync/store";
+import { type Db, getKv, openStore } from "../../extension/store/db";
+import { applyChanges, clearStore, listRows, mutateLocal, peekOutbox, resolveConflict, setConflict } from "../../extension/store/store";
 import type { Change } from "../../shared/sync";
 
 const note = { url: "https://docs.example.com/dpa", body: "Legal: still true?" };

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readFirstScreen, readPanelData } from "../../extension/panel/panel-data";
-import { type Db, type LocalRow, openStore } from "../../extension/sync/db";
-import { newestRows } from "../../extension/sync/local-rows";
-import { clearStore } from "../../extension/sync/store";
+import { type Db, type LocalRow, openStore } from "../../extension/store/db";
+import { newestRows } from "../../extension/store/local-rows";
+import { clearStore } from "../../extension/store/store";
 
 let db: Db;
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { KnowledgeIndex } from "../../extension/overlay/knowledge";
-import { openStore } from "../../extension/sync/db";
-import { clearStore, mutateLocal } from "../../extension/sync/store";
+import { KnowledgeIndex } from "../../extension/background/knowledge";
+import { openStore } from "../../extension/store/db";
+import { clearStore, mutateLocal } from "../../extension/store/store";
 
 beforeEach(async () => {
   await clearStore(await openStore());

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { StoredSession } from "../../extension/lib/session";
-import { ApiFailure, type SyncApi } from "../../extension/sync/api";
-import { type Db, getKv, openStore, setKv } from "../../extension/sync/db";
-import { SyncEngine } from "../../extension/sync/engine";
-import { type Holder, LiveConnection, liveUrl } from "../../extension/sync/live";
-import type { SyncStatus } from "../../extension/sync/status";
-import { clearStore, mutateLocal, outboxSize } from "../../extension/sync/store";
+import { ApiFailure, type SyncApi } from "../../extension/background/sync/api";
+import { SyncEngine } from "../../extension/background/sync/engine";
+import { type Holder, LiveConnection, liveUrl } from "../../extension/background/sync/live";
+import type { StoredSession } from "../../extension/common/session";
+import { type Db, getKv, openStore, setKv } from "../../extension/store/db";
+import type { SyncStatus } from "../../extension/store/status";
+import { clearStore, mutateLocal, outboxSize } from "../../extension/store/store";
 
 class FakeSocket {
   static opened: FakeSocket[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentToBackground } from "../../extension/lib/messages";
+import { contentToBackground } from "../../extension/common/messages";
 
 // What a page's content script may ask of the background: it runs inside untrusted pages.
 describe("messages from content scripts", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { OverlayController, type OverlayData } from "../../extension/overlay/controller";
+import { OverlayController, type OverlayData } from "../../extension/page/overlay/controller";
 
 // A long list's rows are read in slices: each slice stops past its budget, and the next reads on.
 

@@ -4,7 +4,7 @@ import { fakeBrowser } from "wxt/testing/fake-browser";
 // The module keeps the loaded catalogue: each test imports a fresh copy.
 async function freshI18n() {
   vi.resetModules();
-  return import("../../extension/lib/i18n");
+  return import("../../extension/ui/i18n");
 }
 
 const catalogue = (text: string) => ({ chipNoAccountable: { message: text } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentScriptId, selfHostedOrigin } from "../../extension/lib/self-hosted";
+import { contentScriptId, selfHostedOrigin } from "../../extension/common/self-hosted";
 
 describe("self-hosted tracker addresses", () => {
   it.each([

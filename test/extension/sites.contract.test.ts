@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Window } from "happy-dom";
 import { afterEach, describe, expect, it } from "vitest";
-import { OverlayController, type OverlayData } from "../../extension/overlay/controller";
+import { OverlayController, type OverlayData } from "../../extension/page/overlay/controller";
 import { siteFor } from "../../extension/sites";
 import { siteCases } from "./site-cases";
 

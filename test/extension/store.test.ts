@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { type Db, getKv, openStore } from "../../extension/sync/db";
+import { type Db, getKv, openStore } from "../../extension/store/db";
 import {
   acknowledge,
   applyChanges,
@@ -9,7 +9,7 @@ import {
   mutateLocal,
   peekOutbox,
   reject,
-} from "../../extension/sync/store";
+} from "../../extension/store/store";
 import type { Change } from "../../shared/sync";
 
 let db: Db;

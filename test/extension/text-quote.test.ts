@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeQuote } from "../../extension/anchoring/text-quote";
+import { describeQuote } from "../../extension/page/anchoring/text-quote";
 
 describe("describing a selection as a TextQuoteSelector", () => {
   it("keeps the exact words and 32 characters of context either side, paragraph edges read as spaces", () => {

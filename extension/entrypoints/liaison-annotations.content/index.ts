@@ -1,8 +1,8 @@
 import { defineContentScript } from "wxt/utils/define-content-script";
-import { yieldToPage } from "../../anchoring/scheduler";
-import { startAnnotations } from "../../annotations/start-annotations";
-import { trackerMatches } from "../../lib/hosts";
-import { joinPage } from "../../lib/page-parts";
+import { trackerMatches } from "../../common/hosts";
+import { startAnnotations } from "../../page/annotations/start-annotations";
+import { joinPage } from "../../page/parts";
+import { yieldToPage } from "../../page/scheduler";
 
 /**
  * The page's annotations: highlighted, listed and followed live. Injected by the background

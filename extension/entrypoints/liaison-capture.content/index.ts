@@ -1,7 +1,7 @@
 import { defineContentScript } from "wxt/utils/define-content-script";
-import { startCapture } from "../../capture/start-capture";
-import { trackerMatches } from "../../lib/hosts";
-import { joinPage } from "../../lib/page-parts";
+import { trackerMatches } from "../../common/hosts";
+import { startCapture } from "../../page/capture/start-capture";
+import { joinPage } from "../../page/parts";
 
 /**
  * Capture from the page: the toolbar by selected text and the action item, risk and

@@ -1,12 +1,12 @@
 import { browser } from "wxt/browser";
 import { defineContentScript } from "wxt/utils/define-content-script";
-import { yieldToPage } from "../../anchoring/scheduler";
-import { ask } from "../../lib/ask";
-import { trackerMatches } from "../../lib/hosts";
-import { loadPageCatalogue } from "../../lib/i18n";
-import { type PagePart, type PageStart, pageStart } from "../../lib/page-parts";
-import { startOverlay } from "../../overlay/start-overlay";
+import { ask } from "../../common/ask";
+import { trackerMatches } from "../../common/hosts";
+import { startOverlay } from "../../page/overlay/start-overlay";
+import { type PagePart, type PageStart, pageStart } from "../../page/parts";
+import { yieldToPage } from "../../page/scheduler";
 import { pageItemKeys } from "../../sites";
+import { loadPageCatalogue } from "../../ui/i18n";
 
 /**
  * Liaison on a page, first part: the overlay (chip and row badges). The page's annotations

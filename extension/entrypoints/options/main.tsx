@@ -1,7 +1,7 @@
 import { render } from "preact";
 import "../../panel/panel.css";
-import { applyLanguagePreference, loadCatalogue, uiLocale } from "../../lib/i18n";
-import { OptionsApp } from "../../settings/OptionsApp";
+import { OptionsApp } from "../../options/OptionsApp";
+import { applyLanguagePreference, loadCatalogue, uiLocale } from "../../ui/i18n";
 
 await applyLanguagePreference(loadCatalogue).catch(() => {});
 document.documentElement.lang = uiLocale();

@@ -1,10 +1,10 @@
 import { render } from "preact";
 import "../../panel/panel.css";
-import { ask } from "../../lib/ask";
-import { applyLanguagePreference, loadCatalogue, uiLocale } from "../../lib/i18n";
+import { ask } from "../../common/ask";
 import { readFirstScreen } from "../../panel/panel-data";
 import { SidePanel } from "../../panel/SidePanel";
-import { openStore } from "../../sync/db";
+import { openStore } from "../../store/db";
+import { applyLanguagePreference, loadCatalogue, uiLocale } from "../../ui/i18n";
 
 // The first screen (the item in view, else the newest action items) is read while the language
 // loads, not after; the rest follows once it is shown.

@@ -1,14 +1,15 @@
 import { useEffect, useState } from "preact/hooks";
 import type { Annotation } from "../../../shared/entities";
+import type { AnchoringStatus } from "../../../shared/vocabulary";
 import type { Member } from "../../../shared/workspace";
-import { Markdown } from "../../annotations/Markdown";
-import { annotationsMarkdown } from "../../annotations/markdown-export";
-import { type AnchoringStatus, type AnnotationThread, addresseeName, memberName, replyKind } from "../../annotations/threads";
-import { t } from "../../lib/i18n";
-import { newLocalId } from "../../sync/local-rows";
+import { type AnnotationThread, addresseeName, memberName, replyKind } from "../../common/annotation-threads";
+import { newLocalId } from "../../store/local-rows";
+import { t } from "../../ui/i18n";
+import { Markdown } from "../../ui/Markdown";
+import { annotationsMarkdown } from "../annotations-markdown";
 import { CopyMarkdown } from "./CopyMarkdown";
 import "./annotations.css";
-import { ErrorNote } from "../../lib/ErrorNote";
+import { ErrorNote } from "../../ui/ErrorNote";
 
 /**
  * The annotations of the page in view: each thread with its quote, note (Markdown, rendered

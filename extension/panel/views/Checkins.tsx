@@ -3,8 +3,8 @@ import { isoWeek } from "../../../shared/dates";
 import type { Checkin } from "../../../shared/entities";
 import { healthStatuses } from "../../../shared/vocabulary";
 import type { Member } from "../../../shared/workspace";
-import { ErrorNote } from "../../lib/ErrorNote";
-import { t } from "../../lib/i18n";
+import { ErrorNote } from "../../ui/ErrorNote";
+import { t } from "../../ui/i18n";
 import { save } from "../mutate";
 import type { PanelData, Row } from "../panel-data";
 

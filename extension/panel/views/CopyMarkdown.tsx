@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { t } from "../../lib/i18n";
+import { t } from "../../ui/i18n";
 
 /** Shows Markdown to paste elsewhere, with a button that copies it. */
 export function CopyMarkdown({ label, markdown }: { label: string; markdown: string }) {

@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import type { Escalation } from "../../../shared/entities";
-import { ErrorNote } from "../../lib/ErrorNote";
-import { formatDay, t } from "../../lib/i18n";
+import { ErrorNote } from "../../ui/ErrorNote";
+import { formatDay, t } from "../../ui/i18n";
 import { save } from "../mutate";
 import type { PanelData, Row } from "../panel-data";
 

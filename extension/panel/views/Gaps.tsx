@@ -1,7 +1,7 @@
 import { addDays, isoWeek } from "../../../shared/dates";
 import { findGaps } from "../../../shared/gaps";
 import { urlForTargetKey } from "../../../shared/targets";
-import { t } from "../../lib/i18n";
+import { t } from "../../ui/i18n";
 import type { PanelData } from "../panel-data";
 
 function TargetList({ keys }: { keys: string[] }) {

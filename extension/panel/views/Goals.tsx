@@ -4,9 +4,9 @@ import type { Goal } from "../../../shared/entities";
 import { goalProgress, goalTree, indicatorProgress } from "../../../shared/goals";
 import { parseTargetList } from "../../../shared/target-input";
 import { goalKinds, healthStatuses } from "../../../shared/vocabulary";
-import { ErrorNote } from "../../lib/ErrorNote";
-import { formatDay, t } from "../../lib/i18n";
-import { newLocalId } from "../../sync/local-rows";
+import { newLocalId } from "../../store/local-rows";
+import { ErrorNote } from "../../ui/ErrorNote";
+import { formatDay, t } from "../../ui/i18n";
 import { save } from "../mutate";
 import type { PanelData, Row } from "../panel-data";
 

@@ -1,6 +1,6 @@
 import { addDays, compareCodeUnits, isoWeek } from "../../../shared/dates";
 import type { Member } from "../../../shared/workspace";
-import { t } from "../../lib/i18n";
+import { t } from "../../ui/i18n";
 import { ActionItemList } from "../ActionItemList";
 import { toActionItemView } from "../action-items";
 import { isMine, type PanelData } from "../panel-data";

@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import { addDays, isoWeek, weekStart } from "../../../shared/dates";
 import { weeklyReportMarkdown } from "../../../shared/markdown";
-import { t } from "../../lib/i18n";
+import { t } from "../../ui/i18n";
 import type { PanelData } from "../panel-data";
 import { CopyMarkdown } from "./CopyMarkdown";
 import { markdownLabels } from "./labels";

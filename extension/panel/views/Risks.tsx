@@ -3,9 +3,9 @@ import type { Risk } from "../../../shared/entities";
 import { riskLevel, riskScore } from "../../../shared/summary";
 import { parseTargetList } from "../../../shared/target-input";
 import { riskScale, riskStatuses } from "../../../shared/vocabulary";
-import { ErrorNote } from "../../lib/ErrorNote";
-import { formatDay, t } from "../../lib/i18n";
-import { ScaleOptions } from "../../lib/ScaleOptions";
+import { ErrorNote } from "../../ui/ErrorNote";
+import { formatDay, t } from "../../ui/i18n";
+import { ScaleOptions } from "../../ui/ScaleOptions";
 import { save } from "../mutate";
 import type { PanelData } from "../panel-data";
 

@@ -1,5 +1,5 @@
 import { useMemo, useState } from "preact/hooks";
-import { t } from "../../lib/i18n";
+import { t } from "../../ui/i18n";
 import type { PanelData } from "../panel-data";
 
 interface Hit {

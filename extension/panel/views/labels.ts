@@ -1,6 +1,6 @@
 import type { MarkdownLabels } from "../../../shared/markdown";
 import { riskStatuses } from "../../../shared/vocabulary";
-import { t } from "../../lib/i18n";
+import { t } from "../../ui/i18n";
 
 /** The Markdown exports' headings in the user's language. */
 export function markdownLabels(): MarkdownLabels {

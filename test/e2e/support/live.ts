@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import type { PageMessage } from "../../../extension/lib/messages";
+import type { PageMessage } from "../../../extension/common/messages";
 
 /** Sends a message to the background from one of the extension's pages, as the side panel does (the background checks it). */
 export async function send<T = unknown>(page: Page, message: { type: PageMessage["type"] } & Record<string, unknown>): Promise<T> {

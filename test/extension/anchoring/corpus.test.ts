@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { anchor } from "../../../extension/anchoring/anchor";
-import { describeRange } from "../../../extension/anchoring/describe";
-import { highlight, removeHighlights } from "../../../extension/anchoring/highlight";
-import { normalizeQuote, TextIndex } from "../../../extension/anchoring/text-index";
+import { anchor } from "../../../extension/page/anchoring/anchor";
+import { describeRange } from "../../../extension/page/anchoring/describe";
+import { highlight, removeHighlights } from "../../../extension/page/anchoring/highlight";
+import { normalizeQuote, TextIndex } from "../../../extension/page/anchoring/text-index";
 import type { AnnotationSelector } from "../../../shared/entities";
 import { annotationSelector } from "../../../shared/entities";
 import { loadPage } from "./load-fixture";

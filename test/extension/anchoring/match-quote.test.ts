@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { matchQuote, similarity } from "../../../extension/anchoring/match-quote";
-import { TimeSlicer } from "../../../extension/anchoring/scheduler";
+import { matchQuote, similarity } from "../../../extension/page/anchoring/match-quote";
+import { TimeSlicer } from "../../../extension/page/scheduler";
 
 const filler = (n: number, seed = 1) => {
   const words = ["payment", "provider", "region", "invoice", "release", "owner", "meeting", "design", "budget", "support"];

@@ -1,7 +1,7 @@
 import search from "approx-string-match";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ApproxSearcher, approxSearch } from "../../../extension/anchoring/myers";
+import { ApproxSearcher, approxSearch } from "../../../extension/page/anchoring/myers";
 
 // Small alphabets make near matches common; CJK and an astral character (a surrogate pair)
 // check that both directions read UTF-16 code units alike.

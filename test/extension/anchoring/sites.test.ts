@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { anchor } from "../../../extension/anchoring/anchor";
-import { describeRange } from "../../../extension/anchoring/describe";
-import { TextIndex } from "../../../extension/anchoring/text-index";
-import { isCanvasRendered } from "../../../extension/annotations/page";
+import { anchor } from "../../../extension/page/anchoring/anchor";
+import { describeRange } from "../../../extension/page/anchoring/describe";
+import { TextIndex } from "../../../extension/page/anchoring/text-index";
+import { isCanvasRendered } from "../../../shared/annotation-page";
 import { loadPage } from "./load-fixture";
 
 interface SiteCase {

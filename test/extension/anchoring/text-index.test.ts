@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { anchor } from "../../../extension/anchoring/anchor";
-import { describeRange } from "../../../extension/anchoring/describe";
-import { normalizeText, TextIndex } from "../../../extension/anchoring/text-index";
+import { anchor } from "../../../extension/page/anchoring/anchor";
+import { describeRange } from "../../../extension/page/anchoring/describe";
+import { normalizeText, TextIndex } from "../../../extension/page/anchoring/text-index";
 import { loadHtml } from "./load-fixture";
 
 describe("the text of a page as the index reads it", () => {

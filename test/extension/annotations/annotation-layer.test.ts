@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { describeRange } from "../../../extension/anchoring/describe";
-import { matchQuote } from "../../../extension/anchoring/match-quote";
-import { TextIndex } from "../../../extension/anchoring/text-index";
-import { AnnotationLayer } from "../../../extension/annotations/annotation-layer";
-import type { PageAnnotation } from "../../../extension/annotations/local";
-import type { AnchoringStatus } from "../../../extension/annotations/threads";
+import type { PageAnnotation } from "../../../extension/background/annotations";
+import { describeRange } from "../../../extension/page/anchoring/describe";
+import { matchQuote } from "../../../extension/page/anchoring/match-quote";
+import { TextIndex } from "../../../extension/page/anchoring/text-index";
+import { AnnotationLayer } from "../../../extension/page/annotations/annotation-layer";
+import type { AnchoringStatus } from "../../../shared/vocabulary";
 import { loadHtml, loadPage } from "../anchoring/load-fixture";
 
-vi.mock("../../../extension/anchoring/match-quote", async (load) => {
-  const actual = await load<typeof import("../../../extension/anchoring/match-quote")>();
+vi.mock("../../../extension/page/anchoring/match-quote", async (load) => {
+  const actual = await load<typeof import("../../../extension/page/anchoring/match-quote")>();
   return { ...actual, matchQuote: vi.fn(actual.matchQuote) };
 });
 

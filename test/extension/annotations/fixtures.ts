@@ -1,4 +1,4 @@
-import type { AnnotationEntry } from "../../../extension/annotations/threads";
+import type { AnnotationEntry } from "../../../extension/common/annotation-threads";
 import { mergeEntity } from "../../../shared/entities";
 import type { Member } from "../../../shared/workspace";
 

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { pageAnnotations, recordAnchoring } from "../../../extension/annotations/local";
-import { pageRefFor } from "../../../extension/annotations/page";
-import { emptyAnnotations, readPageAnnotations } from "../../../extension/annotations/read";
-import { type Db, openStore, setKv } from "../../../extension/sync/db";
-import { clearStore, mutateLocal, newLocalId, outboxSize } from "../../../extension/sync/store";
+import { pageAnnotations, recordAnchoring } from "../../../extension/background/annotations";
+import { emptyAnnotations, readPageAnnotations } from "../../../extension/panel/annotations-read";
+import { type Db, openStore, setKv } from "../../../extension/store/db";
+import { clearStore, mutateLocal, newLocalId, outboxSize } from "../../../extension/store/store";
+import { pageRefFor } from "../../../shared/annotation-page";
 import type { Annotation } from "../../../shared/entities";
 import { entry, issueUrl, members, pat, sam } from "./fixtures";
 

@@ -1,6 +1,6 @@
 import { cleanup, render } from "@testing-library/preact";
 import { afterEach, describe, expect, it } from "vitest";
-import { Markdown } from "../../../extension/annotations/Markdown";
+import { Markdown } from "../../../extension/ui/Markdown";
 
 afterEach(cleanup);
 

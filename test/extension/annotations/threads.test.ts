@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { annotationsMarkdown } from "../../../extension/annotations/markdown-export";
-import { isOnPage, pageRefFor } from "../../../extension/annotations/page";
-import { threadsFor } from "../../../extension/annotations/threads";
+import { threadsFor } from "../../../extension/common/annotation-threads";
+import { annotationsMarkdown } from "../../../extension/panel/annotations-markdown";
+import { isOnPage, pageRefFor } from "../../../shared/annotation-page";
 import { dana, entry, issueUrl, members, pat, sam } from "./fixtures";
 
 const quote = "confirm the new data processing agreement";

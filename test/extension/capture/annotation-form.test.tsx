@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { type AnnotationDraft, AnnotationForm, addressee, parseTags } from "../../../extension/capture/AnnotationForm";
+import { type AnnotationDraft, AnnotationForm, addressee, parseTags } from "../../../extension/page/capture/AnnotationForm";
 import { dana, members } from "../annotations/fixtures";
 
 afterEach(cleanup);

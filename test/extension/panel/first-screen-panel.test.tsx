@@ -2,8 +2,8 @@ import { cleanup, fireEvent, render, screen } from "@testing-library/preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { PanelApp } from "../../../extension/panel/PanelApp";
 import { readFirstScreen } from "../../../extension/panel/panel-data";
-import { type LocalRow, openStore } from "../../../extension/sync/db";
-import { clearStore } from "../../../extension/sync/store";
+import { type LocalRow, openStore } from "../../../extension/store/db";
+import { clearStore } from "../../../extension/store/store";
 
 const total = 150;
 

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { threadsFor } from "../../../../extension/annotations/threads";
+import { threadsFor } from "../../../../extension/common/annotation-threads";
 import { AnnotationsView } from "../../../../extension/panel/views/AnnotationsView";
 import { dana, entry, issueUrl, members, pat, sam } from "../../annotations/fixtures";
 

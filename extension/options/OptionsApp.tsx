@@ -1,0 +1,126 @@
+import { useState } from "preact/hooks";
+import { commonDepartments } from "../../shared/vocabulary";
+import { ask } from "../common/ask";
+import { defaultServerUrl } from "../common/session";
+import { emptyPanelData, readOptionsData } from "../panel/panel-data";
+import { SyncBar } from "../panel/SyncBar";
+import { ErrorNote } from "../ui/ErrorNote";
+import { t } from "../ui/i18n";
+import { useStore } from "../ui/use-store";
+import { AdminSection } from "./AdminSection";
+import { PreferencesSection } from "./PreferencesSection";
+import { SelfHostedSection } from "./SelfHostedSection";
+
+/** Connect this browser to a workspace: create one, or join with an invite code. */
+export function OptionsApp() {
+  const { value: data, loaded } = useStore(readOptionsData, emptyPanelData);
+  const [serverUrl, setServerUrl] = useState(defaultServerUrl);
+  const [name, setName] = useState("");
+  const [department, setDepartment] = useState("");
+  const [code, setCode] = useState("");
+  const [workspaceName, setWorkspaceName] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function run(action: () => Promise<unknown>) {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!loaded) return null;
+  const session = data.session;
+
+  return (
+    <main class="page">
+      <h1>{t("optionsTitle")}</h1>
+      {session ? (
+        <section aria-labelledby="connected">
+          <h2 id="connected">{t("connectedTo", session.workspace.name)}</h2>
+          <p>{t("youAre", [session.member.name, session.member.department, t(`role_${session.member.role}`)])}</p>
+          <p class="muted">{session.serverUrl}</p>
+          <SyncBar
+            status={data.status}
+            live={data.live}
+            rejected={data.rejected.length}
+            onSync={() => void run(() => ask({ type: "sync.now" }))}
+          />
+          <AdminSection session={session} data={data} />
+          <p>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => {
+                if (!data.status?.pending || confirm(t("leaveConfirm"))) void run(() => ask({ type: "workspace.leave" }));
+              }}
+            >
+              {t("leaveWorkspace")}
+            </button>
+          </p>
+        </section>
+      ) : (
+        <form onSubmit={(e) => e.preventDefault()}>
+          <h2>{t("sectionYou")}</h2>
+          <div class="field">
+            <label for="server-url">{t("labelServerUrl")}</label>
+            <input id="server-url" type="url" value={serverUrl} onInput={(e) => setServerUrl(e.currentTarget.value)} />
+          </div>
+          <div class="field">
+            <label for="your-name">{t("labelYourName")}</label>
+            <input id="your-name" value={name} maxLength={80} autoComplete="name" onInput={(e) => setName(e.currentTarget.value)} />
+          </div>
+          <div class="field">
+            <label for="department">{t("labelDepartment")}</label>
+            <input
+              id="department"
+              list="departments"
+              value={department}
+              maxLength={60}
+              onInput={(e) => setDepartment(e.currentTarget.value)}
+            />
+            <datalist id="departments">
+              {commonDepartments.map((d) => (
+                <option key={d} value={d} />
+              ))}
+            </datalist>
+          </div>
+          <h2>{t("sectionJoin")}</h2>
+          <div class="field">
+            <label for="invite-code">{t("labelInviteCode")}</label>
+            <input id="invite-code" value={code} maxLength={40} autoComplete="off" onInput={(e) => setCode(e.currentTarget.value)} />
+          </div>
+          <button
+            type="button"
+            class="primary"
+            disabled={busy}
+            onClick={() => void run(() => ask({ type: "workspace.join", serverUrl, code, name, department }))}
+          >
+            {t("joinWorkspace")}
+          </button>
+          <h2>{t("sectionCreate")}</h2>
+          <div class="field">
+            <label for="workspace-name">{t("labelWorkspaceName")}</label>
+            <input id="workspace-name" value={workspaceName} maxLength={80} onInput={(e) => setWorkspaceName(e.currentTarget.value)} />
+          </div>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void run(() => ask({ type: "workspace.create", serverUrl, name: workspaceName, member: { name, department } }))}
+          >
+            {t("createWorkspace")}
+          </button>
+        </form>
+      )}
+      <SelfHostedSection />
+      <PreferencesSection />
+      {busy && <p role="status">{t("working")}</p>}
+      <ErrorNote error={error} />
+    </main>
+  );
+}

@@ -1,0 +1,142 @@
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { Annotation, AnnotationSelector } from "../../../shared/entities";
+import { commonDepartments } from "../../../shared/vocabulary";
+import type { Member } from "../../../shared/workspace";
+import type { PublicSession } from "../../common/session";
+import { t } from "../../ui/i18n";
+import { CaptureDialog } from "./CaptureDialog";
+
+export interface AnnotationDraft {
+  /** The W3C selectors of the selection; empty for a note about the whole page. */
+  selectors: AnnotationSelector[];
+  /** The selected words as the selectors read them; empty for a note about the whole page. */
+  quote: string;
+  url: string;
+  targets: string[];
+}
+
+export interface AnnotationFormProps {
+  draft: AnnotationDraft;
+  session: PublicSession | null;
+  members: Member[];
+  /** Where to show the panel, in viewport coordinates; top right when absent. */
+  anchor?: { left: number; top: number };
+  onSave: (fields: Annotation) => Promise<void>;
+  onClose: () => void;
+}
+
+/** Tags as typed: comma separated (ASCII or full-width), a leading # optional, each once. */
+export function parseTags(value: string): string[] {
+  const tags = value
+    .split(/[,，、]/)
+    .map((tag) => tag.trim().replace(/^#+/, "").trim().slice(0, 40))
+    .filter(Boolean);
+  return [...new Set(tags)].slice(0, 20);
+}
+
+/** Whom a note is for: a teammate by name (with their department), else a department as typed. */
+export function addressee(value: string, members: Member[]): Annotation["addressedTo"] {
+  const name = value.trim();
+  if (!name) return null;
+  const member = members.find((m) => m.name === name);
+  if (member) return { department: member.department, memberId: member.id };
+  return { department: name.slice(0, 60), memberId: null };
+}
+
+/** The annotate form: a note on the selected words, with tags, who sees it and whom it is for ("Legal: please review"). */
+export function AnnotationForm({ draft, session, members, anchor, onSave, onClose }: AnnotationFormProps) {
+  const [note, setNote] = useState("");
+  const [tags, setTags] = useState("");
+  const [visibility, setVisibility] = useState<Annotation["visibility"]>("workspace");
+  const [addressedTo, setAddressedTo] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    noteRef.current?.focus();
+  }, []);
+
+  const departments = [...new Set([...members.map((m) => m.department), ...commonDepartments])];
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (!draft.quote && !note.trim()) {
+      setError(t("errorNoteRequired"));
+      return;
+    }
+    setSaving(true);
+    setError(null);
+    try {
+      await onSave({
+        url: draft.url,
+        targets: draft.targets,
+        selectors: draft.selectors,
+        quote: draft.quote,
+        body: note.trim(),
+        tags: parseTags(tags),
+        visibility,
+        parent: null,
+        resolved: false,
+        addressedTo: addressee(addressedTo, members),
+      });
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+      setSaving(false);
+    }
+  }
+
+  return (
+    <CaptureDialog
+      title={t("annotateTitle")}
+      quote={draft.quote || null}
+      anchor={anchor}
+      height={460}
+      connected={session !== null}
+      error={error}
+      saving={saving}
+      onSubmit={(event) => void submit(event)}
+      onClose={onClose}
+    >
+      <label for="liaison-note">{t("fieldNote")}</label>
+      <textarea id="liaison-note" ref={noteRef} value={note} maxLength={10_000} onInput={(e) => setNote(e.currentTarget.value)} />
+      <p class="hint">{t("fieldNoteHint")}</p>
+      <label for="liaison-tags">{t("fieldTags")}</label>
+      <input id="liaison-tags" value={tags} maxLength={400} onInput={(e) => setTags(e.currentTarget.value)} />
+      <div class="row">
+        <div>
+          <label for="liaison-addressed-to">{t("fieldAddressedTo")}</label>
+          <input
+            id="liaison-addressed-to"
+            list="liaison-addressees"
+            value={addressedTo}
+            maxLength={80}
+            placeholder={t("addressedToPlaceholder")}
+            onInput={(e) => setAddressedTo(e.currentTarget.value)}
+          />
+          <datalist id="liaison-addressees">
+            {departments.map((name) => (
+              <option key={`d:${name}`} value={name} />
+            ))}
+            {members.map((member) => (
+              <option key={member.id} value={member.name}>
+                {member.department}
+              </option>
+            ))}
+          </datalist>
+        </div>
+        <div>
+          <label for="liaison-visibility">{t("fieldVisibility")}</label>
+          <select
+            id="liaison-visibility"
+            value={visibility}
+            onChange={(e) => setVisibility(e.currentTarget.value as Annotation["visibility"])}
+          >
+            <option value="workspace">{t("visibility_workspace")}</option>
+            <option value="private">{t("visibility_private")}</option>
+          </select>
+        </div>
+      </div>
+    </CaptureDialog>
+  );
+}

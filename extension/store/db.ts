@@ -1,0 +1,128 @@
+import { type DBSchema, type IDBPDatabase, openDB } from "idb";
+import type { Change } from "../../shared/sync";
+import type { StoredSession } from "../common/session";
+import type { SyncStatus } from "./status";
+
+/** A synced row as this browser sees it: the server's last word plus local changes not yet sent. */
+export interface LocalRow {
+  entity: string;
+  id: string;
+  /** The server's version of the row; 0 while it exists only here. */
+  version: number;
+  deleted: boolean;
+  /** What the user sees: the server's data with pending local changes merged over it. */
+  data: Record<string, unknown> | null;
+  meta: Change["meta"];
+  /** Local mutations not yet acknowledged by the server. */
+  pending: number;
+}
+
+export interface OutboxEntry {
+  seq?: number;
+  id: string;
+  entity: string;
+  entityId: string;
+  op: "upsert" | "delete";
+  fields?: Record<string, unknown>;
+  /** For entities that refuse stale edits (annotations): the server version this edit was made on. */
+  baseVersion?: number;
+  createdAt: string;
+}
+
+/** A local edit the server refused as stale: the user sees both versions and picks. */
+export interface Conflict {
+  entry: OutboxEntry;
+  current: Change;
+}
+
+export interface KvValues {
+  session: StoredSession;
+  cursor: number;
+  clientId: string;
+  members: import("../../shared/workspace").Member[];
+  status: SyncStatus;
+  /** Mutations the server refused, kept so that nothing the user typed is silently dropped. */
+  rejected: Array<OutboxEntry & { reason: string }>;
+  conflicts: Conflict[];
+  /** The item whose chip (or annotation highlight) was clicked last: the side panel opens on it. */
+  focus: { key: string; at: string; annotationId?: string };
+  /**
+   * What each page's content script found for the page's annotations, by page (`url:` key):
+   * anchored, orphan (its words are gone) or page (a note about the whole page).
+   */
+  anchoring: Record<string, { at: string; statuses: Record<string, import("../../shared/vocabulary").AnchoringStatus> }>;
+  /** Self-hosted trackers the user added (not secret; kept with the rest for one place to look). */
+  selfHosted: import("../common/self-hosted").SelfHostedSite[];
+  /**
+   * Live updates over a WebSocket while Liaison is in use (on unless false). False means polling
+   * only: every 30 s while the side panel is open, every minute otherwise.
+   */
+  live: boolean;
+  /** Whether a live connection is open now (written by the background, shown by the side panel). */
+  liveConnected: boolean;
+  /** Notify on the day my action items are due (options; on unless turned off). */
+  notifyDue: boolean;
+  /** The day the due notification was last shown. */
+  notifiedOn: string;
+  /** The weekday (0 Monday to 6 Sunday) department leads are reminded to check in; Friday unless set. */
+  checkinWeekday: number;
+  remindedCheckinOn: string;
+}
+
+interface LiaisonDb extends DBSchema {
+  rows: {
+    key: [string, string];
+    value: LocalRow;
+    indexes: { byEntity: string; byCreated: [string, string]; byTargets: string; byTarget: string };
+  };
+  outbox: { key: number; value: OutboxEntry };
+  kv: { key: string; value: unknown };
+}
+
+export type Db = IDBPDatabase<LiaisonDb>;
+
+const opening = new Map<string, Promise<Db>>();
+
+/**
+ * The extension's own database (extension origin: pages and the background share it; content
+ * scripts cannot). Opened once per name; other names are separate stores, as for tests that
+ * simulate several browsers in one process.
+ */
+export function openStore(name = "liaison"): Promise<Db> {
+  let db = opening.get(name);
+  if (!db) {
+    db = openDB<LiaisonDb>(name, 2, {
+      upgrade(db, oldVersion, _newVersion, tx) {
+        if (oldVersion < 1) {
+          const rows = db.createObjectStore("rows", { keyPath: ["entity", "id"] });
+          rows.createIndex("byEntity", "entity");
+          db.createObjectStore("outbox", { keyPath: "seq", autoIncrement: true });
+          db.createObjectStore("kv");
+        }
+        // Version 2: an entity's rows newest first, and the rows about one tracker item, so that
+        // the side panel's first screen is read without the rest.
+        if (oldVersion < 2) {
+          const rows = tx.objectStore("rows");
+          rows.createIndex("byCreated", ["entity", "meta.createdAt"]);
+          rows.createIndex("byTargets", "data.targets", { multiEntry: true });
+          rows.createIndex("byTarget", "data.target");
+        }
+      },
+      // A newer version of Liaison wants to upgrade the store: let it, and open again when next asked.
+      blocking(_current, _blocked, event) {
+        (event.target as IDBDatabase).close();
+        opening.delete(name);
+      },
+    });
+    opening.set(name, db);
+  }
+  return db;
+}
+
+export async function getKv<K extends keyof KvValues>(db: Db, key: K): Promise<KvValues[K] | undefined> {
+  return (await db.get("kv", key)) as KvValues[K] | undefined;
+}
+
+export async function setKv<K extends keyof KvValues>(db: Db, key: K, value: KvValues[K]): Promise<void> {
+  await db.put("kv", value, key);
+}
