@@ -28,6 +28,8 @@ export default defineConfig({
     ...(browser === "firefox" ? { browser_specific_settings: { gecko: { id: "liaison@liaison.app", strict_min_version: "128.0" } } } : {}),
   }),
   vite: () => ({
+    // Release builds close the in-page UI's shadow roots; LIAISON_OPEN_SHADOW_ROOTS=1 opens them for black-box tests.
+    define: { __LIAISON_OPEN_SHADOW_ROOTS__: JSON.stringify(process.env.LIAISON_OPEN_SHADOW_ROOTS === "1") },
     esbuild: { jsx: "automatic", jsxImportSource: "preact" },
     resolve: { alias: { react: "preact/compat", "react-dom": "preact/compat" } },
   }),

@@ -42,6 +42,9 @@ export function buildExtension(browser = "chrome", options = {}) {
   return run(bin("wxt"), ["build", "-b", browser], options);
 }
 
+/** Where the end-to-end tests find the release build (closed shadow roots), beside the test build in .output/chrome-mv3. */
+export const releaseExtensionDir = path.join(root, ".output", "release-chrome-mv3");
+
 export async function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();

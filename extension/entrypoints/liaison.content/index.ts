@@ -77,7 +77,8 @@ export default defineContentScript({
       begin(pageStart(overlay, language, (href) => pageItemKeys(href, document)));
 
       // A selection its toolbar could offer to capture brings capture (capture then follows the selection itself).
-      const onSelection = () => {
+      const onSelection = (event: Event) => {
+        if (!event.isTrusted) return;
         // Once capture is here (or on its way), it follows the selection itself.
         if (asked.has("capture")) return;
         setTimeout(() => {
@@ -85,7 +86,7 @@ export default defineContentScript({
         }, 0);
       };
       ctx.addEventListener(document, "mouseup", onSelection);
-      ctx.addEventListener(document, "keyup", (event) => (event as KeyboardEvent).shiftKey && onSelection());
+      ctx.addEventListener(document, "keyup", (event) => (event as KeyboardEvent).shiftKey && onSelection(event));
 
       // The page's annotations come after the overlay's first drawing, not in its way.
       await Promise.all([language, overlay.firstPaint]);

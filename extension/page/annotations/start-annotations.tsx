@@ -93,7 +93,8 @@ export function startAnnotations(ctx: ContentScriptContext, store: StoreEvents, 
     document,
     "mousemove",
     (event) => {
-      if (!layer.highlighted && !shown) return;
+      // A script-made move shows no note: the page must not make Liaison draw a teammate's words.
+      if (!event.isTrusted || (!layer.highlighted && !shown)) return;
       pointer = { x: (event as MouseEvent).clientX, y: (event as MouseEvent).clientY };
       frame ||= requestAnimationFrame(hover);
     },
@@ -103,7 +104,7 @@ export function startAnnotations(ctx: ContentScriptContext, store: StoreEvents, 
 
   ctx.addEventListener(document, "click", (event) => {
     const click = event as MouseEvent;
-    if (click.button !== 0 || !layer.highlighted) return;
+    if (!click.isTrusted || click.button !== 0 || !layer.highlighted) return;
     if ((click.target as Element | null)?.closest?.(interactive)) return;
     if (!(window.getSelection()?.isCollapsed ?? true)) return;
     const hits = layer.annotationsAt(click.clientX, click.clientY);

@@ -199,7 +199,8 @@ export function startCapture(ctx: ContentScriptContext, pageKeys: (href: string)
   }
 
   function onSelectionEnd(event: Event) {
-    if (ui && event.composedPath().includes(ui.host)) return;
+    // Only the user's own selecting offers capture, not a selection a script made and announced.
+    if (!event.isTrusted || (ui && event.composedPath().includes(ui.host))) return;
     offerSelection();
   }
 

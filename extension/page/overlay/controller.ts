@@ -2,6 +2,7 @@ import { summarize, type TargetSummary } from "../../../shared/summary";
 import { siteFor } from "../../sites";
 import type { SiteAdapter, SiteRow } from "../../sites/types";
 import { afterNextFrame, yieldToPage } from "../scheduler";
+import { acceptTrustedEventsOnly, shadowRootMode } from "../shadow-host";
 import { pageTheme } from "../theme";
 import { BadgeLayer, type PlacedBadge, type Viewport } from "./badge-layer";
 import { ChipView } from "./chip";
@@ -31,7 +32,8 @@ interface Host {
 
 function createHost(doc: Document, tag: "liaison-chip" | "liaison-badges"): Host {
   const element = doc.createElement(tag);
-  const shadow = element.attachShadow({ mode: "open" });
+  const shadow = element.attachShadow({ mode: shadowRootMode });
+  acceptTrustedEventsOnly(shadow);
   const style = doc.createElement("style");
   style.textContent = css;
   const root = doc.createElement("div");

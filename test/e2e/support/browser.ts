@@ -21,7 +21,14 @@ export interface Profile {
   close(): Promise<void>;
 }
 
-function launch(userDataDir: string, options: { lang?: string }) {
+interface LaunchOptions {
+  lang?: string;
+  /** The unpacked extension to load: the test build (open shadow roots) unless told otherwise. */
+  extension?: string;
+}
+
+function launch(userDataDir: string, options: LaunchOptions) {
+  const extension = options.extension ?? extensionDir;
   const executablePath = findChromium();
   if (!executablePath) throw new Error("Chromium not found: run scripts/ensure-chromium.mjs or set CHROMIUM_PATH");
   return chromium.launchPersistentContext(userDataDir, {
@@ -29,8 +36,8 @@ function launch(userDataDir: string, options: { lang?: string }) {
     headless: true,
     locale: options.lang ?? "en-US",
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
       "--no-sandbox",
       "--disable-gpu",
       "--disable-background-networking",
@@ -43,7 +50,7 @@ function launch(userDataDir: string, options: { lang?: string }) {
 }
 
 /** A fresh Chromium profile with the built extension loaded, as a user would have it. */
-export async function launchProfile(options: { lang?: string } = {}): Promise<Profile> {
+export async function launchProfile(options: LaunchOptions = {}): Promise<Profile> {
   const userDataDir = await mkdtemp(path.join(tmpdir(), "liaison-profile-"));
   const context = await launch(userDataDir, options);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 30_000 }));
