@@ -1,5 +1,6 @@
-// Sync API benchmark against the local Worker on a local D1. Prints pushes per second, pull
-// latency for 500-change pages next to a trivial route, a 10,000-change initial sync, rows read
+// Sync API benchmark against the local Worker on a local D1. Prints pushes per second, push
+// latency with 1, 10 and 50 members pushing to one workspace at once (errors counted, every
+// accepted change checked to be there exactly once), pull latency for 500-change pages next to a trivial route, a 10,000-change initial sync, rows read
 // per pull and the pull's query plan; then grows the database to a million rows across a
 // thousand workspaces (seeded inside SQLite, not over HTTP), restarts the Worker and measures
 // again. Both databases are measured on a freshly started Worker, so that they compare alike.
@@ -74,6 +75,77 @@ async function pushItems(url: string, team: Member[], count: number) {
     }
   });
   return { pushesPerSecond: batches / (elapsed / 1000), mutationsPerSecond: (batches * 100) / (elapsed / 1000) };
+}
+
+/**
+ * `writers` members of one workspace push at the same moment, `rounds` pushes of 10 new action
+ * items each; then one pull checks that every accepted item is there, once.
+ */
+async function contention(url: string, team: Member[], writers: number, rounds: number) {
+  const latencies: number[] = [];
+  const failures = new Map<number, number>();
+  const accepted = new Set<string>();
+  const run = `w${writers}-${Date.now().toString(36)}`;
+  await Promise.all(
+    team.slice(0, writers).map(async (member, writer) => {
+      for (let round = 0; round < rounds; round++) {
+        const mutations = Array.from({ length: 10 }, (_, i) => ({
+          id: `bench-c-${run}-${writer}-${round}-${i}`,
+          entity: "action_item",
+          entityId: `bench-c-${run}-${writer}-${round}-${i}`,
+          op: "upsert",
+          fields: { text: `Contended item ${writer}.${round}.${i}`, department: "Engineering" },
+        }));
+        const [elapsed, outcome] = await timed(async () => {
+          try {
+            const response = await fetch(`${url}/v1/sync/push`, {
+              method: "POST",
+              headers: { Authorization: `Bearer ${member.token}`, "Content-Type": "application/json" },
+              body: JSON.stringify({ clientId: `bench-writer-${writer}`, mutations }),
+            });
+            return { status: response.status, body: (await response.json()) as { results?: Array<{ status: string }> } };
+          } catch {
+            return { status: 0, body: {} };
+          }
+        });
+        latencies.push(elapsed);
+        const { status, body } = outcome;
+        if (status !== 200) failures.set(status, (failures.get(status) ?? 0) + 1);
+        else for (const [i, result] of (body.results ?? []).entries()) if (result.status === "applied") accepted.add(mutations[i].entityId);
+      }
+    }),
+  );
+  // Every accepted item is in the workspace, once.
+  const seen = new Map<string, number>();
+  for (let cursor = 0; ; ) {
+    const page = await json(`${url}/v1/sync/pull?since=${cursor}&limit=1000`, { headers: { Authorization: `Bearer ${team[0].token}` } });
+    for (const change of page.body.changes as Array<{ id: string }>)
+      if (change.id.startsWith(`bench-c-${run}-`)) seen.set(change.id, (seen.get(change.id) ?? 0) + 1);
+    cursor = page.body.cursor;
+    if (!page.body.more) break;
+  }
+  const lost = [...accepted].filter((id) => seen.get(id) !== 1).length;
+  const errors = [...failures].map(([status, count]) => `${count} x ${status || "connection reset"}`).join(", ") || "none";
+  return {
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    pushes: latencies.length,
+    errors,
+    accepted: accepted.size,
+    lost,
+  };
+}
+
+/** Writers pushing at once, each a member of their own: a workspace of 51 (the admin and 50 invited). */
+async function reportContention(url: string) {
+  const crowd = await setUp(url, 51);
+  console.log("  concurrent writers, one workspace, 10 mutations a push:");
+  for (const writers of [1, 10, 50]) {
+    const figures = await contention(url, crowd.team, writers, writers === 1 ? 40 : 8);
+    console.log(
+      `    ${String(writers).padStart(2)} at once   push p50 ${ms(figures.p50)}  p95 ${ms(figures.p95)}  (${figures.pushes} pushes; errors: ${figures.errors}; ${figures.accepted} changes accepted, ${figures.lost} missing or doubled)`,
+    );
+  }
 }
 
 async function measure(url: string, team: Member[], seq: number) {
@@ -169,12 +241,18 @@ const startWorker = async () =>
     : startWorkerDirect(persistTo);
 let api = await startWorker();
 try {
+  if (process.argv.includes("--contention")) {
+    console.log(`Liaison sync API, concurrent writers only (${throughWranglerDev ? "wrangler dev" : "workerd via Miniflare"}, local D1)`);
+    await reportContention(api.url);
+    process.exit(0);
+  }
   const { workspaceId, team } = await setUp(api.url, 5);
   const pushes = await pushItems(api.url, team, 10_000);
   console.log(`Liaison sync API benchmark (${throughWranglerDev ? "wrangler dev" : "workerd via Miniflare"}, local D1, loopback)`);
   console.log(
     `  push, 100 mutations a request   ${pushes.pushesPerSecond.toFixed(1)} pushes/s (${Math.round(pushes.mutationsPerSecond)} mutations/s)`,
   );
+  await reportContention(api.url);
   // Shown, not judged: the same isolate that just took the 10,000 pushes, heap and all.
   const afterPushes = await measure(api.url, team, 10_000);
   console.log(
