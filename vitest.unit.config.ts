@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config";
 import { WxtVitest } from "wxt/testing/vitest-plugin";
 
-// Unit and component tests: pure shared rules, the local store, Preact components in happy-dom.
+// Unit and component tests: pure shared rules, the local store, Preact components in happy-dom, and the code's structure.
 export default defineConfig({
   plugins: [WxtVitest()],
   // Component tests look inside the in-page UI, as the test build of the extension lets them.
@@ -9,7 +9,7 @@ export default defineConfig({
   esbuild: { jsx: "automatic", jsxImportSource: "preact" },
   test: {
     name: "unit",
-    include: ["test/shared/**/*.test.ts", "test/extension/**/*.test.{ts,tsx}"],
+    include: ["test/shared/**/*.test.ts", "test/extension/**/*.test.{ts,tsx}", "test/structure/**/*.test.ts"],
     environment: "happy-dom",
     setupFiles: ["test/extension/setup.ts"],
   },

@@ -1,26 +1,12 @@
 import { type PageRef, pageKeyOf } from "../../shared/annotation-page";
-import type { Annotation, AnnotationSelector } from "../../shared/entities";
 import type { AnchoringStatus } from "../../shared/vocabulary";
 import { addresseeName, entriesFromRows, memberName, threadsFor } from "../common/annotation-threads";
+import type { PageAnnotation } from "../common/page-annotation";
 import { type Db, getKv, setKv } from "../store/db";
 import { listRows } from "../store/store";
 
 // What the background does for the annotation messages of content scripts: it reads and writes
 // the local store only, never the network (the sync engine sends the writes on).
-
-/** An annotation as the page needs it: what to anchor, and what the hover card says. */
-export interface PageAnnotation {
-  id: string;
-  selectors: AnnotationSelector[];
-  quote: string;
-  body: string;
-  tags: string[];
-  visibility: Annotation["visibility"];
-  author: string | null;
-  addressedTo: string | null;
-  replies: number;
-  resolved: boolean;
-}
 
 /** The annotations of a page, oldest first. */
 export async function pageAnnotations(db: Db, page: PageRef): Promise<PageAnnotation[]> {

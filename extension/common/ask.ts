@@ -1,9 +1,9 @@
 import { browser } from "wxt/browser";
 import type { TargetSummary } from "../../shared/summary";
 import type { Invite, Member } from "../../shared/workspace";
-import type { PageAnnotation } from "../background/annotations";
 import type { SyncStatus } from "../store/status";
 import type { PageMessage } from "./messages";
+import type { PageAnnotation } from "./page-annotation";
 import type { SelfHostedSite } from "./self-hosted";
 import type { PublicSession } from "./session";
 

@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { formatDay, t, today } from "../ui/i18n";
-import { type ActionItemView, actionItemPage } from "./action-items";
+import type { ActionItemView } from "./action-items";
+import { actionItemPage } from "./panel-data";
 
 export interface ActionItemListProps {
   items: ActionItemView[];

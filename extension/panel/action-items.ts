@@ -19,9 +19,6 @@ export const toActionItemView = (row: Row<ActionItem>): ActionItemView => ({
   pending: row.pending,
 });
 
-/** How many action items a list shows at first, and more each time: thousands would take seconds to draw and nobody reads them at once. */
-export const actionItemPage = 100;
-
 export type ActionItemFilter = "all" | "open" | "mine";
 
 /** Mine: owned by me, by member id, or by my name where the owner was typed. */

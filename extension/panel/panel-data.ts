@@ -18,7 +18,6 @@ import { type PublicSession, publicSession } from "../common/session";
 import { type Db, getKv, type KvValues, type LocalRow } from "../store/db";
 import { isLive, listRows, newestRows, rowsAbout } from "../store/local-rows";
 import type { SyncStatus } from "../store/status";
-import { actionItemPage } from "./action-items";
 
 /** A synced row as views use it: its id, its fields, who made it when, and whether it is still unsent. */
 export interface Row<T> {
@@ -83,6 +82,9 @@ const toRow = <T>(row: LocalRow): Row<T> => ({ id: row.id, data: row.data as T, 
 async function rows<T>(db: Db, entity: EntityName): Promise<Row<T>[]> {
   return (await listRows(db, entity)).map(toRow<T>).sort(newestFirst);
 }
+
+/** How many action items a list shows at first, and more each time: thousands would take seconds to draw and nobody reads them at once. */
+export const actionItemPage = 100;
 
 /**
  * What the panel shows first, read through indexes without the rest of the store (thousands

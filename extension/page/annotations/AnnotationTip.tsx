@@ -1,4 +1,4 @@
-import type { PageAnnotation } from "../../background/annotations";
+import type { PageAnnotation } from "../../common/page-annotation";
 import { t } from "../../ui/i18n";
 import { Markdown } from "../../ui/Markdown";
 

@@ -1,5 +1,5 @@
 import type { AnchoringStatus } from "../../../shared/vocabulary";
-import type { PageAnnotation } from "../../background/annotations";
+import type { PageAnnotation } from "../../common/page-annotation";
 import { anchor } from "../anchoring/anchor";
 import { ensureHighlightStyle, type HighlightTarget, highlight, highlightTag, removeHighlights } from "../anchoring/highlight";
 import { TextIndex } from "../anchoring/text-index";

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { PageAnnotation } from "../../../extension/background/annotations";
+import type { PageAnnotation } from "../../../extension/common/page-annotation";
 import { describeRange } from "../../../extension/page/anchoring/describe";
 import { matchQuote } from "../../../extension/page/anchoring/match-quote";
 import { TextIndex } from "../../../extension/page/anchoring/text-index";

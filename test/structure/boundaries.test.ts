@@ -1,0 +1,213 @@
+// Holds the code's structure on every test run: no import cycle, each room imports only what it may, and no export goes unused.
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { importCycles, pageStart, pageStartLeaks, readTree, roomLeaks, sharedLeaks, unusedExportsOf } from "./boundaries";
+import { buildGraph, unresolvedImports } from "./import-graph";
+
+const { graph, isEntry } = readTree(path.resolve(import.meta.dirname, "../.."));
+
+// Exports nobody imports today, to be removed (delete the export, or the code if nothing uses it) and
+// then struck from this list. The list only shrinks: a name used again, or gone, fails the test until
+// it is struck off; a file that moves takes its names' new paths.
+const unusedExportsToRemove = [
+  "extension/background/sync/live.ts: liveTiming",
+  "extension/common/annotation-threads.ts: ReplyKind",
+  "extension/common/annotation-threads.ts: threadOf",
+  "extension/common/ask.ts: MessageError",
+  "extension/common/ask.ts: Reply",
+  "extension/common/messages.ts: ContentMessage",
+  "extension/page/anchoring/anchor.ts: Anchor",
+  "extension/page/anchoring/anchor.ts: AnchorMethod",
+  "extension/page/anchoring/describe.ts: contextLength",
+  "extension/page/anchoring/describe.ts: pageElementOf",
+  "extension/page/anchoring/text-index.ts: TextSegment",
+  "extension/page/anchoring/text-index.ts: isSkippedElement",
+  "extension/page/annotations/AnnotationTip.tsx: AnnotationTipProps",
+  "extension/page/annotations/annotation-layer.ts: AnnotationLayerOptions",
+  "extension/page/annotations/start-annotations.tsx: PageAnnotations",
+  "extension/page/capture/Adder.tsx: AdderProps",
+  "extension/page/capture/AnnotationForm.tsx: AnnotationFormProps",
+  "extension/page/capture/CaptureDialog.tsx: CaptureDialogProps",
+  "extension/page/capture/CaptureForm.tsx: CaptureFormProps",
+  "extension/page/capture/RiskForm.tsx: RiskFormProps",
+  "extension/page/capture/start-capture.tsx: CaptureHooks",
+  "extension/page/overlay/start-overlay.ts: Overlay",
+  "extension/page/parts.ts: PageCapture",
+  "extension/panel/ActionItemList.tsx: ActionItemListProps",
+  "extension/panel/PanelApp.tsx: View",
+  "extension/panel/annotations-read.ts: AnnotationsData",
+  "extension/panel/panel-data.ts: readSettings",
+  "extension/panel/unsynced.ts: UnsyncedExport",
+  "extension/panel/views/AnnotationsView.tsx: AnnotationChange",
+  "extension/panel/views/AnnotationsView.tsx: AnnotationsViewProps",
+  "extension/panel/views/ThisPage.tsx: ThisPageProps",
+  "extension/store/db.ts: Conflict",
+  "extension/ui/Markdown.tsx: inline",
+  "extension/ui/Markdown.tsx: safeHref",
+  "shared/entities.ts: CaptureSource",
+  "shared/entities.ts: EntityPolicy",
+  "shared/entities.ts: annotationVisibilities",
+  "shared/entities.ts: captureSource",
+  "shared/entities.ts: checkin",
+  "shared/entities.ts: decision",
+  "shared/entities.ts: department",
+  "shared/entities.ts: escalation",
+  "shared/entities.ts: escalationStatuses",
+  "shared/entities.ts: goal",
+  "shared/entities.ts: goalKinds",
+  "shared/entities.ts: indicator",
+  "shared/entities.ts: meeting",
+  "shared/entities.ts: raciRoles",
+  "shared/entities.ts: responsibility",
+  "shared/entities.ts: riskStatuses",
+  "shared/entities.ts: textQuoteSelector",
+  "shared/gaps.ts: CoordinationGaps",
+  "shared/goals.ts: GoalProgress",
+  "shared/live.ts: LiveCursorMessage",
+  "shared/markdown.ts: Dated",
+  "shared/summary.ts: TeamKnowledge",
+  "shared/summary.ts: activeRiskStatuses",
+  "shared/sync.ts: MutationStatus",
+  "shared/sync.ts: maxPullLimit",
+  "worker/app.ts: AppType",
+  "worker/app.ts: maxBodyBytes",
+  "worker/db/entities.ts: chunk",
+  "worker/db/invites.ts: InviteRow",
+  "worker/lib/ics.ts: Calendar",
+  "worker/lib/ics.ts: icsDate",
+  "worker/lib/ics.ts: icsDateTime",
+  "worker/lib/web-annotation.ts: ContainerOptions",
+  "worker/lib/web-annotation.ts: ContainerPreference",
+  "worker/lib/web-annotation.ts: MappingContext",
+  "worker/lib/web-annotation.ts: PageOptions",
+  "worker/lib/web-annotation.ts: Parsed",
+  "worker/lib/web-annotation.ts: annoContext",
+  "worker/lib/web-annotation.ts: annotationIdFromIri",
+  "worker/lib/web-annotation.ts: asItem",
+  "worker/lib/web-annotation.ts: containerIri",
+  "worker/lib/web-annotation.ts: containerPath",
+  "worker/lib/web-annotation.ts: ldpContext",
+  "worker/lib/web-annotation.ts: memberIri",
+  "worker/lib/web-annotation.ts: pageIri",
+  "worker/middleware/session.ts: bookmarkHeader",
+  "worker/routes/w3c.ts: countVisible",
+  "worker/sync/push.ts: applyPush",
+];
+
+describe("the code's structure", () => {
+  it("finds every file a relative import names, so that no import goes unseen", () => {
+    expect(
+      graph.modules.has(pageStart),
+      `${pageStart} is gone: point pageStart in test/structure/boundaries.ts at the page-start script`,
+    ).toBe(true);
+    expect(unresolvedImports(graph), "imports of files that do not exist").toEqual([]);
+  });
+
+  it("has no import cycle, counting type imports", () => {
+    expect(importCycles(graph), "import cycles: move what both files need into a module both can import").toEqual([]);
+  });
+
+  it("keeps the page-start script free of Preact, zod and the panel, options, background and store code", () => {
+    expect(pageStartLeaks(graph), "what the page-start script bundles that every tracker page would then load").toEqual([]);
+  });
+
+  it("keeps shared/ pure: it imports only shared/ and zod", () => {
+    expect(sharedLeaks(graph), "imports from shared/ of code outside it").toEqual([]);
+  });
+
+  it("keeps each room to what it may import: pages, the panel, options and the Worker", () => {
+    expect(roomLeaks(graph), "imports across a room's wall").toEqual([]);
+  });
+
+  it("exports nothing that no other module imports, but the names still to be removed", () => {
+    const unused = unusedExportsOf(graph, isEntry);
+    const listed = new Set(unusedExportsToRemove);
+    expect(
+      unused.filter((name) => !listed.has(name)),
+      "exports no other module imports: drop the `export` (or the code), or import it where it is meant to be used",
+    ).toEqual([]);
+    expect(
+      unusedExportsToRemove.filter((name) => !unused.includes(name)),
+      "names in unusedExportsToRemove that are now imported or gone: strike them off the list",
+    ).toEqual([]);
+  });
+});
+
+// Each rule, broken on purpose in a few files held in memory, must fail.
+describe("each structure rule, broken on purpose", () => {
+  const graphOf = (files: Record<string, string>) => buildGraph(new Map(Object.entries(files)));
+
+  it("finds a cycle closed by a type import", () => {
+    const broken = graphOf({
+      "extension/panel/rows.ts": 'import type { Page } from "./list";\nexport interface Row { page: Page }',
+      "extension/panel/list.ts":
+        'import { type Row } from "./rows";\nexport const page = (rows: Row[]) => rows.length;\nexport type Page = number;',
+      "extension/panel/view.ts": 'import { page } from "./list";',
+    });
+    expect(importCycles(broken)).toEqual(["extension/panel/list.ts -type-> extension/panel/rows.ts -type-> extension/panel/list.ts"]);
+  });
+
+  it("finds Preact, zod, and store code bundled into the page-start script, but not a type import", () => {
+    const broken = graphOf({
+      [pageStart]: 'import { startOverlay } from "../../page/overlay/start-overlay";\nimport type { Db } from "../../store/db";',
+      "extension/page/overlay/start-overlay.ts":
+        'import { useState } from "preact/hooks";\nimport { ask } from "../../common/ask";\nimport type { VNode } from "preact";',
+      "extension/common/ask.ts": 'import { z } from "zod";\nimport { status } from "../store/status";',
+      "extension/store/status.ts": "export const status = 1;",
+      "extension/store/db.ts": "export type Db = 1;",
+    });
+    expect(pageStartLeaks(broken).sort()).toEqual([
+      `${pageStart} -> extension/page/overlay/start-overlay.ts -> extension/common/ask.ts -> extension/store/status.ts`,
+      `${pageStart} -> extension/page/overlay/start-overlay.ts -> extension/common/ask.ts -> package zod`,
+      `${pageStart} -> extension/page/overlay/start-overlay.ts -> package preact`,
+    ]);
+  });
+
+  it("finds shared/ importing the extension, a Node module or a package other than zod", () => {
+    const broken = graphOf({
+      "shared/rules.ts":
+        'import { z } from "zod";\nimport { core } from "zod/v4/core";\nimport { keys } from "./keys";\nimport { t } from "../extension/ui/i18n";\nimport { readFileSync } from "node:fs";\nimport type { Hono } from "hono";',
+      "shared/keys.ts": "export const keys = [];",
+      "extension/ui/i18n.ts": "export const t = 1;",
+    });
+    expect(sharedLeaks(broken)).toEqual([
+      "shared/rules.ts -> extension/ui/i18n.ts",
+      "shared/rules.ts -> package hono",
+      "shared/rules.ts -> package node:fs",
+    ]);
+  });
+
+  it("finds a page naming the store or the background, even through common code, and the Worker naming the extension", () => {
+    const broken = graphOf({
+      "extension/page/annotations/layer.ts":
+        'import type { PageAnnotation } from "../../background/annotations";\nimport { ask } from "../../common/ask";',
+      "extension/page/capture/form.tsx": 'import { t } from "../../ui/i18n";',
+      "extension/common/ask.ts": 'import { openDb } from "../store/db";',
+      "extension/background/annotations.ts": "export interface PageAnnotation { id: string }",
+      "extension/store/db.ts": "export const openDb = 1;",
+      "extension/ui/i18n.ts": "export const t = 1;",
+      "extension/panel/SidePanel.tsx": 'import { layer } from "../page/annotations/layer";',
+      "worker/routes/sync.ts": 'import type { Replies } from "../../extension/common/ask";',
+    });
+    expect(roomLeaks(broken).map((line) => line.replace(/ {2}\(.*\)$/, ""))).toEqual([
+      "extension/page/annotations/layer.ts -> extension/background/annotations.ts",
+      "extension/page/annotations/layer.ts -> extension/common/ask.ts -> extension/store/db.ts",
+      "extension/panel/SidePanel.tsx -> extension/page/annotations/layer.ts",
+      "worker/routes/sync.ts -> extension/common/ask.ts",
+    ]);
+  });
+
+  it("finds an export nobody else imports, while an entrypoint's and a test's imports count as uses", () => {
+    const files = {
+      "extension/entrypoints/background.ts": 'import { start } from "../background/start";\nexport default start;',
+      "extension/background/start.ts": "export const start = () => helper();\nexport function helper() {}\nexport type Unused = 1;",
+      "shared/dates.ts": "export const today = () => 1;\nexport const forTests = 2;",
+      "test/shared/dates.test.ts": 'import { forTests } from "../../shared/dates";',
+    };
+    expect(unusedExportsOf(graphOf(files), (file) => file.startsWith("extension/entrypoints/"))).toEqual([
+      "extension/background/start.ts: Unused",
+      "extension/background/start.ts: helper",
+      "shared/dates.ts: today",
+    ]);
+  });
+});
