@@ -1,41 +1,11 @@
 import { browser } from "wxt/browser";
-import type { TargetSummary } from "../../shared/summary";
-import type { Invite, Member } from "../../shared/workspace";
-import type { SyncStatus } from "../store/status";
-import type { PageMessage } from "./messages";
-import type { PageAnnotation } from "./page-annotation";
-import type { SelfHostedSite } from "./self-hosted";
-import type { PublicSession } from "./session";
+import type { MessageType, PageMessage, Replies } from "./messages";
 
-// Kept apart from the message schemas (zod) so that pages and content scripts can ask without bundling them.
+// Types only from the message declarations (zod), so that pages and content scripts can ask without bundling them.
 
-/** What the background answers to each message. */
-export interface Replies {
-  "capture.context": { session: PublicSession | null; members: Member[] };
-  "actionItem.create": { id: string };
-  "risk.create": { id: string };
-  /** Only the keys with something recorded; the others summarize as an empty index does. */
-  "overlay.query": { summaries: Record<string, TargetSummary> };
-  "overlay.open": Record<string, never>;
-  "page.part": Record<string, never>;
-  "annotations.forPage": { annotations: PageAnnotation[] };
-  "annotation.create": { id: string };
-  "annotations.status": Record<string, never>;
-  "i18n.catalogue": { catalogue: Record<string, { message: string; placeholders?: Record<string, { content: string }> }> };
-  "workspace.create": { session: PublicSession };
-  "workspace.join": { session: PublicSession };
-  "workspace.leave": Record<string, never>;
-  "invite.create": { code: string; expiresAt: string };
-  "sync.now": { status: SyncStatus };
-  "conflict.resolve": Record<string, never>;
-  "workspace.admin": { invites?: Invite[] };
-  "panel.context": { key: string | null; title: string | null; url: string | null };
-  "hosts.add": { sites: SelfHostedSite[] };
-  "hosts.remove": { sites: SelfHostedSite[] };
-  "entity.mutate": { id: string };
-}
+export type { Replies };
 
-export type Reply<T extends PageMessage["type"]> = { ok: true; value: Replies[T] } | { ok: false; error: string };
+export type Reply<T extends MessageType> = { ok: true; value: Replies[T] } | { ok: false; error: string };
 
 export class MessageError extends Error {}
 

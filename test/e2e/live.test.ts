@@ -151,7 +151,11 @@ describe("live updates between two browsers", () => {
     const status = await send<{ status: { state: string } }>(anaPanel, { type: "sync.now" });
     expect(status.status.state).toBe("offline");
     for (let i = 1; i <= 20; i++) {
-      await send(anaPanel, { type: "actionItem.create", fields: { text: `${prefix} #${i}`, priority: i % 2 ? "high" : "low" } });
+      await send(anaPanel, {
+        type: "record.create",
+        kind: "action_item",
+        fields: { text: `${prefix} #${i}`, priority: i % 2 ? "high" : "low" },
+      });
     }
     // They show at once, each marked as not synced yet; nothing reached the server.
     await expect.poll(async () => mine(await listed(anaPanel)).filter((item) => item.pending).length).toBe(20);

@@ -1,5 +1,14 @@
-import { describe, expect, it } from "vitest";
-import { contentToBackground } from "../../extension/common/messages";
+import { describe, expect, it, vi } from "vitest";
+import type { Browser } from "wxt/browser";
+import { fakeBrowser } from "wxt/testing/fake-browser";
+import { startCapture } from "../../extension/background/capture";
+import type { Background, Handlers } from "../../extension/background/context";
+import { receiver } from "../../extension/background/receive";
+import { contentToBackground, type MessageType, messages, pageToBackground } from "../../extension/common/messages";
+import { type Db, openStore } from "../../extension/store/db";
+import type { SyncStatus } from "../../extension/store/status";
+import { clearStore, listRows, mutateLocal } from "../../extension/store/store";
+import { capturableKinds } from "../../shared/capturable";
 
 // What a page's content script may ask of the background: it runs inside untrusted pages.
 describe("messages from content scripts", () => {
@@ -19,5 +28,152 @@ describe("messages from content scripts", () => {
 
   it("may not administer the workspace", () => {
     expect(contentToBackground.safeParse({ type: "workspace.leave" }).success).toBe(false);
+  });
+});
+
+describe("one message creates every kind a page can capture", () => {
+  const risk = { title: "Legal review slips", likelihood: 3, impact: 4 };
+
+  it("saves action items, risks and annotations, each checked by its kind's schema with its defaults filled in", () => {
+    const actionItem = contentToBackground.safeParse({
+      type: "record.create",
+      kind: "action_item",
+      fields: { text: "Book the legal review" },
+    });
+    expect(actionItem.success && actionItem.data).toMatchObject({
+      kind: "action_item",
+      fields: { text: "Book the legal review", status: "open" },
+    });
+    expect(contentToBackground.safeParse({ type: "record.create", kind: "risk", fields: risk }).success).toBe(true);
+    expect(capturableKinds).toEqual(["action_item", "risk", "annotation"]);
+  });
+
+  it("refuses a kind that cannot be captured, even with fields valid for it", () => {
+    expect(contentToBackground.safeParse({ type: "record.create", kind: "department", fields: { name: "Legal" } }).success).toBe(false);
+    expect(pageToBackground.safeParse({ type: "record.create", kind: "goal", fields: { title: "Ship" } }).success).toBe(false);
+  });
+
+  it("refuses fields that fail the kind's schema, including another kind's fields", () => {
+    expect(contentToBackground.safeParse({ type: "record.create", kind: "risk", fields: { ...risk, likelihood: 9 } }).success).toBe(false);
+    expect(contentToBackground.safeParse({ type: "record.create", kind: "action_item", fields: risk }).success).toBe(false);
+    expect(contentToBackground.safeParse({ type: "record.create", kind: "risk", fields: { ...risk, tabId: 3 } }).success).toBe(false);
+  });
+
+  it("replaces the three messages that each created one kind", () => {
+    for (const type of ["actionItem.create", "risk.create", "annotation.create"]) {
+      expect(pageToBackground.safeParse({ type, fields: { text: "Book the legal review" } }).success).toBe(false);
+    }
+  });
+});
+
+describe("the background takes each message within its sender's vocabulary", () => {
+  const store = Promise.resolve({} as Db);
+  const fromTab = {
+    id: fakeBrowser.runtime.id,
+    tab: { id: 7 } as Browser.tabs.Tab,
+    frameId: 0,
+    url: "https://github.com/acme/app/issues/7",
+  };
+  const fromSidePanel = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL("/sidepanel.html") };
+
+  function background() {
+    const handled: unknown[] = [];
+    const handlers = Object.fromEntries(
+      Object.keys(messages).map((type) => [
+        type,
+        async (message: unknown) => {
+          handled.push(message);
+          return { id: "answered" };
+        },
+      ]),
+    ) as unknown as Handlers<MessageType>;
+    const listener = receiver(handlers, store);
+    const send = (message: unknown, sender: Browser.runtime.MessageSender) =>
+      new Promise<{ ok: boolean; error?: string } | "no answer">((resolve) => {
+        if (!listener(message, sender, resolve)) setTimeout(() => resolve("no answer"), 0);
+      });
+    return { handled, send };
+  }
+
+  it("refuses a content script the messages only extension pages may send, before any handler runs", async () => {
+    const { handled, send } = background();
+    for (const message of [
+      { type: "sync.now" },
+      { type: "workspace.leave" },
+      { type: "hosts.add", origin: "https://gitlab.example.com", kind: "gitlab" },
+      { type: "entity.mutate", entity: "action_item", entityId: "abcdefgh12", op: "delete" },
+    ]) {
+      expect(await send(message, fromTab)).toMatchObject({ ok: false, error: expect.stringMatching(/^Refused message/) });
+    }
+    expect(handled).toEqual([]);
+    expect(await send({ type: "sync.now" }, fromSidePanel)).toEqual({ ok: true, value: { id: "answered" } });
+    expect(await send({ type: "capture.context" }, fromTab)).toEqual({ ok: true, value: { id: "answered" } });
+    expect(handled).toEqual([{ type: "sync.now" }, { type: "capture.context" }]);
+  });
+
+  it("answers no one but Liaison's own pages and content scripts", async () => {
+    const { handled, send } = background();
+    expect(await send({ type: "capture.context" }, { ...fromTab, id: "another-extension" })).toBe("no answer");
+    expect(await send({ type: "capture.context" }, { id: fakeBrowser.runtime.id })).toBe("no answer");
+    expect(handled).toEqual([]);
+  });
+
+  it("refuses a record.create from a page for a kind that cannot be captured", async () => {
+    const { handled, send } = background();
+    expect(await send({ type: "record.create", kind: "goal", fields: { title: "Ship" } }, fromTab)).toMatchObject({ ok: false });
+    expect(
+      await send({ type: "record.create", kind: "risk", fields: { title: "Slips", likelihood: 0, impact: 4 } }, fromTab),
+    ).toMatchObject({
+      ok: false,
+    });
+    expect(handled).toEqual([]);
+  });
+
+  it("lets content scripts send only what captures and reads, a strict part of what extension pages may send", () => {
+    const content = Object.entries(messages).filter(([, message]) => message.from === "content");
+    expect(content.map(([type]) => type).sort()).toEqual([
+      "annotations.forPage",
+      "annotations.status",
+      "capture.context",
+      "i18n.catalogue",
+      "overlay.open",
+      "overlay.query",
+      "page.part",
+      "record.create",
+    ]);
+    expect(content.length).toBeLessThan(Object.keys(messages).length);
+  });
+});
+
+describe("capture's handler for record.create", () => {
+  it("saves the checked fields as a new record of the kind named, in the local store", async () => {
+    // The capture area also listens for its context menu and shortcut, which the fake browser lacks.
+    vi.spyOn(fakeBrowser.contextMenus.onClicked, "addListener").mockImplementation(() => {});
+    vi.spyOn(fakeBrowser.commands.onCommand, "addListener").mockImplementation(() => {});
+    const db = openStore();
+    const store = await db;
+    await clearStore(store);
+    const background: Background = {
+      db,
+      session: async () => null,
+      syncSoon: async () => ({ state: "idle" }) as unknown as SyncStatus,
+      saveLocal: async (change) => {
+        await mutateLocal(store, change, { memberId: null });
+        return change.entityId;
+      },
+      onStoreChange: () => {},
+      onPort: () => {},
+    };
+    const handlers = startCapture(background);
+    const parsed = contentToBackground.parse({
+      type: "record.create",
+      kind: "risk",
+      fields: { title: "Legal review slips", likelihood: 3, impact: 4 },
+    });
+    if (parsed.type !== "record.create") throw new Error("not a record.create");
+    const { id } = await handlers["record.create"](parsed, { store, sender: {} });
+    const [row] = await listRows(store, "risk");
+    expect(row).toMatchObject({ id, data: { title: "Legal review slips", likelihood: 3, impact: 4, status: "open" } });
+    expect(await listRows(store, "action_item")).toEqual([]);
   });
 });

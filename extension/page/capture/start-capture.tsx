@@ -127,7 +127,7 @@ export function startCapture(ctx: ContentScriptContext, pageKeys: (href: string)
             members={context.members}
             onClose={() => show({ kind: "none" })}
             onSave={async (fields) => {
-              await ask({ type: "actionItem.create", fields });
+              await ask({ type: "record.create", kind: "action_item", fields });
               toast(t("toastSaved"));
             }}
           />
@@ -141,7 +141,7 @@ export function startCapture(ctx: ContentScriptContext, pageKeys: (href: string)
             members={context.members}
             onClose={() => show({ kind: "none" })}
             onSave={async (fields) => {
-              await ask({ type: "annotation.create", fields });
+              await ask({ type: "record.create", kind: "annotation", fields });
               window.getSelection()?.removeAllRanges();
               toast(t("toastAnnotationSaved"));
               hooks.onAnnotationSaved?.();
@@ -157,7 +157,7 @@ export function startCapture(ctx: ContentScriptContext, pageKeys: (href: string)
             members={context.members}
             onClose={() => show({ kind: "none" })}
             onSave={async (fields) => {
-              await ask({ type: "risk.create", fields });
+              await ask({ type: "record.create", kind: "risk", fields });
               toast(t("toastRiskSaved"));
             }}
           />

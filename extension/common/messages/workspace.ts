@@ -1,0 +1,52 @@
+// The messages of workspace administration: creating, joining and leaving a workspace, invites, members and my token.
+import { z } from "zod";
+import { id, text } from "../../../shared/text";
+import { type Invite, memberProfile } from "../../../shared/workspace";
+import type { PublicSession } from "../session";
+import { defineMessage, defineMessages } from "./define";
+
+const serverUrl = z
+  .string()
+  .trim()
+  .max(300)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === "https:" || url.protocol === "http:";
+    } catch {
+      return false;
+    }
+  }, "must be an http(s) URL");
+
+export const workspaceMessages = defineMessages({
+  "workspace.create": defineMessage(
+    z.object({ type: z.literal("workspace.create"), serverUrl, name: text(80, 1), member: memberProfile }).strict(),
+    "extension",
+  )<{ session: PublicSession }>(),
+  "workspace.join": defineMessage(
+    z.object({ type: z.literal("workspace.join"), serverUrl, code: z.string().max(40), name: z.string(), department: z.string() }).strict(),
+    "extension",
+  )<{ session: PublicSession }>(),
+  "workspace.leave": defineMessage(z.object({ type: z.literal("workspace.leave") }).strict(), "extension")<Record<string, never>>(),
+  "invite.create": defineMessage(z.object({ type: z.literal("invite.create") }).strict(), "extension")<{
+    code: string;
+    expiresAt: string;
+  }>(),
+  /** Workspace administration and my own token, through the API (the server checks who may). */
+  "workspace.admin": defineMessage(
+    z
+      .object({
+        type: z.literal("workspace.admin"),
+        action: z.discriminatedUnion("kind", [
+          z.object({ kind: z.literal("invites.list") }).strict(),
+          z.object({ kind: z.literal("invites.revoke"), id }).strict(),
+          z.object({ kind: z.literal("members.role"), id, role: z.enum(["admin", "member"]) }).strict(),
+          z.object({ kind: z.literal("members.remove"), id }).strict(),
+          z.object({ kind: z.literal("workspace.rename"), name: text(80, 1) }).strict(),
+          z.object({ kind: z.literal("token.rotate") }).strict(),
+        ]),
+      })
+      .strict(),
+    "extension",
+  )<{ invites?: Invite[] }>(),
+});
