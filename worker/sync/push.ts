@@ -14,6 +14,7 @@ import {
 import { clearGuardStatement, guardStatement, isGuardFailure, now } from "../db/rows";
 import type { AppEnv } from "../env";
 import { ApiError } from "../lib/errors";
+import { sha256 } from "../lib/tokens";
 import { announceCursor } from "../live/workspace-room";
 
 const maxAttempts = 8;
@@ -40,9 +41,41 @@ export async function pushAsMember(c: Context<AppEnv>, mutations: Mutation[]): P
   return response;
 }
 
+/** A JSON text of a value with every object's keys sorted, so equal values give equal texts. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, item]) => item !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+/** What a mutation says, as a digest: a replay says the same, a reused id says something else. */
+async function mutationDigest(m: Mutation): Promise<string> {
+  const { entity, entityId, op, fields, baseVersion } = m;
+  return sha256(canonicalJson({ entity, entityId, op, fields, baseVersion }));
+}
+
+/**
+ * A mutation id the member already used (or used earlier in this push) for something else: the
+ * push is refused as a whole, saying which mutation, and nothing of it is written. A client that
+ * then sends its mutations one at a time sets this one aside and gets the rest through.
+ */
+function reusedId(m: Mutation): never {
+  throw new ApiError(
+    409,
+    "mutation_reused",
+    `Mutation id ${m.id} was already used for a different change; send this change under a new id`,
+    { mutationId: m.id },
+  );
+}
+
 export async function applyPush(db: Db, workspaceId: string, member: Member, mutations: Mutation[]): Promise<PushResponse> {
+  const digests = await Promise.all(mutations.map(mutationDigest));
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
-    const plan = await planPush(db, workspaceId, member, mutations);
+    const plan = await planPush(db, workspaceId, member, mutations, digests);
     if (plan.statements.length === 0) return { results: plan.results, cursor: plan.seq };
     try {
       await db.batch(plan.statements);
@@ -83,7 +116,7 @@ function privateTo(m: Mutation, data: Record<string, unknown>, current: EntityRo
   return data.visibility === "private" ? authorId : null;
 }
 
-async function planPush(db: Db, workspaceId: string, member: Member, mutations: Mutation[]) {
+async function planPush(db: Db, workspaceId: string, member: Member, mutations: Mutation[], digests: string[]) {
   const workspace = await db.prepare("SELECT seq FROM workspaces WHERE id = ?1").bind(workspaceId).first<{ seq: number }>();
   if (!workspace) throw new ApiError(404, "not_found", "Workspace not found");
   const seq = workspace.seq;
@@ -91,6 +124,7 @@ async function planPush(db: Db, workspaceId: string, member: Member, mutations: 
   const applied = await readAppliedMutations(
     db,
     workspaceId,
+    member.id,
     mutations.map((m) => m.id),
   );
   const rows = new Map<string, EntityRow>();
@@ -104,16 +138,20 @@ async function planPush(db: Db, workspaceId: string, member: Member, mutations: 
   let nextVersion = seq;
   const changed = new Map<string, EntityRow>();
   const results: MutationResult[] = [];
-  const fresh: MutationResult[] = [];
-  const seenInPush = new Set<string>();
+  const fresh: { result: MutationResult; digest: string }[] = [];
+  const seenInPush = new Map<string, string>();
 
-  for (const m of mutations) {
+  for (const [index, m] of mutations.entries()) {
+    const digest = digests[index];
     const earlier = applied.get(m.id);
-    if (earlier || seenInPush.has(m.id)) {
-      results.push({ ...(earlier ?? { id: m.id, entity: m.entity, entityId: m.entityId, status: "applied" }), status: "duplicate" });
+    const seen = seenInPush.get(m.id);
+    // Ids recorded before digests were kept (digest null) are taken as the same change.
+    if ((earlier?.digest ?? digest) !== digest || (seen ?? digest) !== digest) reusedId(m);
+    if (earlier || seen) {
+      results.push({ ...(earlier?.result ?? { id: m.id, entity: m.entity, entityId: m.entityId, status: "applied" }), status: "duplicate" });
       continue;
     }
-    seenInPush.add(m.id);
+    seenInPush.set(m.id, digest);
     const key = `${m.entity}/${m.entityId}`;
     const current = rows.get(key) ?? null;
     const base = { id: m.id, entity: m.entity, entityId: m.entityId };
@@ -158,7 +196,7 @@ async function planPush(db: Db, workspaceId: string, member: Member, mutations: 
       result = { ...base, status: "applied", version: row.version };
     }
     results.push(result);
-    fresh.push(result);
+    fresh.push({ result, digest });
   }
 
   // Results of mutations superseded in this push name the version the entity ended at.
