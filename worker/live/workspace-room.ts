@@ -4,6 +4,16 @@ import { type LiveMessage, liveCloseCodes, livePing, livePong, liveProtocol } fr
 /** Set by the Worker on the handshake it forwards, once it has authenticated the member. */
 export const memberHeader = "X-Liaison-Member";
 export const cursorHeader = "X-Liaison-Cursor";
+/** The hash of the token the handshake was made with, so that replacing the token can close the socket. */
+export const tokenHashHeader = "X-Liaison-Token-Hash";
+
+/**
+ * Sent when the member's token was replaced: the socket goes like any drop (a policy close, not
+ * `removed`), and a client that holds the new token connects again with it.
+ */
+export const tokenReplacedCloseCode = 1008;
+
+const tokenTag = (tokenHash: string) => `token:${tokenHash}`;
 
 interface Attachment {
   memberId: string;
@@ -38,8 +48,9 @@ export class WorkspaceRoom extends DurableObject<Env> {
       return new Response("Expected an authenticated WebSocket handshake", { status: 400 });
     }
     const cursor = Math.max(this.latest, Number(request.headers.get(cursorHeader)) || 0);
+    const tokenHash = request.headers.get(tokenHashHeader);
     const { 0: client, 1: server } = new WebSocketPair();
-    this.ctx.acceptWebSocket(server, [memberId]);
+    this.ctx.acceptWebSocket(server, tokenHash ? [memberId, tokenTag(tokenHash)] : [memberId]);
     server.serializeAttachment({ memberId, connectedAt: new Date().toISOString() } satisfies Attachment);
     server.send(JSON.stringify({ type: "cursor", cursor } satisfies LiveMessage));
     return new Response(null, { status: 101, webSocket: client, headers: { "Sec-WebSocket-Protocol": liveProtocol } });
@@ -69,6 +80,20 @@ export class WorkspaceRoom extends DurableObject<Env> {
       } catch {}
     }
     return sockets.length;
+  }
+
+  /**
+   * Closes the member's sockets opened with any token but `currentTokenHash`: a replaced token
+   * stops reading the workspace's news at once, as it stops working for every other request.
+   */
+  async closeReplacedTokens(memberId: string, currentTokenHash: string): Promise<number> {
+    const stale = this.ctx.getWebSockets(memberId).filter((socket) => !this.ctx.getTags(socket).includes(tokenTag(currentTokenHash)));
+    for (const socket of stale) {
+      try {
+        socket.close(tokenReplacedCloseCode, "token replaced");
+      } catch {}
+    }
+    return stale.length;
   }
 
   /** The members with an open socket (one entry per socket). */
@@ -107,6 +132,18 @@ export async function announceCursor(env: Env, workspaceId: string, cursor: numb
     await roomOf(env, workspaceId).announce(cursor);
   } catch (error) {
     console.error("liaison: live announce failed", error);
+  }
+}
+
+/**
+ * Closes the live sockets a member opened with a token since replaced. The new token already
+ * took effect, so a failure here is logged; the old sockets then only hear cursor numbers, never data.
+ */
+export async function closeReplacedTokens(env: Env, workspaceId: string, memberId: string, currentTokenHash: string): Promise<void> {
+  try {
+    await roomOf(env, workspaceId).closeReplacedTokens(memberId, currentTokenHash);
+  } catch (error) {
+    console.error("liaison: closing the live sockets of a replaced token failed", error);
   }
 }
 

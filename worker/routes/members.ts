@@ -6,7 +6,7 @@ import { isGuardFailure, now } from "../db/rows";
 import type { AppEnv } from "../env";
 import { ApiError, nameTaken, notFound } from "../lib/errors";
 import { newToken, sha256 } from "../lib/tokens";
-import { disconnectMember } from "../live/workspace-room";
+import { closeReplacedTokens, disconnectMember } from "../live/workspace-room";
 import { requireAdmin, requireMember } from "../middleware/auth";
 import { validate } from "../middleware/validate";
 
@@ -32,7 +32,10 @@ export const me = new Hono<AppEnv>()
   })
   .post("/token", async (c) => {
     const token = newToken();
-    await replaceTokenHash(c.get("db"), c.get("workspace").id, c.get("member").id, await sha256(token));
+    const tokenHash = await sha256(token);
+    await replaceTokenHash(c.get("db"), c.get("workspace").id, c.get("member").id, tokenHash);
+    // Live sockets opened with the old token close too: whoever held it hears nothing more.
+    await closeReplacedTokens(c.env, c.get("workspace").id, c.get("member").id, tokenHash);
     return c.json({ token }, 201);
   });
 
