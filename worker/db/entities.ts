@@ -53,7 +53,9 @@ export async function readAppliedMutations(db: Db, workspaceId: string, memberId
   const applied = new Map<string, AppliedMutation>();
   for (const part of chunk(ids, maxParams - 2)) {
     const { results } = await db
-      .prepare(`SELECT id, result, digest FROM mutations WHERE workspace_id = ?1 AND member_id = ?2 AND id IN (${placeholders(part.length, 3)})`)
+      .prepare(
+        `SELECT id, result, digest FROM mutations WHERE workspace_id = ?1 AND member_id = ?2 AND id IN (${placeholders(part.length, 3)})`,
+      )
       .bind(workspaceId, memberId, ...part)
       .all<{ id: string; result: string; digest: string | null }>();
     for (const row of results) applied.set(row.id, { result: JSON.parse(row.result) as MutationResult, digest: row.digest });

@@ -286,7 +286,11 @@ async function getContainer(c: Context<AppEnv>) {
     const rows = await readVisible(db, scope, "annotation", { limit: pageSize, offset: page * pageSize });
     if (iris) return rows.map((row) => annotationIri(base, row.id));
     const names = await memberNames(db, workspace.id);
-    const canonicals = await canonicalIris(db, workspace.id, rows.map((row) => row.id));
+    const canonicals = await canonicalIris(
+      db,
+      workspace.id,
+      rows.map((row) => row.id),
+    );
     return rows.map((row) => toWebAnnotation(toStored(row, canonicals.get(row.id)), { origin: base, memberNames: names }));
   };
   c.header("Content-Type", annoMediaType);
@@ -393,7 +397,8 @@ export const w3c = new Hono<AppEnv>()
       op: "delete",
       baseVersion: baseVersionFor(c.req.header("If-Match"), current),
     });
-    await c.get("db")
+    await c
+      .get("db")
       .prepare("DELETE FROM annotation_canonical WHERE workspace_id = ?1 AND annotation_id = ?2")
       .bind(c.get("workspace").id, current.id)
       .run();
