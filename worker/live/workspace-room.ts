@@ -1,5 +1,8 @@
 import { DurableObject } from "cloudflare:workers";
 import { type LiveMessage, liveCloseCodes, livePing, livePong, liveProtocol } from "../../shared/live";
+import type { Mutation } from "../../shared/sync";
+import type { Member } from "../../shared/workspace";
+import { changedSomething, type PushOutcome, pushOutcome } from "../sync/push";
 
 /** Set by the Worker on the handshake it forwards, once it has authenticated the member. */
 export const memberHeader = "X-Liaison-Member";
@@ -35,6 +38,8 @@ const reservedCloseCodes = new Set([1005, 1006, 1015]);
 export class WorkspaceRoom extends DurableObject<Env> {
   /** The newest cursor this instance announced; forgotten when it hibernates, which costs one extra message at most. */
   private latest = 0;
+  /** The push being applied, which the next one waits for. */
+  private pushing: Promise<unknown> = Promise.resolve();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -54,6 +59,19 @@ export class WorkspaceRoom extends DurableObject<Env> {
     server.serializeAttachment({ memberId, connectedAt: new Date().toISOString() } satisfies Attachment);
     server.send(JSON.stringify({ type: "cursor", cursor } satisfies LiveMessage));
     return new Response(null, { status: 101, webSocket: client, headers: { "Sec-WebSocket-Protocol": liveProtocol } });
+  }
+
+  /**
+   * Applies a push to this workspace after the ones before it, then tells the connected members.
+   * One at a time, every push finds the change counter as the previous one left it: none is
+   * refused busy however many members push at once.
+   */
+  async push(workspaceId: string, member: Member, mutations: Mutation[]): Promise<PushOutcome> {
+    const turn = this.pushing.then(() => pushOutcome(this.env.DB, workspaceId, member, mutations));
+    this.pushing = turn.catch(() => {});
+    const outcome = await turn;
+    if (outcome.ok && changedSomething(outcome.response)) await this.announce(outcome.response.cursor);
+    return outcome;
   }
 
   /** Tells every connected member that the workspace's changes now reach `cursor`. */

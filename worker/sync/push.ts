@@ -15,30 +15,54 @@ import { clearGuardStatement, guardStatement, isGuardFailure, now } from "../db/
 import type { AppEnv } from "../env";
 import { ApiError } from "../lib/errors";
 import { sha256 } from "../lib/tokens";
-import { announceCursor } from "../live/workspace-room";
+import { announceCursor, roomOf } from "../live/workspace-room";
+import { readAfter } from "../middleware/session";
 
 const maxAttempts = 8;
 
 /**
- * Applies a push: mutations already seen return their first result, the others are merged in
- * order over the current rows and written in one D1 batch (a transaction) guarded by a
- * compare-and-set on the workspace's change counter. When another write wins the race the
- * batch rolls back and the push is computed again from fresh rows. A mutation the caller may
- * not make (403), a stale edit of an entity that refuses merges (409) or an invalid result
- * (400) refuses the whole push: nothing of it is written.
- */
-/**
- * A signed-in member's push, from any route (the sync API or the W3C annotation protocol): applied,
- * then, when it changed anything, announced to the workspace's connected members, who pull.
+ * A signed-in member's push, from any route (the sync API or the W3C annotation protocol). The
+ * workspace's room applies its pushes one at a time, so that pushes of many members at once
+ * queue instead of racing for the change counter (and failing busy); the room then tells the
+ * connected members. Should the room not answer, the push is applied here: mutation ids make a
+ * push that the room did apply come back as duplicates, never twice.
  */
 export async function pushAsMember(c: Context<AppEnv>, mutations: Mutation[]): Promise<PushResponse> {
   const workspaceId = c.get("workspace").id;
-  const response = await applyPush(c.get("db"), workspaceId, c.get("member"), mutations);
-  // A push that changed nothing is no news.
-  if (response.results.some((result) => result.status === "applied")) {
-    c.executionCtx.waitUntil(announceCursor(c.env, workspaceId, response.cursor));
+  let outcome: PushOutcome;
+  try {
+    // The stub's type cannot follow `details: unknown` through serialisation; the outcome arrives as sent.
+    outcome = (await roomOf(c.env, workspaceId).push(workspaceId, c.get("member"), mutations)) as PushOutcome;
+  } catch (error) {
+    console.error("liaison: the workspace room did not take a push; applying it here", error);
+    const response = await applyPush(c.get("db"), workspaceId, c.get("member"), mutations);
+    if (changedSomething(response)) c.executionCtx.waitUntil(announceCursor(c.env, workspaceId, response.cursor));
+    return response;
   }
-  return response;
+  if (!outcome.ok)
+    throw new ApiError(outcome.error.status as ApiError["status"], outcome.error.code, outcome.error.message, outcome.error.details);
+  readAfter(c, outcome.bookmark);
+  return outcome.response;
+}
+
+/** A push that changed nothing is no news. */
+export const changedSomething = (response: PushResponse) => response.results.some((result) => result.status === "applied");
+
+/** A push as the room answers it: its response and the bookmark of its write, or the refusal to raise. */
+export type PushOutcome =
+  | { ok: true; response: PushResponse; bookmark: string | null }
+  | { ok: false; error: { status: number; code: string; message: string; details?: unknown } };
+
+/** Applies a push on a fresh session of the primary, answering a refusal instead of throwing it (errors do not cross RPC whole). */
+export async function pushOutcome(database: D1Database, workspaceId: string, member: Member, mutations: Mutation[]): Promise<PushOutcome> {
+  const session = database.withSession("first-primary");
+  try {
+    const response = await applyPush(session, workspaceId, member, mutations);
+    return { ok: true, response, bookmark: session.getBookmark() };
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    return { ok: false, error: { status: error.status, code: error.code, message: error.message, details: error.details } };
+  }
 }
 
 /** A JSON text of a value with every object's keys sorted, so equal values give equal texts. */
@@ -72,6 +96,15 @@ function reusedId(m: Mutation): never {
   );
 }
 
+/**
+ * Applies a push: mutations already seen return their first result, the others are merged in
+ * order over the current rows and written in one D1 batch (a transaction) guarded by a
+ * compare-and-set on the workspace's change counter. When another write wins the race the
+ * batch rolls back and the push is computed again from fresh rows. A mutation the caller may
+ * not make (403), a stale edit of an entity that refuses merges (409) or an invalid result
+ * (400) refuses the whole push: nothing of it is written. The room applies a workspace's
+ * pushes one at a time, so the race is only ever lost to a push applied elsewhere (see pushAsMember).
+ */
 export async function applyPush(db: Db, workspaceId: string, member: Member, mutations: Mutation[]): Promise<PushResponse> {
   const digests = await Promise.all(mutations.map(mutationDigest));
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
@@ -148,7 +181,10 @@ async function planPush(db: Db, workspaceId: string, member: Member, mutations: 
     // Ids recorded before digests were kept (digest null) are taken as the same change.
     if ((earlier?.digest ?? digest) !== digest || (seen ?? digest) !== digest) reusedId(m);
     if (earlier || seen) {
-      results.push({ ...(earlier?.result ?? { id: m.id, entity: m.entity, entityId: m.entityId, status: "applied" }), status: "duplicate" });
+      results.push({
+        ...(earlier?.result ?? { id: m.id, entity: m.entity, entityId: m.entityId, status: "applied" }),
+        status: "duplicate",
+      });
       continue;
     }
     seenInPush.set(m.id, digest);
