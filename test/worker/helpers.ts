@@ -12,6 +12,8 @@ export interface CallResult {
   headers: Headers;
 }
 
+// A random prefix per test file: the limiter's counts outlive one file's storage.
+const addressPrefix = `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}:`;
 let addresses = 0;
 
 /**
@@ -23,7 +25,7 @@ export async function call(
   path: string,
   init: { method?: string; token?: string; body?: unknown; rawBody?: BodyInit; headers?: Record<string, string> } = {},
 ): Promise<CallResult> {
-  const headers: Record<string, string> = { "CF-Connecting-IP": `2001:db8::${(addresses++).toString(16)}`, ...(init.headers ?? {}) };
+  const headers: Record<string, string> = { "CF-Connecting-IP": `${addressPrefix}:${(addresses++).toString(16)}`, ...(init.headers ?? {}) };
   if (init.token) headers.Authorization = `Bearer ${init.token}`;
   let body: BodyInit | undefined = init.rawBody;
   if (init.body !== undefined) {
