@@ -37,6 +37,7 @@ const corsPolicy = cors({
     "Accept-Post",
     "Preference-Applied",
     "Content-Disposition",
+    "Content-Location",
   ],
   maxAge: 600,
 });

@@ -6,6 +6,8 @@ export interface AppEnv {
   Variables: {
     /** The request's D1 session: every query goes through it. */
     db: Db;
+    /** The same session, for its bookmark (replaced when a write elsewhere must be read after). */
+    session: D1DatabaseSession;
     member: Member;
     workspace: Workspace;
     /** The workspace's change counter, and how far back its tombstones still reach (for pulls and ETags). */

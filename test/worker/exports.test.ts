@@ -272,6 +272,29 @@ describe("GET /v1/export/calendar.ics", () => {
     expect(events(icsLines(again.body))).toEqual([review, due]);
   });
 
+  it("leaves out a link that cannot be built from a valid target key, instead of failing the calendar", async () => {
+    const admin = await createWorkspace();
+    const odd = newId("e");
+    const broken = newId("e");
+    const fine = newId("e");
+    await pushOk(admin.token, [
+      upsert("action_item", { text: "Odd page key", due: "2026-08-01", targets: ["url:http"] }, odd),
+      upsert("risk", { title: "Broken host", likelihood: 2, impact: 2, reviewOn: "2026-08-02", targets: ["jira:a%zz/AB-1"] }, broken),
+      upsert("action_item", { text: "Fine", due: "2026-08-03", targets: ["url:http", "github:acme/app#7"] }, fine),
+    ]);
+
+    const lines = icsLines((await text("/v1/export/calendar.ics", admin.token)).body);
+    const [first, second, third] = events(lines);
+    expect(first).toMatchObject({ UID: `action-item.${odd}.${admin.workspace.id}@liaison`, SUMMARY: "Odd page key" });
+    expect(second).toMatchObject({ UID: `risk-review.${broken}.${admin.workspace.id}@liaison`, SUMMARY: "Review risk: Broken host" });
+    expect(third).toMatchObject({ SUMMARY: "Fine" });
+    for (const event of [first, second, third]) expect(event).not.toHaveProperty("URL");
+
+    // The other downloads take the same items.
+    expect((await fetchText("/v1/export/action-items.csv", admin.token)).status).toBe(200);
+    expect((await fetchText("/v1/export/annotations.jsonld", admin.token)).status).toBe(200);
+  });
+
   it("answers an empty workspace with an empty calendar", async () => {
     const admin = await createWorkspace();
     const lines = icsLines((await text("/v1/export/calendar.ics", admin.token)).body);

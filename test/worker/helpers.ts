@@ -12,12 +12,20 @@ export interface CallResult {
   headers: Headers;
 }
 
-/** Calls the real Worker (its default export) as a client would, over fetch. */
+// A random prefix per test file: the limiter's counts outlive one file's storage.
+const addressPrefix = `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}:`;
+let addresses = 0;
+
+/**
+ * Calls the real Worker (its default export) as a client would, over fetch. Each call comes from
+ * its own client address unless the test names one, so that the per-address limit of one test
+ * (refused tokens count against it) never spills into another.
+ */
 export async function call(
   path: string,
   init: { method?: string; token?: string; body?: unknown; rawBody?: BodyInit; headers?: Record<string, string> } = {},
 ): Promise<CallResult> {
-  const headers: Record<string, string> = { ...(init.headers ?? {}) };
+  const headers: Record<string, string> = { "CF-Connecting-IP": `${addressPrefix}:${(addresses++).toString(16)}`, ...(init.headers ?? {}) };
   if (init.token) headers.Authorization = `Bearer ${init.token}`;
   let body: BodyInit | undefined = init.rawBody;
   if (init.body !== undefined) {

@@ -214,4 +214,35 @@ describe("GET /v1/live", () => {
     expect(await adminLive.next()).toEqual({ type: "cursor", cursor: 1 });
     expect((await handshake(`liaison.v1, bearer.${sam.token}`)).status).toBe(401);
   });
+
+  it("closes the sockets opened with a token once it is replaced; the new token connects and stays", async () => {
+    const admin = await createWorkspace();
+    const sam = await joinWorkspace(admin);
+    const samOld = await connect(sam.token);
+    const samOldToo = await connect(sam.token);
+    const adminLive = await connect(admin.token);
+    await samOld.next();
+    await adminLive.next();
+
+    const rotated = await call("/v1/me/token", { method: "POST", token: sam.token });
+    expect(rotated.status).toBe(201);
+    for (const live of [samOld, samOldToo]) {
+      const closed = await live.closed;
+      expect(closed.code).toBe(1008);
+      expect(closed.reason).toMatch(/token replaced/);
+    }
+    expect((await handshake(`liaison.v1, bearer.${sam.token}`)).status).toBe(401);
+
+    const samNew = await connect(rotated.json.token);
+    await samNew.next();
+    expect((await room(admin.workspace.id).connectedMembers()).sort()).toEqual([admin.member.id, sam.member.id].sort());
+    // Rotating again closes only what the replaced token opened, and the admin hears on.
+    const again = await call("/v1/me/token", { method: "POST", token: rotated.json.token });
+    expect((await samNew.closed).code).toBe(1008);
+    const samNewest = await connect(again.json.token);
+    await samNewest.next();
+    await pushOk(admin.token, [actionItemUpsert(newId("e"), { text: "Still live" })]);
+    expect(await adminLive.next()).toEqual({ type: "cursor", cursor: 1 });
+    expect(await samNewest.next()).toEqual({ type: "cursor", cursor: 1 });
+  });
 });

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { purgeExpired, retentionDays } from "../../worker/maintenance";
-import { actionItemDelete, actionItemUpsert, createWorkspace, newId, pull, pushOk, rows } from "./helpers";
+import { actionItemDelete, actionItemUpsert, call, createWorkspace, newId, pull, pushOk, rows } from "./helpers";
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -37,5 +37,25 @@ describe("the tombstone horizon", () => {
   it("tells a client whose cursor is ahead of the server to resync", async () => {
     const admin = await createWorkspace();
     expect(await pull(admin.token, 99)).toEqual({ changes: [], cursor: 0, more: true, reset: true });
+  });
+
+  it("forgets the canonical IRI of an annotation deleted through sync, and keeps those of live ones", async () => {
+    const admin = await createWorkspace();
+    const post = (canonical: string) =>
+      call("/w3c/annotations/", {
+        token: admin.token,
+        headers: { "Content-Type": "application/ld+json" },
+        body: { "@context": "http://www.w3.org/ns/anno.jsonld", type: "Annotation", target: "https://example.org/page", canonical },
+      });
+    const kept = await post("urn:uuid:kept");
+    const gone = await post("urn:uuid:gone");
+    expect([kept.status, gone.status]).toEqual([201, 201]);
+    const goneId = new URL(gone.json.id).pathname.split("/").at(-1) as string;
+    await pushOk(admin.token, [{ id: newId(), entity: "annotation", entityId: goneId, op: "delete" }]);
+
+    await purgeExpired(env.DB);
+    expect(await rows("SELECT canonical FROM annotation_canonical WHERE workspace_id = ?1", admin.workspace.id)).toEqual([
+      { canonical: "urn:uuid:kept" },
+    ]);
   });
 });

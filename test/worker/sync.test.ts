@@ -5,9 +5,11 @@ import {
   actionItemUpsert,
   call,
   createWorkspace,
+  expectError,
   joinWorkspace,
   newId,
   pull,
+  push,
   pushOk,
   rows,
   snapshot,
@@ -189,52 +191,68 @@ describe("push: replayed mutations", () => {
     expect(await entityRows(admin.workspace.id)).toHaveLength(2);
   });
 
-  it("ignores a replayed id inside a later push, even if its fields differ, and applies the rest", async () => {
+  it("refuses a replayed id whose fields differ, writing nothing of the push", async () => {
     const admin = await createWorkspace();
     const itemId = newId("e");
     const original = actionItemUpsert(itemId, { text: "Original" });
     await pushOk(admin.token, [original]);
+    const before = await snapshot();
 
     const replayed = { ...original, fields: { text: "Replayed", priority: "urgent" } };
     const fresh = actionItemUpsert(newId("e"), { text: "Fresh" });
-    const pushed = await pushOk(admin.token, [replayed, fresh]);
+    const refused = await push(admin.token, [replayed, fresh]);
+    expectError(refused, 409, "mutation_reused");
+    expect(refused.json.error.details).toEqual({ mutationId: original.id });
+    expect(await snapshot()).toEqual(before);
 
-    expect(pushed.results).toEqual([
-      { id: original.id, entity: "action_item", entityId: itemId, status: "duplicate", version: 1 },
-      { id: fresh.id, entity: "action_item", entityId: fresh.entityId, status: "applied", version: 2 },
-    ]);
+    // Sent alone, the fresh mutation goes through; the original stays as it was.
+    expect((await pushOk(admin.token, [fresh])).results[0].status).toBe("applied");
     const stored = await entityRows(admin.workspace.id);
-    expect(stored.map((r) => [r.id, r.version])).toEqual([
-      [itemId, 1],
-      [fresh.entityId, 2],
-    ]);
     expect(JSON.parse(stored[0].data)).toMatchObject({ text: "Original", priority: "medium" });
     expect(await mutationCount(admin.workspace.id)).toBe(2);
-    expect(await workspaceSeq(admin.workspace.id)).toBe(2);
   });
 
-  it("applies an id repeated within one push once", async () => {
+  it("takes a replay whose fields come in another key order as the same mutation", async () => {
+    const admin = await createWorkspace();
+    const original = actionItemUpsert(newId("e"), { text: "Same", priority: "high" });
+    await pushOk(admin.token, [original]);
+    const reordered = { ...original, fields: { priority: "high", text: "Same" } };
+    expect((await pushOk(admin.token, [reordered])).results[0].status).toBe("duplicate");
+  });
+
+  it("applies an id repeated within one push once, and refuses one repeated with other fields", async () => {
     const admin = await createWorkspace();
     const itemId = newId("e");
     const mutation = actionItemUpsert(itemId, { text: "Twice in a push" });
-    const pushed = await pushOk(admin.token, [mutation, { ...mutation, fields: { text: "Changed" } }]);
+    const pushed = await pushOk(admin.token, [mutation, { ...mutation }]);
     expect(pushed.results.map((r) => r.status)).toEqual(["applied", "duplicate"]);
     expect(pushed.cursor).toBe(1);
     const stored = await entityRows(admin.workspace.id);
     expect(stored).toHaveLength(1);
     expect(JSON.parse(stored[0].data).text).toBe("Twice in a push");
     expect(await mutationCount(admin.workspace.id)).toBe(1);
+
+    const before = await snapshot();
+    const again = actionItemUpsert(newId("e"), { text: "First" });
+    expectError(await push(admin.token, [again, { ...again, fields: { text: "Changed" } }]), 409, "mutation_reused");
+    expect(await snapshot()).toEqual(before);
   });
 
-  it("answers a replay sent by another member of the workspace as a duplicate too", async () => {
+  it("keeps mutation ids per member: another member's change under the same id is applied, not swallowed", async () => {
     const admin = await createWorkspace();
     const member = await joinWorkspace(admin);
-    const mutation = actionItemUpsert(newId("e"), { text: "Mine" });
-    await pushOk(admin.token, [mutation]);
-    const before = await snapshot();
-    const replay = await pushOk(member.token, [mutation]);
-    expect(replay.results[0].status).toBe("duplicate");
-    expect(await snapshot()).toEqual(before);
+    const mine = actionItemUpsert(newId("e"), { text: "Mine" });
+    await pushOk(admin.token, [mine]);
+
+    const theirs = actionItemUpsert(newId("e"), { text: "Theirs" }, mine.id);
+    const answer = await pushOk(member.token, [theirs]);
+    expect(answer.results).toEqual([{ id: mine.id, entity: "action_item", entityId: theirs.entityId, status: "applied", version: 2 }]);
+    expect((await entityRows(admin.workspace.id)).map((row) => JSON.parse(row.data).text).sort()).toEqual(["Mine", "Theirs"]);
+    expect(await mutationCount(admin.workspace.id)).toBe(2);
+
+    // Each member's replay is still answered from their own first result.
+    expect((await pushOk(member.token, [theirs])).results[0]).toMatchObject({ status: "duplicate", version: 2 });
+    expect((await pushOk(admin.token, [mine])).results[0]).toMatchObject({ status: "duplicate", version: 1 });
   });
 });
 

@@ -80,6 +80,7 @@ function expectContainerHeaders(response: CallResult) {
   expect(response.headers.get("Accept-Post")).toBe(mediaType);
   expect(varies(response)).toEqual(expect.arrayContaining(["accept", "prefer"]));
   expect(response.headers.get("ETag")).toMatch(/^W\/".+"$/);
+  expect(response.headers.get("Content-Location")).toMatch(/^http:\/\/liaison\.test\/w3c\/annotations\/(\?iris=1)?$/);
 }
 
 describe("W3C annotations: one annotation", () => {
@@ -144,10 +145,10 @@ describe("W3C annotations: one annotation", () => {
     expect(head.json).toBeNull();
   });
 
-  it("answers OPTIONS with the methods each resource allows", async () => {
+  it("answers OPTIONS with 200 and the methods each resource allows", async () => {
     // Through the whole app: a plain OPTIONS reaches the protocol's handlers; a CORS preflight is answered as one.
     const viaApp = await call("/w3c/annotations/", { method: "OPTIONS" });
-    expect(viaApp.status).toBe(204);
+    expect(viaApp.status).toBe(200);
     expect(viaApp.headers.get("Allow")).toBe("GET,POST,HEAD,OPTIONS");
     expect(viaApp.headers.get("Accept-Post")).toBe(mediaType);
     const preflight = await call("/w3c/annotations/", {
@@ -158,15 +159,40 @@ describe("W3C annotations: one annotation", () => {
     expect(preflight.headers.get("Access-Control-Allow-Methods")).toContain("PUT");
 
     const resource = await w3c.request(`/${newId("a")}`, { method: "OPTIONS" });
-    expect(resource.status).toBe(204);
+    expect(resource.status).toBe(200);
     expect(resource.headers.get("Allow")).toBe("GET,PUT,DELETE,HEAD,OPTIONS");
     expect(resource.headers.get("Link")).toBe('<http://www.w3.org/ns/ldp#Resource>; rel="type"');
 
     const containerOptions = await w3c.request("/", { method: "OPTIONS" });
-    expect(containerOptions.status).toBe(204);
+    expect(containerOptions.status).toBe(200);
     expect(containerOptions.headers.get("Allow")).toBe("GET,POST,HEAD,OPTIONS");
     expect(containerOptions.headers.get("Accept-Post")).toBe(mediaType);
     expect(containerOptions.headers.get("Link")).toContain("http://www.w3.org/ns/ldp#BasicContainer");
+  });
+
+  it("keeps the canonical IRI a client sent, unchanged, through reads, listings and replacements", async () => {
+    const author = await createWorkspace();
+    const canonical = "urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427";
+    const { json, headers } = await created(author.token, w3cAnnotation({ canonical }));
+    expect(json.canonical).toBe(canonical);
+    expect(json.id).not.toBe(canonical);
+    expect((await get(new URL(json.id).pathname, author.token)).json.canonical).toBe(canonical);
+    expect((await get("/w3c/annotations/", author.token)).json.first.items[0].canonical).toBe(canonical);
+
+    // A replacement that leaves canonical out keeps it; one that sends another takes it as sent.
+    const replaced = await put(json.id, author.token, w3cAnnotation({ bodyValue: "Edited", body: undefined }), {
+      "If-Match": headers.get("ETag") ?? "",
+    });
+    expect(replaced.status, JSON.stringify(replaced.json)).toBe(200);
+    expect(replaced.json.canonical).toBe(canonical);
+    const other = "https://example.org/annotations/Ünïcode?x=1#frag";
+    const again = await put(json.id, author.token, w3cAnnotation({ canonical: other }), { "If-Match": replaced.headers.get("ETag") ?? "" });
+    expect(again.json.canonical).toBe(other);
+
+    // An annotation created without one has none; a canonical that is not an IRI is refused.
+    expect((await created(author.token)).json.canonical).toBeUndefined();
+    expectError(await post(author.token, w3cAnnotation({ canonical: "not an iri" })), 400, "invalid_request");
+    expectError(await post(author.token, w3cAnnotation({ canonical: 7 })), 400, "invalid_request");
   });
 
   it("answers 304 to If-None-Match with the current ETag", async () => {

@@ -42,14 +42,23 @@ export async function readEntities(db: Db, workspaceId: string, entity: string, 
   return rows;
 }
 
-export async function readAppliedMutations(db: Db, workspaceId: string, ids: string[]) {
-  const applied = new Map<string, MutationResult>();
-  for (const part of chunk(ids, maxParams - 1)) {
+/** A mutation id the member already used: its first result, and the digest of what it said (null when recorded before digests). */
+export interface AppliedMutation {
+  result: MutationResult;
+  digest: string | null;
+}
+
+/** The member's own mutation ids among `ids`: ids are the sender's, so another member's same id is another mutation. */
+export async function readAppliedMutations(db: Db, workspaceId: string, memberId: string, ids: string[]) {
+  const applied = new Map<string, AppliedMutation>();
+  for (const part of chunk(ids, maxParams - 2)) {
     const { results } = await db
-      .prepare(`SELECT id, result FROM mutations WHERE workspace_id = ?1 AND id IN (${placeholders(part.length, 2)})`)
-      .bind(workspaceId, ...part)
-      .all<{ id: string; result: string }>();
-    for (const row of results) applied.set(row.id, JSON.parse(row.result) as MutationResult);
+      .prepare(
+        `SELECT id, result, digest FROM mutations WHERE workspace_id = ?1 AND member_id = ?2 AND id IN (${placeholders(part.length, 3)})`,
+      )
+      .bind(workspaceId, memberId, ...part)
+      .all<{ id: string; result: string; digest: string | null }>();
+    for (const row of results) applied.set(row.id, { result: JSON.parse(row.result) as MutationResult, digest: row.digest });
   }
   return applied;
 }
@@ -85,14 +94,21 @@ export function writeEntitiesStatements(db: Db, workspaceId: string, rows: Entit
   });
 }
 
-const mutationColumns = 5;
+const mutationColumns = 6;
 
-export function recordMutationsStatements(db: Db, workspaceId: string, memberId: string, results: MutationResult[], at: string) {
+/** Records the results of newly applied mutations, each with the digest of what it said. */
+export function recordMutationsStatements(
+  db: Db,
+  workspaceId: string,
+  memberId: string,
+  results: { result: MutationResult; digest: string }[],
+  at: string,
+) {
   return chunk(results, Math.floor(maxParams / mutationColumns)).map((part) => {
     const values = part.map((_, i) => `(${placeholders(mutationColumns, i * mutationColumns + 1)})`).join(", ");
     return db
-      .prepare(`INSERT INTO mutations (workspace_id, id, member_id, result, created_at) VALUES ${values}`)
-      .bind(...part.flatMap((result) => [workspaceId, result.id, memberId, JSON.stringify(result), at]));
+      .prepare(`INSERT INTO mutations (workspace_id, member_id, id, digest, result, created_at) VALUES ${values}`)
+      .bind(...part.flatMap(({ result, digest }) => [workspaceId, memberId, result.id, digest, JSON.stringify(result), at]));
   });
 }
 

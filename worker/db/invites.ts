@@ -21,11 +21,23 @@ export function insertInvite(db: Db, row: InviteRow) {
     .run();
 }
 
+/**
+ * Why an invite stopped working before its time: an admin revoked it, or it was revoked when the
+ * member who joined with it or created it was removed (`revokedFor` names that member).
+ */
+export type RevokedReason = "revoked_by_admin" | "member_removed";
+
+/** An invite as listed to admins, with why it was revoked. */
+export interface ListedInvite extends Invite {
+  revokedReason: RevokedReason | null;
+  revokedFor: string | null;
+}
+
 /** The workspace's invites still usable or recently ended (the codes themselves are not stored). */
-export async function listInvites(db: Db, workspaceId: string): Promise<Invite[]> {
+export async function listInvites(db: Db, workspaceId: string): Promise<ListedInvite[]> {
   const { results } = await db
     .prepare(
-      `SELECT id, created_by, max_uses, uses, expires_at, created_at, revoked_at FROM invites
+      `SELECT id, created_by, max_uses, uses, expires_at, created_at, revoked_at, revoked_reason, revoked_for FROM invites
        WHERE workspace_id = ?1 ORDER BY created_at DESC LIMIT 200`,
     )
     .bind(workspaceId)
@@ -37,6 +49,8 @@ export async function listInvites(db: Db, workspaceId: string): Promise<Invite[]
       expires_at: string;
       created_at: string;
       revoked_at: string | null;
+      revoked_reason: RevokedReason | null;
+      revoked_for: string | null;
     }>();
   return results.map((row) => ({
     id: row.id,
@@ -46,12 +60,19 @@ export async function listInvites(db: Db, workspaceId: string): Promise<Invite[]
     expiresAt: row.expires_at,
     createdAt: row.created_at,
     revokedAt: row.revoked_at,
+    // Invites revoked before reasons were kept were revoked by an admin.
+    revokedReason: row.revoked_at === null ? null : (row.revoked_reason ?? "revoked_by_admin"),
+    revokedFor: row.revoked_for,
   }));
 }
 
 export async function revokeInvite(db: Db, workspaceId: string, inviteId: string, at: string): Promise<boolean> {
   const result = await db
-    .prepare("UPDATE invites SET revoked_at = coalesce(revoked_at, ?3) WHERE workspace_id = ?1 AND id = ?2")
+    .prepare(
+      `UPDATE invites SET revoked_reason = CASE WHEN revoked_at IS NULL THEN 'revoked_by_admin' ELSE revoked_reason END,
+         revoked_at = coalesce(revoked_at, ?3)
+       WHERE workspace_id = ?1 AND id = ?2`,
+    )
     .bind(workspaceId, inviteId, at)
     .run();
   return result.meta.changes > 0;
@@ -60,12 +81,12 @@ export async function revokeInvite(db: Db, workspaceId: string, inviteId: string
 export async function findUsableInvite(db: Db, codeHash: string, at: string) {
   return db
     .prepare(
-      `SELECT i.workspace_id, w.name AS workspace_name, w.created_at AS workspace_created_at
+      `SELECT i.id, i.workspace_id, w.name AS workspace_name, w.created_at AS workspace_created_at
        FROM invites i JOIN workspaces w ON w.id = i.workspace_id
        WHERE i.code_hash = ?1 AND i.revoked_at IS NULL AND i.uses < i.max_uses AND i.expires_at > ?2`,
     )
     .bind(codeHash, at)
-    .first<{ workspace_id: string; workspace_name: string; workspace_created_at: string }>();
+    .first<{ id: string; workspace_id: string; workspace_name: string; workspace_created_at: string }>();
 }
 
 /** Takes one use of the invite, failing the batch it is part of if the invite ran out meanwhile. */

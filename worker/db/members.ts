@@ -59,10 +59,56 @@ export async function findMember(db: Db, workspaceId: string, memberId: string) 
   return row ? toMember(row) : null;
 }
 
-export function insertMember(db: Db, row: MemberRow & { token_hash: string }) {
+/**
+ * What makes two display names the same person to a reader: case and spaces do not count, so
+ * "pat lee" cannot pass for "Pat Lee" (nor "PatLee"), and letters written two ways in Unicode are one.
+ */
+export function nameKey(name: string): string {
+  return name.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
+}
+
+/** True when a current member of the workspace other than `exceptId` goes by this name (see nameKey). */
+export async function isNameTaken(db: Db, workspaceId: string, name: string, exceptId = ""): Promise<boolean> {
+  const row = await db
+    .prepare("SELECT 1 AS taken FROM members WHERE workspace_id = ?1 AND name_key = ?2 AND removed_at IS NULL AND id != ?3 LIMIT 1")
+    .bind(workspaceId, nameKey(name), exceptId)
+    .first<{ taken: number }>();
+  return row !== null;
+}
+
+/**
+ * Guard statements that fail the batch they end when two current members of the workspace go by
+ * the same name (a join or rename racing another).
+ */
+export function uniqueNameStatements(db: Db, workspaceId: string, name: string) {
+  return [
+    db
+      .prepare(
+        "INSERT INTO write_guard (ok) SELECT count(*) <= 1 FROM members WHERE workspace_id = ?1 AND name_key = ?2 AND removed_at IS NULL",
+      )
+      .bind(workspaceId, nameKey(name)),
+    clearGuardStatement(db),
+  ];
+}
+
+/** A new member; `invite_id` is the invite they joined with (none for a workspace's creator). */
+export function insertMember(db: Db, row: MemberRow & { token_hash: string; invite_id?: string }) {
   return db
-    .prepare("INSERT INTO members (id, workspace_id, name, department, role, token_hash, joined_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-    .bind(row.id, row.workspace_id, row.name, row.department, row.role, row.token_hash, row.joined_at);
+    .prepare(
+      `INSERT INTO members (id, workspace_id, name, name_key, department, role, token_hash, joined_at, invite_id)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)`,
+    )
+    .bind(
+      row.id,
+      row.workspace_id,
+      row.name,
+      nameKey(row.name),
+      row.department,
+      row.role,
+      row.token_hash,
+      row.joined_at,
+      row.invite_id ?? null,
+    );
 }
 
 export function insertWorkspace(db: Db, row: WorkspaceRow) {
@@ -75,11 +121,21 @@ export function renameWorkspace(db: Db, workspaceId: string, name: string) {
   return db.prepare("UPDATE workspaces SET name = ?2 WHERE id = ?1").bind(workspaceId, name).run();
 }
 
-export function updateProfile(db: Db, workspaceId: string, memberId: string, profile: { name?: string; department?: string }) {
-  return db
-    .prepare("UPDATE members SET name = coalesce(?3, name), department = coalesce(?4, department) WHERE workspace_id = ?1 AND id = ?2")
-    .bind(workspaceId, memberId, profile.name ?? null, profile.department ?? null)
-    .run();
+/** Changes a member's name or department; the batch fails (guard) when the new name is taken meanwhile. */
+export async function updateProfile(db: Db, workspaceId: string, memberId: string, profile: { name?: string; department?: string }) {
+  const update = db
+    .prepare(
+      `UPDATE members SET name = coalesce(?3, name), name_key = coalesce(?4, name_key), department = coalesce(?5, department)
+       WHERE workspace_id = ?1 AND id = ?2`,
+    )
+    .bind(
+      workspaceId,
+      memberId,
+      profile.name ?? null,
+      profile.name === undefined ? null : nameKey(profile.name),
+      profile.department ?? null,
+    );
+  await db.batch(profile.name === undefined ? [update] : [update, ...uniqueNameStatements(db, workspaceId, profile.name)]);
 }
 
 export function replaceTokenHash(db: Db, workspaceId: string, memberId: string, tokenHash: string) {
@@ -91,7 +147,9 @@ export function replaceTokenHash(db: Db, workspaceId: string, memberId: string, 
 
 /**
  * Changes a member's role or removes them, in one transaction that fails (guard) if it would
- * leave the workspace without an admin.
+ * leave the workspace without an admin. Removing a member also revokes the invites they joined
+ * with or created: the removed person has no identity besides those codes, so a code they know
+ * must stop working, or they could simply join again.
  */
 export async function changeMembership(
   db: Db,
@@ -99,6 +157,18 @@ export async function changeMembership(
   memberId: string,
   change: { role: Role } | { remove: true; at: string },
 ) {
+  const revokeTheirInvites =
+    "remove" in change
+      ? [
+          db
+            .prepare(
+              `UPDATE invites SET revoked_at = ?3, revoked_reason = 'member_removed', revoked_for = ?2
+               WHERE workspace_id = ?1 AND revoked_at IS NULL
+                 AND (created_by = ?2 OR id = (SELECT invite_id FROM members WHERE workspace_id = ?1 AND id = ?2))`,
+            )
+            .bind(workspaceId, memberId, change.at),
+        ]
+      : [];
   const update =
     "remove" in change
       ? db
@@ -112,5 +182,5 @@ export async function changeMembership(
       "INSERT INTO write_guard (ok) SELECT count(*) > 0 FROM members WHERE workspace_id = ?1 AND role = 'admin' AND removed_at IS NULL",
     )
     .bind(workspaceId);
-  await db.batch([update, guardStatement(db), clearGuardStatement(db), adminsLeft, clearGuardStatement(db)]);
+  await db.batch([update, guardStatement(db), clearGuardStatement(db), adminsLeft, clearGuardStatement(db), ...revokeTheirInvites]);
 }

@@ -13,3 +13,7 @@ export class ApiError extends Error {
 }
 
 export const notFound = (what: string) => new ApiError(404, "not_found", `${what} not found`);
+
+/** Display names are unique in a workspace, regardless of case and spaces: nobody can pass for a teammate. */
+export const nameTaken = () =>
+  new ApiError(409, "name_taken", "Someone in this workspace already goes by this name; choose another (case and spaces do not count)");

@@ -82,7 +82,22 @@ export function icsDateTime(iso: string): string {
     .replace(/[-:]/g, "");
 }
 
+/**
+ * A link as a URI value, or null when it is not an http(s) URL that parses: such a link is left
+ * out of its event, since one odd link must not cost the whole calendar.
+ */
+export function icsUri(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
 function eventLines(event: AllDayEvent): string[] {
+  const url = icsUri(event.url);
   const lines = [
     "BEGIN:VEVENT",
     `UID:${escapeText(event.uid)}`,
@@ -92,7 +107,7 @@ function eventLines(event: AllDayEvent): string[] {
     `SUMMARY:${escapeText(event.summary)}`,
   ];
   if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
-  if (event.url) lines.push(`URL:${new URL(event.url).href}`);
+  if (url) lines.push(`URL:${url}`);
   if (event.categories?.length) lines.push(`CATEGORIES:${event.categories.map(escapeText).join(",")}`);
   lines.push(
     `CREATED:${icsDateTime(event.createdAt)}`,

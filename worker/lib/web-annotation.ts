@@ -27,6 +27,8 @@ export interface StoredAnnotation {
   createdBy: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The canonical IRI a client gave the annotation, served exactly as sent (the Protocol forbids changing it). */
+  canonical?: string | null;
 }
 
 export interface MappingContext {
@@ -113,6 +115,7 @@ export function toWebAnnotation(stored: StoredAnnotation, context: MappingContex
   return {
     "@context": annoContext,
     id: annotationIri(context.origin, stored.id),
+    ...(stored.canonical ? { canonical: stored.canonical } : {}),
     type: "Annotation",
     motivation,
     created: stored.createdAt,
@@ -334,6 +337,19 @@ function readBodies(json: Record<string, unknown>): { body: string; tags: string
   }
   if (comments.length > 1) throw new Refused("an annotation has at most one comment body (any number of tagging bodies)");
   return { body: comments[0] ?? "", tags };
+}
+
+/**
+ * The `canonical` IRI of an incoming annotation: undefined when it has none, the IRI exactly as
+ * sent (kept unchanged, as the Protocol requires), or a refusal when it is not an IRI.
+ */
+export function canonicalOf(json: unknown): Parsed<string | undefined> {
+  const canonical = isObject(json) ? json.canonical : undefined;
+  if (canonical === undefined) return { ok: true, value: undefined };
+  if (typeof canonical !== "string" || canonical.length > 2048 || !/^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]+$/.test(canonical)) {
+    return { ok: false, message: "canonical must be one IRI, of at most 2048 characters" };
+  }
+  return { ok: true, value: canonical };
 }
 
 /** Reads a W3C annotation sent to the container (POST) or to an annotation (PUT). Unknown properties are ignored. */

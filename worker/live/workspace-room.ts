@@ -1,9 +1,22 @@
 import { DurableObject } from "cloudflare:workers";
 import { type LiveMessage, liveCloseCodes, livePing, livePong, liveProtocol } from "../../shared/live";
+import type { Mutation } from "../../shared/sync";
+import type { Member } from "../../shared/workspace";
+import { changedSomething, type PushOutcome, pushOutcome } from "../sync/push";
 
 /** Set by the Worker on the handshake it forwards, once it has authenticated the member. */
 export const memberHeader = "X-Liaison-Member";
 export const cursorHeader = "X-Liaison-Cursor";
+/** The hash of the token the handshake was made with, so that replacing the token can close the socket. */
+export const tokenHashHeader = "X-Liaison-Token-Hash";
+
+/**
+ * Sent when the member's token was replaced: the socket goes like any drop (a policy close, not
+ * `removed`), and a client that holds the new token connects again with it.
+ */
+export const tokenReplacedCloseCode = 1008;
+
+const tokenTag = (tokenHash: string) => `token:${tokenHash}`;
 
 interface Attachment {
   memberId: string;
@@ -25,6 +38,8 @@ const reservedCloseCodes = new Set([1005, 1006, 1015]);
 export class WorkspaceRoom extends DurableObject<Env> {
   /** The newest cursor this instance announced; forgotten when it hibernates, which costs one extra message at most. */
   private latest = 0;
+  /** The push being applied, which the next one waits for. */
+  private pushing: Promise<unknown> = Promise.resolve();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -38,11 +53,25 @@ export class WorkspaceRoom extends DurableObject<Env> {
       return new Response("Expected an authenticated WebSocket handshake", { status: 400 });
     }
     const cursor = Math.max(this.latest, Number(request.headers.get(cursorHeader)) || 0);
+    const tokenHash = request.headers.get(tokenHashHeader);
     const { 0: client, 1: server } = new WebSocketPair();
-    this.ctx.acceptWebSocket(server, [memberId]);
+    this.ctx.acceptWebSocket(server, tokenHash ? [memberId, tokenTag(tokenHash)] : [memberId]);
     server.serializeAttachment({ memberId, connectedAt: new Date().toISOString() } satisfies Attachment);
     server.send(JSON.stringify({ type: "cursor", cursor } satisfies LiveMessage));
     return new Response(null, { status: 101, webSocket: client, headers: { "Sec-WebSocket-Protocol": liveProtocol } });
+  }
+
+  /**
+   * Applies a push to this workspace after the ones before it, then tells the connected members.
+   * One at a time, every push finds the change counter as the previous one left it: none is
+   * refused busy however many members push at once.
+   */
+  async push(workspaceId: string, member: Member, mutations: Mutation[]): Promise<PushOutcome> {
+    const turn = this.pushing.then(() => pushOutcome(this.env.DB, workspaceId, member, mutations));
+    this.pushing = turn.catch(() => {});
+    const outcome = await turn;
+    if (outcome.ok && changedSomething(outcome.response)) await this.announce(outcome.response.cursor);
+    return outcome;
   }
 
   /** Tells every connected member that the workspace's changes now reach `cursor`. */
@@ -69,6 +98,20 @@ export class WorkspaceRoom extends DurableObject<Env> {
       } catch {}
     }
     return sockets.length;
+  }
+
+  /**
+   * Closes the member's sockets opened with any token but `currentTokenHash`: a replaced token
+   * stops reading the workspace's news at once, as it stops working for every other request.
+   */
+  async closeReplacedTokens(memberId: string, currentTokenHash: string): Promise<number> {
+    const stale = this.ctx.getWebSockets(memberId).filter((socket) => !this.ctx.getTags(socket).includes(tokenTag(currentTokenHash)));
+    for (const socket of stale) {
+      try {
+        socket.close(tokenReplacedCloseCode, "token replaced");
+      } catch {}
+    }
+    return stale.length;
   }
 
   /** The members with an open socket (one entry per socket). */
@@ -107,6 +150,18 @@ export async function announceCursor(env: Env, workspaceId: string, cursor: numb
     await roomOf(env, workspaceId).announce(cursor);
   } catch (error) {
     console.error("liaison: live announce failed", error);
+  }
+}
+
+/**
+ * Closes the live sockets a member opened with a token since replaced. The new token already
+ * took effect, so a failure here is logged; the old sockets then only hear cursor numbers, never data.
+ */
+export async function closeReplacedTokens(env: Env, workspaceId: string, memberId: string, currentTokenHash: string): Promise<void> {
+  try {
+    await roomOf(env, workspaceId).closeReplacedTokens(memberId, currentTokenHash);
+  } catch (error) {
+    console.error("liaison: closing the live sockets of a replaced token failed", error);
   }
 }
 

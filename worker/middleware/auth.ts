@@ -1,49 +1,45 @@
 import type { Context, Next } from "hono";
 import { createMiddleware } from "hono/factory";
 import { liveProtocol, liveTokenPrefix } from "../../shared/live";
-import { findMemberByTokenHash, type toAuthenticated } from "../db/members";
+import { findMemberByTokenHash } from "../db/members";
 import type { AppEnv } from "../env";
 import { ApiError } from "../lib/errors";
 import { sha256 } from "../lib/tokens";
-import { limitPerMember } from "./rate-limit";
+import { countForAddress, countForMember } from "./rate-limit";
 
 const tokenPattern = /^\S{10,200}$/;
 
 const bearerMissing = "Send Authorization: Bearer <token>";
 
-/** The hash of a well-formed token, or a 401 for a missing or malformed one. */
-async function tokenHashOf(token: string | undefined, missing: string): Promise<string> {
-  if (!token || !tokenPattern.test(token)) throw new ApiError(401, "unauthorized", missing);
-  return sha256(token);
-}
-
-/** The hash of the request's bearer token (a 401 when there is none). */
-export function bearerTokenHash(c: Context<AppEnv>): Promise<string> {
-  const match = /^Bearer\s+(\S+)$/i.exec(c.req.header("Authorization") ?? "");
-  return tokenHashOf(match?.[1], bearerMissing);
+/**
+ * A 401, counted first against the client's address: guessing tokens is limited like any
+ * request nobody signed in for (a 429 once over that limit).
+ */
+async function refuse(c: Context<AppEnv>, message: string): Promise<never> {
+  await countForAddress(c);
+  throw new ApiError(401, "unauthorized", message);
 }
 
 /**
- * Takes the member a token hash resolved to (every later query is scoped to them; a 401 when
- * none), then counts the request against that token's rate limit.
+ * Finds the member a token belongs to (every later query is scoped to them), then counts the
+ * request against that member's rate limit, all before the route does any work.
  */
-export async function signIn(c: Context<AppEnv>, tokenHash: string, found: ReturnType<typeof toAuthenticated>, next: Next) {
-  if (!found) throw new ApiError(401, "unauthorized", "This token is not valid (or the member was removed)");
+async function authenticate(c: Context<AppEnv>, token: string | undefined, next: Next, missing: string) {
+  if (!token || !tokenPattern.test(token)) return refuse(c, missing);
+  const tokenHash = await sha256(token);
+  const found = await findMemberByTokenHash(c.get("db"), tokenHash);
+  if (!found) return refuse(c, "This token is not valid (or the member was removed)");
   c.set("member", found.member);
   c.set("workspace", found.workspace);
   c.set("counters", found.counters);
   c.set("tokenHash", tokenHash);
-  await limitPerMember(c, next);
-}
-
-async function authenticate(c: Context<AppEnv>, token: string | undefined, next: Next, missing: string) {
-  const tokenHash = await tokenHashOf(token, missing);
-  await signIn(c, tokenHash, await findMemberByTokenHash(c.get("db"), tokenHash), next);
+  await countForMember(c);
+  await next();
 }
 
 export const requireMember = createMiddleware<AppEnv>(async (c, next) => {
-  const tokenHash = await bearerTokenHash(c);
-  await signIn(c, tokenHash, await findMemberByTokenHash(c.get("db"), tokenHash), next);
+  const match = /^Bearer\s+(\S+)$/i.exec(c.req.header("Authorization") ?? "");
+  await authenticate(c, match?.[1], next, bearerMissing);
 });
 
 /**

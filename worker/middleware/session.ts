@@ -1,3 +1,4 @@
+import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
 
@@ -15,7 +16,20 @@ export const d1Session = createMiddleware<AppEnv>(async (c, next) => {
     usable ?? (c.req.method === "GET" || c.req.method === "HEAD" ? "first-unconstrained" : "first-primary"),
   );
   c.set("db", session);
+  c.set("session", session);
   await next();
-  const latest = session.getBookmark();
+  const latest = c.get("session").getBookmark();
   if (latest) c.header(bookmarkHeader, latest);
 });
+
+/**
+ * Continues the request on a session at least as new as `bookmark`, a write made elsewhere (the
+ * workspace's room applies pushes): what the request reads next, and the bookmark its client gets
+ * back, include that write.
+ */
+export function readAfter(c: Context<AppEnv>, bookmark: string | null) {
+  if (!bookmark) return;
+  const session = c.env.DB.withSession(bookmark);
+  c.set("db", session);
+  c.set("session", session);
+}

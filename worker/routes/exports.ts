@@ -4,7 +4,7 @@ import { urlForTargetKey } from "../../shared/targets";
 import type { EntityRow } from "../db/entities";
 import type { AppEnv } from "../env";
 import { toCsv } from "../lib/csv";
-import { type AllDayEvent, toIcs } from "../lib/ics";
+import { type AllDayEvent, icsUri, toIcs } from "../lib/ics";
 import { annoMediaType, annotationCollection, toWebAnnotation } from "../lib/web-annotation";
 import { requireMember } from "../middleware/auth";
 import { memberNames, readVisible, type Scope, toStored } from "./w3c";
@@ -14,6 +14,19 @@ import { memberNames, readVisible, type Scope, toStored } from "./w3c";
  * iCalendar file, annotations as a W3C AnnotationCollection. Each holds only what the caller
  * may read through sync: their own workspace, and of private annotations only their own.
  */
+
+/**
+ * The page a target key opens, or null when none can be built from it: the API accepts any
+ * well-formed key, and an export leaves out a link it cannot make rather than fail.
+ */
+function targetLink(key: string | undefined): string | null {
+  if (!key) return null;
+  try {
+    return icsUri(urlForTargetKey(key));
+  } catch {
+    return null;
+  }
+}
 
 const scopeOf = (c: Context<AppEnv>): Scope => ({ workspaceId: c.get("workspace").id, memberId: c.get("member").id });
 const today = () => new Date().toISOString().slice(0, 10);
@@ -80,7 +93,7 @@ function actionItemEvent(workspaceId: string, { row, data }: Row<ActionItem>, na
     date: data.due as string,
     summary: data.text,
     description: description.filter(Boolean).join("\n"),
-    url: data.source?.url ?? (data.targets[0] ? urlForTargetKey(data.targets[0]) : null),
+    url: icsUri(data.source?.url) ?? targetLink(data.targets[0]),
     categories: ["Action item"],
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -101,7 +114,7 @@ function riskReviewEvent(workspaceId: string, { row, data }: Row<Risk>, names: M
     date: data.reviewOn as string,
     summary: `Review risk: ${data.title}`,
     description: description.filter(Boolean).join("\n"),
-    url: data.targets[0] ? urlForTargetKey(data.targets[0]) : null,
+    url: targetLink(data.targets[0]),
     categories: ["Risk review"],
     createdAt: row.created_at,
     updatedAt: row.updated_at,

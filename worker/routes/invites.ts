@@ -2,10 +2,10 @@ import { Hono } from "hono";
 import { idPattern } from "../../shared/text";
 import { createInviteRequest, joinRequest, normalizeInviteCode } from "../../shared/workspace";
 import { findUsableInvite, insertInvite, listInvites, revokeInvite, useInviteStatements } from "../db/invites";
-import { insertMember } from "../db/members";
+import { insertMember, isNameTaken, uniqueNameStatements } from "../db/members";
 import { isGuardFailure, now, toMember, toWorkspace } from "../db/rows";
 import type { AppEnv } from "../env";
-import { ApiError, notFound } from "../lib/errors";
+import { ApiError, nameTaken, notFound } from "../lib/errors";
 import { newId, newInviteCode, newToken, sha256 } from "../lib/tokens";
 import { requireAdmin, requireMember } from "../middleware/auth";
 import { limitPerAddress } from "../middleware/rate-limit";
@@ -47,6 +47,7 @@ export const join = new Hono<AppEnv>().post("/", limitPerAddress, validate("json
   const at = now();
   const invite = await findUsableInvite(db, codeHash, at);
   if (!invite) throw new ApiError(404, "invite_not_found", "This invite code is unknown, used up or expired");
+  if (await isNameTaken(db, invite.workspace_id, body.name)) throw nameTaken();
   const token = newToken();
   const member = {
     id: newId(),
@@ -57,10 +58,16 @@ export const join = new Hono<AppEnv>().post("/", limitPerAddress, validate("json
     joined_at: at,
   };
   try {
-    await db.batch([...useInviteStatements(db, codeHash, at), insertMember(db, { ...member, token_hash: await sha256(token) })]);
+    await db.batch([
+      ...useInviteStatements(db, codeHash, at),
+      insertMember(db, { ...member, token_hash: await sha256(token), invite_id: invite.id }),
+      ...uniqueNameStatements(db, invite.workspace_id, body.name),
+    ]);
   } catch (error) {
-    if (isGuardFailure(error)) throw new ApiError(404, "invite_not_found", "This invite code was used up a moment ago");
-    throw error;
+    if (!isGuardFailure(error)) throw error;
+    // Someone took the name, or the last use of the invite, a moment ago.
+    if (await isNameTaken(db, invite.workspace_id, body.name)) throw nameTaken();
+    throw new ApiError(404, "invite_not_found", "This invite code was used up a moment ago");
   }
   const workspace = toWorkspace({ id: invite.workspace_id, name: invite.workspace_name, seq: 0, created_at: invite.workspace_created_at });
   return c.json({ workspace, member: toMember(member), token }, 201);

@@ -3,7 +3,7 @@ import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
 import { ApiError } from "../lib/errors";
 import { isAllowedOrigin } from "../lib/origins";
-import { cursorHeader, memberHeader, roomOf } from "../live/workspace-room";
+import { cursorHeader, memberHeader, roomOf, tokenHashHeader } from "../live/workspace-room";
 import { requireMemberByProtocol } from "../middleware/auth";
 
 /** Only WebSocket handshakes, and from a browser only from origins the API answers anyway. */
@@ -27,6 +27,7 @@ export const live = new Hono<AppEnv>().get("/", requireUpgrade, requireMemberByP
       Upgrade: "websocket",
       [memberHeader]: c.get("member").id,
       [cursorHeader]: String(c.get("counters").seq),
+      [tokenHashHeader]: c.get("tokenHash"),
     },
   });
   return roomOf(c.env, c.get("workspace").id).fetch(handshake);

@@ -1,12 +1,12 @@
 import { Hono } from "hono";
 import { idPattern } from "../../shared/text";
 import { changeRoleRequest, updateProfileRequest } from "../../shared/workspace";
-import { changeMembership, findMember, listMembers, replaceTokenHash, updateProfile } from "../db/members";
+import { changeMembership, findMember, isNameTaken, listMembers, replaceTokenHash, updateProfile } from "../db/members";
 import { isGuardFailure, now } from "../db/rows";
 import type { AppEnv } from "../env";
-import { ApiError, notFound } from "../lib/errors";
+import { ApiError, nameTaken, notFound } from "../lib/errors";
 import { newToken, sha256 } from "../lib/tokens";
-import { disconnectMember } from "../live/workspace-room";
+import { closeReplacedTokens, disconnectMember } from "../live/workspace-room";
 import { requireAdmin, requireMember } from "../middleware/auth";
 import { validate } from "../middleware/validate";
 
@@ -18,12 +18,24 @@ export const me = new Hono<AppEnv>()
   })
   .patch("/", validate("json", updateProfileRequest), async (c) => {
     const member = c.get("member");
-    await updateProfile(c.get("db"), c.get("workspace").id, member.id, c.req.valid("json"));
-    return c.json({ member: await findMember(c.get("db"), c.get("workspace").id, member.id) });
+    const profile = c.req.valid("json");
+    const db = c.get("db");
+    const workspaceId = c.get("workspace").id;
+    if (profile.name !== undefined && (await isNameTaken(db, workspaceId, profile.name, member.id))) throw nameTaken();
+    try {
+      await updateProfile(db, workspaceId, member.id, profile);
+    } catch (error) {
+      if (isGuardFailure(error)) throw nameTaken();
+      throw error;
+    }
+    return c.json({ member: await findMember(db, workspaceId, member.id) });
   })
   .post("/token", async (c) => {
     const token = newToken();
-    await replaceTokenHash(c.get("db"), c.get("workspace").id, c.get("member").id, await sha256(token));
+    const tokenHash = await sha256(token);
+    await replaceTokenHash(c.get("db"), c.get("workspace").id, c.get("member").id, tokenHash);
+    // Live sockets opened with the old token close too: whoever held it hears nothing more.
+    await closeReplacedTokens(c.env, c.get("workspace").id, c.get("member").id, tokenHash);
     return c.json({ token }, 201);
   });
 
@@ -37,6 +49,8 @@ export const members = new Hono<AppEnv>()
     await changeOrExplain(() => changeMembership(c.get("db"), c.get("workspace").id, target.id, { role }));
     return c.json({ member: { ...target, role } });
   })
+  // Answers 204 as before. The invites the member joined with or created are revoked with them;
+  // GET /v1/invites lists those with revokedReason "member_removed" and revokedFor the member's id.
   .delete("/:id", requireAdmin, async (c) => {
     const target = await memberOf(c.get("db"), c.get("workspace").id, c.req.param("id"));
     await changeOrExplain(() => changeMembership(c.get("db"), c.get("workspace").id, target.id, { remove: true, at: now() }));

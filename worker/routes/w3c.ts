@@ -12,6 +12,8 @@ import {
   annotationFields,
   annotationIri,
   annotationPage,
+  canonicalOf,
+  containerIri,
   containerPreference,
   fromWebAnnotation,
   type IncomingAnnotation,
@@ -94,14 +96,50 @@ export async function memberNames(db: Db, workspaceId: string): Promise<Map<stri
   return new Map(results.map((row) => [row.id, row.name]));
 }
 
-export const toStored = (row: EntityRow): StoredAnnotation => ({
+export const toStored = (row: EntityRow, canonical?: string | null): StoredAnnotation => ({
   id: row.id,
   version: row.version,
   data: storedAnnotationData(JSON.parse(row.data)),
   createdBy: row.created_by,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
+  canonical,
 });
+
+/**
+ * The canonical IRIs clients gave these annotations, by annotation id. They live beside the
+ * synced rows, not in them: they belong to the protocol, and the sync schema has no place for them.
+ */
+async function canonicalIris(db: Db, workspaceId: string, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const { results } = await db
+    .prepare(
+      `SELECT annotation_id, canonical FROM annotation_canonical
+       WHERE workspace_id = ?1 AND annotation_id IN (SELECT value FROM json_each(?2))`,
+    )
+    .bind(workspaceId, JSON.stringify(ids))
+    .all<{ annotation_id: string; canonical: string }>();
+  return new Map(results.map((row) => [row.annotation_id, row.canonical]));
+}
+
+/** Keeps the canonical IRI sent with an annotation; one sent without any keeps the one it had. */
+async function keepCanonical(db: Db, workspaceId: string, id: string, canonical: string | undefined) {
+  if (canonical === undefined) return;
+  await db
+    .prepare(
+      `INSERT INTO annotation_canonical (workspace_id, annotation_id, canonical) VALUES (?1, ?2, ?3)
+       ON CONFLICT (workspace_id, annotation_id) DO UPDATE SET canonical = excluded.canonical`,
+    )
+    .bind(workspaceId, id, canonical)
+    .run();
+}
+
+/** The canonical IRI sent in a body, or a 400 when it is not an IRI. */
+function readCanonical(json: unknown): string | undefined {
+  const canonical = canonicalOf(json);
+  if (!canonical.ok) throw invalid(canonical.message);
+  return canonical.value;
+}
 
 const origin = (c: Context<AppEnv>) => new URL(c.req.url).origin;
 const scopeOf = (c: Context<AppEnv>): Scope => ({ workspaceId: c.get("workspace").id, memberId: c.get("member").id });
@@ -210,7 +248,9 @@ async function respondWithWritten(c: Context<AppEnv>, id: string, status: 200 | 
 }
 
 async function respondWithAnnotation(c: Context<AppEnv>, row: EntityRow, status: 200 | 201) {
-  const json = toWebAnnotation(toStored(row), { origin: origin(c), memberNames: await memberNames(c.get("db"), c.get("workspace").id) });
+  const workspaceId = c.get("workspace").id;
+  const canonical = (await canonicalIris(c.get("db"), workspaceId, [row.id])).get(row.id);
+  const json = toWebAnnotation(toStored(row, canonical), { origin: origin(c), memberNames: await memberNames(c.get("db"), workspaceId) });
   resourceHeaders(c, row.version);
   return c.body(JSON.stringify(json), status);
 }
@@ -246,7 +286,12 @@ async function getContainer(c: Context<AppEnv>) {
     const rows = await readVisible(db, scope, "annotation", { limit: pageSize, offset: page * pageSize });
     if (iris) return rows.map((row) => annotationIri(base, row.id));
     const names = await memberNames(db, workspace.id);
-    return rows.map((row) => toWebAnnotation(toStored(row), { origin: base, memberNames: names }));
+    const canonicals = await canonicalIris(
+      db,
+      workspace.id,
+      rows.map((row) => row.id),
+    );
+    return rows.map((row) => toWebAnnotation(toStored(row, canonicals.get(row.id)), { origin: base, memberNames: names }));
   };
   c.header("Content-Type", annoMediaType);
 
@@ -264,6 +309,8 @@ async function getContainer(c: Context<AppEnv>) {
   const asked = containerPreference(c.req.header("Prefer"));
   const preference = c.req.query("iris") === "1" && asked.preference !== "minimal" ? "iris" : asked.preference;
   containerHeaders(c);
+  // The Protocol asks the container to say which representation this is: the IRI that serves it.
+  c.header("Content-Location", preference === "iris" ? `${containerIri(base)}?iris=1` : containerIri(base));
   c.header("Vary", "Accept, Prefer");
   c.header("ETag", `W/"${seq}-${total}-${preference}"`);
   if (asked.applied) c.header("Preference-Applied", "return=representation");
@@ -276,24 +323,27 @@ async function createAnnotation(c: Context<AppEnv>) {
   const json = await readAnnotationJson(c);
   const parsed = fromWebAnnotation(json, origin(c));
   if (!parsed.ok) throw invalid(parsed.message);
+  const canonical = readCanonical(json);
   const fields = await fieldsFor(c, parsed.value, null);
   // The server names the new annotation (the Protocol lets it replace an id the client sent).
   const id = newId();
   await write(c, { id: newId(), entity: "annotation", entityId: id, op: "upsert", fields });
+  await keepCanonical(c.get("db"), c.get("workspace").id, id, canonical);
   c.header("Location", annotationIri(origin(c), id));
   return respondWithWritten(c, id, 201);
 }
 
 export const w3c = new Hono<AppEnv>()
   // OPTIONS and the methods a resource does not allow say so without a token: they reveal nothing.
+  // OPTIONS answers 200 with Allow, as the Protocol's test suite expects (a CORS preflight never gets here).
   .options("/", (c) => {
     containerHeaders(c);
-    return c.body(null, 204);
+    return c.body(null, 200);
   })
   .options("/:id", (c) => {
     c.header("Link", resourceLink);
     c.header("Allow", annotationAllow);
-    return c.body(null, 204);
+    return c.body(null, 200);
   })
   .on(["PUT", "PATCH", "DELETE"], "/", (c) => methodNotAllowed(c, containerAllow))
   .on(["POST", "PATCH"], "/:id", (c) => methodNotAllowed(c, annotationAllow))
@@ -324,6 +374,7 @@ export const w3c = new Hono<AppEnv>()
     if (!parsed.ok) throw invalid(parsed.message);
     const sentId = (json as { id?: unknown }).id;
     if (sentId !== undefined && sentId !== annotationIri(origin(c), current.id)) throw invalid("id must be this annotation's IRI");
+    const canonical = readCanonical(json);
     const fields = await fieldsFor(c, parsed.value, current);
     await write(c, {
       id: newId(),
@@ -333,6 +384,7 @@ export const w3c = new Hono<AppEnv>()
       fields,
       baseVersion: baseVersionFor(ifMatch, current),
     });
+    await keepCanonical(c.get("db"), c.get("workspace").id, current.id, canonical);
     return respondWithWritten(c, current.id, 200);
   })
   .delete("/:id", async (c) => {
@@ -345,5 +397,10 @@ export const w3c = new Hono<AppEnv>()
       op: "delete",
       baseVersion: baseVersionFor(c.req.header("If-Match"), current),
     });
+    await c
+      .get("db")
+      .prepare("DELETE FROM annotation_canonical WHERE workspace_id = ?1 AND annotation_id = ?2")
+      .bind(c.get("workspace").id, current.id)
+      .run();
     return c.body(null, 204);
   });

@@ -14,9 +14,87 @@ import {
 import { clearGuardStatement, guardStatement, isGuardFailure, now } from "../db/rows";
 import type { AppEnv } from "../env";
 import { ApiError } from "../lib/errors";
-import { announceCursor } from "../live/workspace-room";
+import { sha256 } from "../lib/tokens";
+import { announceCursor, roomOf } from "../live/workspace-room";
+import { readAfter } from "../middleware/session";
 
 const maxAttempts = 8;
+
+/**
+ * A signed-in member's push, from any route (the sync API or the W3C annotation protocol). The
+ * workspace's room applies its pushes one at a time, so that pushes of many members at once
+ * queue instead of racing for the change counter (and failing busy); the room then tells the
+ * connected members. Should the room not answer, the push is applied here: mutation ids make a
+ * push that the room did apply come back as duplicates, never twice.
+ */
+export async function pushAsMember(c: Context<AppEnv>, mutations: Mutation[]): Promise<PushResponse> {
+  const workspaceId = c.get("workspace").id;
+  let outcome: PushOutcome;
+  try {
+    // The stub's type cannot follow `details: unknown` through serialisation; the outcome arrives as sent.
+    outcome = (await roomOf(c.env, workspaceId).push(workspaceId, c.get("member"), mutations)) as PushOutcome;
+  } catch (error) {
+    console.error("liaison: the workspace room did not take a push; applying it here", error);
+    const response = await applyPush(c.get("db"), workspaceId, c.get("member"), mutations);
+    if (changedSomething(response)) c.executionCtx.waitUntil(announceCursor(c.env, workspaceId, response.cursor));
+    return response;
+  }
+  if (!outcome.ok)
+    throw new ApiError(outcome.error.status as ApiError["status"], outcome.error.code, outcome.error.message, outcome.error.details);
+  readAfter(c, outcome.bookmark);
+  return outcome.response;
+}
+
+/** A push that changed nothing is no news. */
+export const changedSomething = (response: PushResponse) => response.results.some((result) => result.status === "applied");
+
+/** A push as the room answers it: its response and the bookmark of its write, or the refusal to raise. */
+export type PushOutcome =
+  | { ok: true; response: PushResponse; bookmark: string | null }
+  | { ok: false; error: { status: number; code: string; message: string; details?: unknown } };
+
+/** Applies a push on a fresh session of the primary, answering a refusal instead of throwing it (errors do not cross RPC whole). */
+export async function pushOutcome(database: D1Database, workspaceId: string, member: Member, mutations: Mutation[]): Promise<PushOutcome> {
+  const session = database.withSession("first-primary");
+  try {
+    const response = await applyPush(session, workspaceId, member, mutations);
+    return { ok: true, response, bookmark: session.getBookmark() };
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    return { ok: false, error: { status: error.status, code: error.code, message: error.message, details: error.details } };
+  }
+}
+
+/** A JSON text of a value with every object's keys sorted, so equal values give equal texts. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, item]) => item !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+/** What a mutation says, as a digest: a replay says the same, a reused id says something else. */
+async function mutationDigest(m: Mutation): Promise<string> {
+  const { entity, entityId, op, fields, baseVersion } = m;
+  return sha256(canonicalJson({ entity, entityId, op, fields, baseVersion }));
+}
+
+/**
+ * A mutation id the member already used (or used earlier in this push) for something else: the
+ * push is refused as a whole, saying which mutation, and nothing of it is written. A client that
+ * then sends its mutations one at a time sets this one aside and gets the rest through.
+ */
+function reusedId(m: Mutation): never {
+  throw new ApiError(
+    409,
+    "mutation_reused",
+    `Mutation id ${m.id} was already used for a different change; send this change under a new id`,
+    { mutationId: m.id },
+  );
+}
 
 /**
  * Applies a push: mutations already seen return their first result, the others are merged in
@@ -24,25 +102,13 @@ const maxAttempts = 8;
  * compare-and-set on the workspace's change counter. When another write wins the race the
  * batch rolls back and the push is computed again from fresh rows. A mutation the caller may
  * not make (403), a stale edit of an entity that refuses merges (409) or an invalid result
- * (400) refuses the whole push: nothing of it is written.
+ * (400) refuses the whole push: nothing of it is written. The room applies a workspace's
+ * pushes one at a time, so the race is only ever lost to a push applied elsewhere (see pushAsMember).
  */
-/**
- * A signed-in member's push, from any route (the sync API or the W3C annotation protocol): applied,
- * then, when it changed anything, announced to the workspace's connected members, who pull.
- */
-export async function pushAsMember(c: Context<AppEnv>, mutations: Mutation[]): Promise<PushResponse> {
-  const workspaceId = c.get("workspace").id;
-  const response = await applyPush(c.get("db"), workspaceId, c.get("member"), mutations);
-  // A push that changed nothing is no news.
-  if (response.results.some((result) => result.status === "applied")) {
-    c.executionCtx.waitUntil(announceCursor(c.env, workspaceId, response.cursor));
-  }
-  return response;
-}
-
 export async function applyPush(db: Db, workspaceId: string, member: Member, mutations: Mutation[]): Promise<PushResponse> {
+  const digests = await Promise.all(mutations.map(mutationDigest));
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
-    const plan = await planPush(db, workspaceId, member, mutations);
+    const plan = await planPush(db, workspaceId, member, mutations, digests);
     if (plan.statements.length === 0) return { results: plan.results, cursor: plan.seq };
     try {
       await db.batch(plan.statements);
@@ -83,7 +149,7 @@ function privateTo(m: Mutation, data: Record<string, unknown>, current: EntityRo
   return data.visibility === "private" ? authorId : null;
 }
 
-async function planPush(db: Db, workspaceId: string, member: Member, mutations: Mutation[]) {
+async function planPush(db: Db, workspaceId: string, member: Member, mutations: Mutation[], digests: string[]) {
   const workspace = await db.prepare("SELECT seq FROM workspaces WHERE id = ?1").bind(workspaceId).first<{ seq: number }>();
   if (!workspace) throw new ApiError(404, "not_found", "Workspace not found");
   const seq = workspace.seq;
@@ -91,6 +157,7 @@ async function planPush(db: Db, workspaceId: string, member: Member, mutations: 
   const applied = await readAppliedMutations(
     db,
     workspaceId,
+    member.id,
     mutations.map((m) => m.id),
   );
   const rows = new Map<string, EntityRow>();
@@ -104,16 +171,23 @@ async function planPush(db: Db, workspaceId: string, member: Member, mutations: 
   let nextVersion = seq;
   const changed = new Map<string, EntityRow>();
   const results: MutationResult[] = [];
-  const fresh: MutationResult[] = [];
-  const seenInPush = new Set<string>();
+  const fresh: { result: MutationResult; digest: string }[] = [];
+  const seenInPush = new Map<string, string>();
 
-  for (const m of mutations) {
+  for (const [index, m] of mutations.entries()) {
+    const digest = digests[index];
     const earlier = applied.get(m.id);
-    if (earlier || seenInPush.has(m.id)) {
-      results.push({ ...(earlier ?? { id: m.id, entity: m.entity, entityId: m.entityId, status: "applied" }), status: "duplicate" });
+    const seen = seenInPush.get(m.id);
+    // Ids recorded before digests were kept (digest null) are taken as the same change.
+    if ((earlier?.digest ?? digest) !== digest || (seen ?? digest) !== digest) reusedId(m);
+    if (earlier || seen) {
+      results.push({
+        ...(earlier?.result ?? { id: m.id, entity: m.entity, entityId: m.entityId, status: "applied" }),
+        status: "duplicate",
+      });
       continue;
     }
-    seenInPush.add(m.id);
+    seenInPush.set(m.id, digest);
     const key = `${m.entity}/${m.entityId}`;
     const current = rows.get(key) ?? null;
     const base = { id: m.id, entity: m.entity, entityId: m.entityId };
@@ -158,7 +232,7 @@ async function planPush(db: Db, workspaceId: string, member: Member, mutations: 
       result = { ...base, status: "applied", version: row.version };
     }
     results.push(result);
-    fresh.push(result);
+    fresh.push({ result, digest });
   }
 
   // Results of mutations superseded in this push name the version the entity ended at.
