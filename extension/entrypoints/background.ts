@@ -3,7 +3,7 @@ import { defineBackground } from "wxt/utils/define-background";
 import { isoWeek } from "../../shared/dates";
 import type { Checkin, Department } from "../../shared/entities";
 import { describeIssues } from "../../shared/entities";
-import { targetKey } from "../../shared/targets";
+import { targetKey } from "../../shared/sites/keys";
 import { type Invite, joinRequest } from "../../shared/workspace";
 import { pageAnnotations, recordAnchoring } from "../background/annotations";
 import { KnowledgeIndex } from "../background/knowledge";
