@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { sites } from "../../shared/sites/adapters";
-import { siteKeys } from "../../shared/sites/keys";
+import { siteKeys, trackerMatches } from "../../shared/sites/keys";
+import config from "../../wxt.config";
 import { examplesByFolder } from "../shared/site-examples";
 import { siteCases } from "./site-cases";
 
@@ -69,6 +70,21 @@ describe("the site registry", () => {
       const prefix = c.itemKey.slice(0, c.itemKey.indexOf(":") + 1);
       expect(targetKeysSection, `README's target keys table documents ${prefix}`).toContain(`| \`${prefix}`);
     }
+  });
+
+  it("gives every content script the site list's hosts, which the manifest also asks permission for", async () => {
+    const script = (name: string) => ({ type: "content-script", name, options: {} as { matches?: string[] } });
+    const entrypoints = [script("liaison"), script("liaison-capture"), { type: "background", name: "background", options: {} }];
+    const resolved = (config.hooks as Record<string, unknown>)["entrypoints:resolved"] as (
+      wxt: unknown,
+      found: typeof entrypoints,
+    ) => unknown;
+    await resolved({}, entrypoints);
+    expect(entrypoints.map((entrypoint) => (entrypoint.options as { matches?: string[] }).matches)).toEqual([
+      [...trackerMatches],
+      [...trackerMatches],
+      undefined,
+    ]);
   });
 
   it("registers no site without a folder", () => {

@@ -28,7 +28,7 @@ export function confluenceUrl(key: string): string | null {
 export const confluenceKeys: SiteKeys = {
   name: "confluence",
   prefix: "confluence",
-  matches: ["https://*.atlassian.net/*"],
+  matches: ["https://*.atlassian.net/*"], // Jira Cloud's hosts too: the wiki is under /wiki/
   keyOf: confluenceKey,
   urlOf: confluenceUrl,
 };
