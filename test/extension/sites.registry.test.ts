@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { sites } from "../../shared/sites/adapters";
-import { siteKeys, trackerMatches } from "../../shared/sites/keys";
+import { pageItemKeys, sites } from "../../shared/sites/adapters";
+import { siteKeys, targetKeyForUrl, trackerMatches } from "../../shared/sites/keys";
 import config from "../../wxt.config";
-import { examplesByFolder } from "../shared/site-examples";
+import { examplesByFolder, siteExamples } from "../shared/site-examples";
 import { siteCases } from "./site-cases";
 
 // Adding a site is one folder under shared/sites/ (key.ts, examples.ts, selectors.ts,
@@ -43,6 +43,15 @@ describe("the site registry", () => {
     sites.forEach((site, index) => {
       expect(site.keyOf, site.name).toBe(siteKeys[index].keyOf);
     });
+  });
+
+  it("reads the key a page's URL names as the site list does, without loading it", () => {
+    const urls = siteExamples.flatMap(({ examples }) => [
+      ...examples.items.map(([url]) => url),
+      ...examples.notItems,
+      ...(examples.selfHosted ?? []).map(([url]) => url),
+    ]);
+    for (const url of urls) expect(pageItemKeys(url, document).at(-1), url).toBe(targetKeyForUrl(url));
   });
 
   it.each(siteFolders)("%s has its key, adapter and examples, and is in both lists", (folder) => {
