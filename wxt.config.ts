@@ -1,4 +1,5 @@
 import { defineConfig } from "wxt";
+import { trackerMatches } from "./shared/sites/keys";
 
 export default defineConfig({
   srcDir: "extension",
@@ -27,6 +28,16 @@ export default defineConfig({
     ...(browser === "firefox" ? {} : { externally_connectable: { ids: [], matches: [] } }),
     ...(browser === "firefox" ? { browser_specific_settings: { gecko: { id: "liaison@liaison.app", strict_min_version: "128.0" } } } : {}),
   }),
+  hooks: {
+    // Content scripts run on the trackers of the site list (shared/sites/keys.ts), which also makes
+    // those hosts the manifest's host permissions. Set here rather than imported by the scripts:
+    // the page-start script then carries neither the list nor the URL builders that come with it.
+    "entrypoints:resolved": (_, entrypoints) => {
+      for (const entrypoint of entrypoints) {
+        if (entrypoint.type === "content-script") entrypoint.options.matches ??= [...trackerMatches];
+      }
+    },
+  },
   vite: () => ({
     // Release builds close the in-page UI's shadow roots; LIAISON_OPEN_SHADOW_ROOTS=1 opens them for black-box tests.
     define: { __LIAISON_OPEN_SHADOW_ROOTS__: JSON.stringify(process.env.LIAISON_OPEN_SHADOW_ROOTS === "1") },

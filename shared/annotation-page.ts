@@ -1,7 +1,7 @@
 import type { Annotation } from "./entities";
-import { targetKeyForUrl } from "./targets";
-import { gdocsKey } from "./targets/gdocs";
-import { pageUrlKey } from "./targets/page-url";
+import { gdocsKey } from "./sites/gdocs/key";
+import { pageUrlKey } from "./sites/generic/key";
+import { targetKeyForUrl } from "./sites/keys";
 
 /** A page as annotations are matched to it: its address and the items it shows. */
 export interface PageRef {

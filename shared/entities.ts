@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { targetKey } from "./targets";
+import { targetKey } from "./sites/keys";
 import { departmentName, httpUrl, id, isoDate, personName, text } from "./text";
 import {
   actionItemStatuses,

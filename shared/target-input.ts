@@ -1,4 +1,4 @@
-import { targetKey, targetKeyForUrl } from "./targets";
+import { targetKey, targetKeyForUrl } from "./sites/keys";
 
 /**
  * Reads what a person types to name a tracker item: a pasted URL (parsed by the same site

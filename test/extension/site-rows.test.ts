@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { rowsFromLinks } from "../../extension/sites/types";
-import { githubKey } from "../../shared/targets/github";
-import { gitlabKey } from "../../shared/targets/gitlab";
-import { jiraKey } from "../../shared/targets/jira";
-import type { UrlParts } from "../../shared/targets/url-parts";
+import { rowsFromLinks } from "../../shared/sites/adapter-kit";
+import { githubKey } from "../../shared/sites/github/key";
+import { gitlabKey } from "../../shared/sites/gitlab/key";
+import { jiraKey } from "../../shared/sites/jira/key";
+import type { UrlParts } from "../../shared/sites/url-parts";
 
 // List rows read from their links. Plain paths are read without parsing a URL per row: the
 // keys must be exactly those the URL parser gives.

@@ -3,7 +3,7 @@ import path from "node:path";
 import { Window } from "happy-dom";
 import { afterEach, describe, expect, it } from "vitest";
 import { OverlayController, type OverlayData } from "../../extension/page/overlay/controller";
-import { siteFor } from "../../extension/sites";
+import { siteFor } from "../../shared/sites/adapters";
 import { siteCases } from "./site-cases";
 
 // The same checks on every site adapter, against saved pages served at their real URLs.

@@ -1,6 +1,6 @@
 import { type Context, Hono } from "hono";
 import { type ActionItem, type EntityFields, entitySchemas, type Risk } from "../../shared/entities";
-import { urlForTargetKey } from "../../shared/targets";
+import { urlForTargetKey } from "../../shared/sites/keys";
 import type { EntityRow } from "../db/entities";
 import type { AppEnv } from "../env";
 import { toCsv } from "../lib/csv";

@@ -1,5 +1,4 @@
 import { defineContentScript } from "wxt/utils/define-content-script";
-import { trackerMatches } from "../../common/hosts";
 import { startAnnotations } from "../../page/annotations/start-annotations";
 import { joinPage } from "../../page/parts";
 import { yieldToPage } from "../../page/scheduler";
@@ -9,7 +8,7 @@ import { yieldToPage } from "../../page/scheduler";
  * after the overlay's first drawing (see lib/page-parts.ts).
  */
 export default defineContentScript({
-  matches: trackerMatches,
+  // Matches: the trackers of the site list, set by wxt.config.ts.
   registration: "runtime",
   async main(ctx) {
     const start = await joinPage("annotations", ctx);

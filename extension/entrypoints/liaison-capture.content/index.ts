@@ -1,5 +1,4 @@
 import { defineContentScript } from "wxt/utils/define-content-script";
-import { trackerMatches } from "../../common/hosts";
 import { startCapture } from "../../page/capture/start-capture";
 import { joinPage } from "../../page/parts";
 
@@ -8,7 +7,7 @@ import { joinPage } from "../../page/parts";
  * annotation forms. Injected by the background when first wanted (see lib/page-parts.ts).
  */
 export default defineContentScript({
-  matches: trackerMatches,
+  // Matches: the trackers of the site list, set by wxt.config.ts.
   registration: "runtime",
   async main(ctx) {
     const start = await joinPage("capture", ctx);

@@ -1,11 +1,10 @@
 import { browser } from "wxt/browser";
 import { defineContentScript } from "wxt/utils/define-content-script";
+import { pageItemKeys } from "../../../shared/sites/adapters";
 import { ask } from "../../common/ask";
-import { trackerMatches } from "../../common/hosts";
 import { startOverlay } from "../../page/overlay/start-overlay";
 import { type PagePart, type PageStart, pageStart } from "../../page/parts";
 import { yieldToPage } from "../../page/scheduler";
-import { pageItemKeys } from "../../sites";
 import { loadPageCatalogue } from "../../ui/i18n";
 
 /**
@@ -13,7 +12,7 @@ import { loadPageCatalogue } from "../../ui/i18n";
  * follow once it is drawn, capture when first wanted (lib/page-parts.ts).
  */
 export default defineContentScript({
-  matches: trackerMatches,
+  // Matches: the trackers of the site list, set by wxt.config.ts.
   runAt: "document_idle",
   main(ctx) {
     // Own properties only: a page element with id="__liaison" shows on `window` too, in every world.

@@ -1,6 +1,6 @@
+import type { SiteAdapter, SiteRow } from "../../../shared/sites/adapter-kit";
+import { siteFor } from "../../../shared/sites/adapters";
 import { summarize, type TargetSummary } from "../../../shared/summary";
-import { siteFor } from "../../sites";
-import type { SiteAdapter, SiteRow } from "../../sites/types";
 import { afterNextFrame, yieldToPage } from "../scheduler";
 import { acceptTrustedEventsOnly, shadowRootMode } from "../shadow-host";
 import { pageTheme } from "../theme";

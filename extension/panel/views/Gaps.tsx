@@ -1,6 +1,6 @@
 import { addDays, isoWeek } from "../../../shared/dates";
 import { findGaps } from "../../../shared/gaps";
-import { urlForTargetKey } from "../../../shared/targets";
+import { urlForTargetKey } from "../../../shared/sites/keys";
 import { t } from "../../ui/i18n";
 import type { PanelData } from "../panel-data";
 

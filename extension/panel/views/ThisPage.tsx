@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import type { Responsibility } from "../../../shared/entities";
+import { urlForTargetKey } from "../../../shared/sites/keys";
 import { riskLevel, riskScore } from "../../../shared/summary";
-import { urlForTargetKey } from "../../../shared/targets";
 import { commonDepartments, raciRoles } from "../../../shared/vocabulary";
 import type { Member } from "../../../shared/workspace";
 import { ask } from "../../common/ask";
