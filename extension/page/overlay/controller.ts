@@ -1,4 +1,4 @@
-import { summarize, type TargetSummary } from "../../../shared/summary";
+import { emptySummary, type TargetSummary } from "../../../shared/summary";
 import { siteFor } from "../../sites";
 import type { SiteAdapter, SiteRow } from "../../sites/types";
 import { afterNextFrame, yieldToPage } from "../scheduler";
@@ -54,7 +54,7 @@ export class OverlayController {
   private reading: { rows: SiteRow[]; next: Iterator<SiteRow> } | null = null;
   private summaries: Record<string, TargetSummary> = {};
   /** What an item nobody recorded anything about shows; one object, so a redraw sees it unchanged. */
-  private readonly blank = summarize(new Map(), "", "");
+  private readonly blank = emptySummary("");
   private queriedKeys = "";
   private theme: "light" | "dark" = "light";
   private themeStale = true;
