@@ -1,4 +1,5 @@
-import type { ActionItem, Goal, healthStatuses } from "./entities";
+import type { ActionItem, Goal } from "./kinds/schemas";
+import type { healthStatuses } from "./vocabulary";
 
 export type Health = (typeof healthStatuses)[number];
 

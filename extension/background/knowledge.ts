@@ -1,5 +1,7 @@
-import type { ActionItem, Decision, Escalation, Goal, Responsibility, Risk } from "../../shared/entities";
-import { indexByTarget, summarize, type TargetIndex, type TargetSummary } from "../../shared/summary";
+import type { EntityName } from "../../shared/entities";
+import type { RecordLists } from "../../shared/kinds";
+import { indexByTarget, kindsOnChip, summarize, type TargetIndex } from "../../shared/kinds/items";
+import type { TargetSummary } from "../../shared/summary";
 import type { Db } from "../store/db";
 import { listRows } from "../store/store";
 import { today } from "../ui/i18n";
@@ -31,16 +33,9 @@ export class KnowledgeIndex {
 
   private async build(): Promise<TargetIndex> {
     const db = await this.db;
-    const data = async <T>(entity: "responsibility" | "risk" | "decision" | "action_item" | "goal" | "escalation") =>
-      (await listRows(db, entity)).map((row) => row.data as T);
-    const [responsibilities, risks, decisions, actionItems, goals, escalations] = await Promise.all([
-      data<Responsibility>("responsibility"),
-      data<Risk>("risk"),
-      data<Decision>("decision"),
-      data<ActionItem>("action_item"),
-      data<Goal>("goal"),
-      data<Escalation>("escalation"),
-    ]);
-    return indexByTarget({ responsibilities, risks, decisions, actionItems, goals, escalations });
+    const lists = await Promise.all(
+      kindsOnChip().map(async (kind) => [kind.list, (await listRows(db, kind.name as EntityName)).map((row) => row.data)] as const),
+    );
+    return indexByTarget(Object.fromEntries(lists) as RecordLists);
   }
 }

@@ -1,7 +1,7 @@
 // Page parts and overlays: what a tracker page asks for (later parts, summaries, annotations, its catalogue), what it
 // reports (the item it shows, where its annotations anchored), and the side panel it opens on an item.
 import { type Browser, browser } from "wxt/browser";
-import { targetKey } from "../../shared/targets";
+import { targetKey } from "../../shared/sites/keys";
 import type { pagePartMessages } from "../common/messages/page-parts";
 import { overlayPortName } from "../common/ports";
 import { partScripts } from "../page/parts";

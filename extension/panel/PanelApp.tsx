@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { browser } from "wxt/browser";
+import { knownTargetKeys } from "../../shared/kinds/items";
 import { ask } from "../common/ask";
 import { type StoreChange, storeChannelName } from "../store/local-rows";
 import { t, today as todayInZone } from "../ui/i18n";
@@ -62,14 +63,8 @@ export function PanelApp({ initialView, first }: { initialView?: View; first?: P
       requestAnimationFrame(() => performance.mark("liaison:panel-content"));
   }, [ready]);
 
-  const knownKeys = useMemo(() => {
-    const keys = new Set<string>();
-    for (const r of data.responsibilities) keys.add(r.data.target);
-    for (const r of data.risks) for (const k of r.data.targets) keys.add(k);
-    for (const r of data.decisions) for (const k of r.data.targets) keys.add(k);
-    for (const r of data.actionItems) for (const k of r.data.targets) keys.add(k);
-    return [...keys];
-  }, [data]);
+  // Every item any record names, so that a bare key like ACME-42 known from a goal alone resolves.
+  const knownKeys = useMemo(() => knownTargetKeys(data), [data]);
 
   const onTabKey = (event: KeyboardEvent, index: number) => {
     const step =

@@ -1,17 +1,6 @@
 import { compareCodeUnits } from "../../shared/dates";
-import type {
-  ActionItem,
-  Annotation,
-  Checkin,
-  Decision,
-  Department,
-  EntityName,
-  Escalation,
-  Goal,
-  Meeting,
-  Responsibility,
-  Risk,
-} from "../../shared/entities";
+import type { ActionItem, Department, EntityName, Meeting } from "../../shared/entities";
+import { type KindRecord, type RecordKinds, recordKinds } from "../../shared/kinds";
 import type { Change } from "../../shared/sync";
 import type { Member } from "../../shared/workspace";
 import { type PublicSession, publicSession } from "../common/session";
@@ -27,7 +16,10 @@ export interface Row<T> {
   pending: boolean;
 }
 
-export interface PanelData {
+/** Each record kind's rows, under the kind's list name (`risks`, `actionItems`, ...). */
+type KindRows = { [K in RecordKinds[number] as K["list"]]: Row<KindRecord<K>>[] };
+
+export interface PanelData extends KindRows {
   session: PublicSession | null;
   status: SyncStatus | null;
   /** Whether a live connection is open now (updates arrive at once). */
@@ -37,21 +29,14 @@ export interface PanelData {
   /** Stale edits refused by the server, waiting for the user to pick a version. */
   conflicts: KvValues["conflicts"];
   focus: string | null;
-  departments: Row<Department>[];
-  responsibilities: Row<Responsibility>[];
-  risks: Row<Risk>[];
-  meetings: Row<Meeting>[];
-  decisions: Row<Decision>[];
-  actionItems: Row<ActionItem>[];
   /** False for the first screen (see `readFirstScreen`), before the full read. */
   complete: boolean;
   /** The item whose rows the first screen holds; null when it holds the newest action items instead. */
   firstScreenItem: string | null;
-  annotations: Row<Annotation>[];
-  goals: Row<Goal>[];
-  checkins: Row<Checkin>[];
-  escalations: Row<Escalation>[];
 }
+
+/** Every kind's list, each empty. */
+const noRows = () => Object.fromEntries(recordKinds.map((kind) => [kind.list, []])) as unknown as KindRows;
 
 export const emptyPanelData: PanelData = {
   session: null,
@@ -61,18 +46,9 @@ export const emptyPanelData: PanelData = {
   rejected: [],
   conflicts: [],
   focus: null,
-  departments: [],
-  responsibilities: [],
-  risks: [],
-  meetings: [],
-  decisions: [],
-  actionItems: [],
+  ...noRows(),
   complete: true,
   firstScreenItem: null,
-  annotations: [],
-  goals: [],
-  checkins: [],
-  escalations: [],
 };
 
 const newestFirst = <T>(a: Row<T>, b: Row<T>) => compareCodeUnits(b.meta.createdAt, a.meta.createdAt) || compareCodeUnits(b.id, a.id);
@@ -101,28 +77,19 @@ export async function readFirstScreen(db: Db, itemKey: Promise<string | null> = 
     return { ...emptyPanelData, ...settings, actionItems: newest.map(toRow<ActionItem>), complete: false, firstScreenItem: null };
   }
   const about = await rowsAbout(db, key);
-  const of = <T>(entity: EntityName) =>
-    about
-      .filter((row) => row.entity === entity)
-      .map(toRow<T>)
-      .sort(newestFirst);
-  const decisions = of<Decision>("decision");
-  const meetingIds = [...new Set(decisions.map((decision) => decision.data.meeting).filter((id): id is string => Boolean(id)))];
+  const lists = Object.fromEntries(
+    recordKinds.map((kind) => [
+      kind.list,
+      about
+        .filter((row) => row.entity === kind.name)
+        .map(toRow)
+        .sort(newestFirst),
+    ]),
+  ) as unknown as KindRows;
+  // Decisions name the meeting they were taken in, which names no item: read those few by id.
+  const meetingIds = [...new Set(lists.decisions.map((decision) => decision.data.meeting).filter((id): id is string => Boolean(id)))];
   const meetings = (await Promise.all(meetingIds.map((id) => db.get("rows", ["meeting", id])))).filter(isLive).map(toRow<Meeting>);
-  return {
-    ...emptyPanelData,
-    ...settings,
-    responsibilities: of<Responsibility>("responsibility"),
-    risks: of<Risk>("risk"),
-    decisions,
-    meetings,
-    actionItems: of<ActionItem>("action_item"),
-    annotations: of<Annotation>("annotation"),
-    goals: of<Goal>("goal"),
-    escalations: of<Escalation>("escalation"),
-    complete: false,
-    firstScreenItem: key,
-  };
+  return { ...emptyPanelData, ...settings, ...lists, meetings, complete: false, firstScreenItem: key };
 }
 
 /** The panel's small settings and state, from the store's kv. */
@@ -157,35 +124,11 @@ export type OptionsData = Awaited<ReturnType<typeof readSettings>> & { departmen
 
 /** Everything the side panel shows, read from the local store in one go (no network). */
 export async function readPanelData(db: Db): Promise<PanelData> {
-  const [settings, departments, responsibilities, risks, meetings, decisions, actionItems, annotations, goals, checkins, escalations] =
-    await Promise.all([
-      readSettings(db),
-      rows<Department>(db, "department"),
-      rows<Responsibility>(db, "responsibility"),
-      rows<Risk>(db, "risk"),
-      rows<Meeting>(db, "meeting"),
-      rows<Decision>(db, "decision"),
-      rows<ActionItem>(db, "action_item"),
-      rows<Annotation>(db, "annotation"),
-      rows<Goal>(db, "goal"),
-      rows<Checkin>(db, "checkin"),
-      rows<Escalation>(db, "escalation"),
-    ]);
-  return {
-    ...settings,
-    departments,
-    responsibilities,
-    risks,
-    meetings,
-    decisions,
-    actionItems,
-    complete: true,
-    firstScreenItem: null,
-    annotations,
-    goals,
-    checkins,
-    escalations,
-  };
+  const [settings, lists] = await Promise.all([
+    readSettings(db),
+    Promise.all(recordKinds.map(async (kind) => [kind.list, await rows(db, kind.name)] as const)),
+  ]);
+  return { ...settings, ...(Object.fromEntries(lists) as unknown as KindRows), complete: true, firstScreenItem: null };
 }
 
 export { isMine } from "../store/my-work";

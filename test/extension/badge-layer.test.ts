@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { BadgeLayer, type PlacedBadge } from "../../extension/page/overlay/badge-layer";
-import { summarize, type TargetSummary } from "../../shared/summary";
+import { summarize } from "../../shared/kinds/items";
+import type { TargetSummary } from "../../shared/summary";
 
 // The layer of row badges: the ones in view first, the rest after the next frame.
 

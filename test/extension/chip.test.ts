@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ChipView } from "../../extension/page/overlay/chip";
-import { summarize, type TargetSummary } from "../../shared/summary";
+import { summarize } from "../../shared/kinds/items";
+import type { TargetSummary } from "../../shared/summary";
 
 // The item chip, drawn as plain DOM in the overlay's shadow root.
 

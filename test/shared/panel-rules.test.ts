@@ -54,17 +54,17 @@ describe("coordination gaps", () => {
     const gaps = findGaps(
       {
         responsibilities: [
-          make("responsibility", { target: "github:a/b#1", person: "Pat", role: "A" }),
-          make("responsibility", { target: "github:a/b#1", person: "Sam", role: "A" }),
-          make("responsibility", { target: "github:a/b#2", person: "Sam", role: "R" }),
+          { id: "row-1", data: make("responsibility", { target: "github:a/b#1", person: "Pat", role: "A" }) },
+          { id: "row-2", data: make("responsibility", { target: "github:a/b#1", person: "Sam", role: "A" }) },
+          { id: "row-3", data: make("responsibility", { target: "github:a/b#2", person: "Sam", role: "R" }) },
         ],
-        risks: [make("risk", { title: "x", likelihood: 1, impact: 1, targets: ["github:a/b#3"] })],
+        risks: [{ id: "row-4", data: make("risk", { title: "x", likelihood: 1, impact: 1, targets: ["github:a/b#3"] }) }],
         decisions: [],
         actionItems: [
-          { id: "i1", item: make("action_item", { text: "a", department: "QA", due: "2026-01-01", owner: "Sam" }) },
-          { id: "i2", item: make("action_item", { text: "b", department: "QA", due: "2026-01-02" }) },
-          { id: "i3", item: make("action_item", { text: "c", owner: "Pat" }) },
-          { id: "i4", item: make("action_item", { text: "d", due: "2026-01-01", owner: "Pat", status: "done" }) },
+          { id: "i1", data: make("action_item", { text: "a", department: "QA", due: "2026-01-01", owner: "Sam" }) },
+          { id: "i2", data: make("action_item", { text: "b", department: "QA", due: "2026-01-02" }) },
+          { id: "i3", data: make("action_item", { text: "c", owner: "Pat" }) },
+          { id: "i4", data: make("action_item", { text: "d", due: "2026-01-01", owner: "Pat", status: "done" }) },
         ],
       },
       "2026-06-01",

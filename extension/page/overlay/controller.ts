@@ -1,6 +1,6 @@
 import type { SiteAdapter, SiteRow } from "../../../shared/sites/adapter-kit";
 import { siteFor } from "../../../shared/sites/adapters";
-import { summarize, type TargetSummary } from "../../../shared/summary";
+import { emptySummary, type TargetSummary } from "../../../shared/summary";
 import { afterNextFrame, yieldToPage } from "../scheduler";
 import { acceptTrustedEventsOnly, shadowRootMode } from "../shadow-host";
 import { pageTheme } from "../theme";
@@ -56,7 +56,7 @@ export class OverlayController {
   private reading: { rows: SiteRow[]; next: Iterator<SiteRow> } | null = null;
   private summaries: Record<string, TargetSummary> = {};
   /** What an item nobody recorded anything about shows; one object, so a redraw sees it unchanged. */
-  private readonly blank = summarize(new Map(), "", "");
+  private readonly blank = emptySummary("");
   private queriedKeys = "";
   private theme: "light" | "dark" = "light";
   private themeStale = true;

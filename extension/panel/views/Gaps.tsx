@@ -28,15 +28,7 @@ function TargetList({ keys }: { keys: string[] }) {
 
 /** Coordination gaps: ownerless items, unowned or undated actions, and where overdue work piles up. */
 export function Gaps({ data, today }: { data: PanelData; today: string }) {
-  const gaps = findGaps(
-    {
-      responsibilities: data.responsibilities.map((r) => r.data),
-      risks: data.risks.map((r) => r.data),
-      decisions: data.decisions.map((r) => r.data),
-      actionItems: data.actionItems.map((r) => ({ id: r.id, item: r.data })),
-    },
-    today,
-  );
+  const gaps = findGaps(data, today);
   const text = new Map(data.actionItems.map((r) => [r.id, r.data.text]));
   // Departments that have not checked in: for last week (closed) and, from Friday on, this one too.
   const thisWeek = isoWeek(today);

@@ -9,20 +9,7 @@ import { markdownLabels } from "./labels";
 /** The weekly progress report per department, for a chosen week, as Markdown to paste. */
 export function Report({ data, today }: { data: PanelData; today: string }) {
   const [monday, setMonday] = useState(weekStart(today));
-  const markdown = weeklyReportMarkdown(
-    {
-      monday,
-      today,
-      actionItems: data.actionItems,
-      risks: data.risks,
-      decisions: data.decisions,
-      meetings: data.meetings,
-      goals: data.goals,
-      checkins: data.checkins,
-      escalations: data.escalations,
-    },
-    markdownLabels(),
-  );
+  const markdown = weeklyReportMarkdown({ ...data, monday, today }, markdownLabels());
   return (
     <div class="report">
       <fieldset class="week-picker">

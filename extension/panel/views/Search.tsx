@@ -1,9 +1,10 @@
 import { useMemo, useState } from "preact/hooks";
+import { type AnyKind, type RecordKindName, recordKinds, recordsOf } from "../../../shared/kinds";
 import { t } from "../../ui/i18n";
-import type { PanelData } from "../panel-data";
+import type { PanelData, Row } from "../panel-data";
 
 interface Hit {
-  kind: "action_item" | "decision" | "risk" | "annotation";
+  kind: RecordKindName;
   id: string;
   text: string;
   haystack: string;
@@ -11,16 +12,17 @@ interface Hit {
 
 const maxHits = 100;
 
-/** Builds the lower-cased text of everything searchable once per data change, not per keystroke. */
-export function searchIndex(data: PanelData): Hit[] {
+/** Builds the lower-cased text of every kind with searchable fields once per data change, not per keystroke. */
+export function searchIndex(data: PanelData, kinds: readonly AnyKind[] = recordKinds): Hit[] {
   const hits: Hit[] = [];
-  const add = (kind: Hit["kind"], id: string, text: string, extra: Array<string | null>) =>
-    hits.push({ kind, id, text, haystack: [text, ...extra].filter(Boolean).join("\n").toLowerCase() });
-  for (const r of data.actionItems) add("action_item", r.id, r.data.text, [r.data.owner, r.data.department, ...r.data.targets]);
-  for (const r of data.decisions) add("decision", r.id, r.data.text, [r.data.decidedBy, ...r.data.targets]);
-  for (const r of data.risks)
-    add("risk", r.id, r.data.title, [r.data.description, r.data.mitigation, r.data.contingency, r.data.owner, ...r.data.targets]);
-  for (const r of data.annotations) add("annotation", r.id, r.data.body || r.data.quote, [r.data.quote, ...r.data.tags]);
+  for (const kind of kinds) {
+    if (!kind.search) continue;
+    for (const row of recordsOf<Row<unknown>>(data, kind)) {
+      const { title, text } = kind.search(row.data);
+      const haystack = [title, ...text].filter(Boolean).join("\n").toLowerCase();
+      hits.push({ kind: kind.name as RecordKindName, id: row.id, text: title, haystack });
+    }
+  }
   return hits;
 }
 
@@ -37,7 +39,7 @@ export function searchHits(index: Hit[], query: string): Hit[] {
   return found;
 }
 
-/** Search across action items, decisions, risks and annotations. */
+/** Search across every kind of record that has searchable fields. */
 export function Search({ data }: { data: PanelData }) {
   const [query, setQuery] = useState("");
   const index = useMemo(() => searchIndex(data), [data]);

@@ -1,3 +1,4 @@
+import { recordKinds } from "../../../shared/kinds";
 import type { MarkdownLabels } from "../../../shared/markdown";
 import { riskStatuses } from "../../../shared/vocabulary";
 import { t } from "../../ui/i18n";
@@ -31,5 +32,6 @@ export function markdownLabels(): MarkdownLabels {
     riskStatuses: Object.fromEntries(
       riskStatuses.map((status) => [status, t(`riskStatus_${status}`).toLowerCase()]),
     ) as MarkdownLabels["riskStatuses"],
+    kinds: Object.fromEntries(recordKinds.map((kind) => [kind.name, t(`kind_${kind.name}`)])),
   };
 }
