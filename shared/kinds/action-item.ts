@@ -12,7 +12,6 @@ export const actionItemKind = defineKind({
   name: "action_item",
   list: "actionItems",
   links: "targets",
-  capturable: true,
   search: (a) => ({ title: a.text, text: [a.owner, a.department, ...a.targets] }),
   summary(records, today) {
     const open = records.filter((item) => item.status === "open");

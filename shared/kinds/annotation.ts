@@ -6,6 +6,5 @@ export const annotationKind = defineKind({
   list: "annotations",
   policy: { authorOnly: true },
   links: "targets",
-  capturable: true,
   search: (a) => ({ title: a.body || a.quote, text: [a.quote, ...a.tags] }),
 });

@@ -40,9 +40,6 @@ export type RecordLists = Partial<{ [K in RecordKinds[number] as K["list"]]: Kin
 /** Each kind's rows, `{ id, data }`, under its list name, as the panel holds them. */
 export type RowLists = Partial<{ [K in RecordKinds[number] as K["list"]]: Array<{ id: string; data: KindRecord<K> }> }>;
 
-/** The kinds a person can create from the page they are reading. */
-export const capturableKinds = recordKinds.filter((kind) => kind.capturable).map((kind) => kind.name);
-
 /** A kind by its name, from the registry or the list given. */
 export function kindNamed(name: string, kinds: readonly AnyKind[] = recordKinds): AnyKind | undefined {
   return kinds.find((kind) => kind.name === name);

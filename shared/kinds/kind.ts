@@ -53,8 +53,6 @@ interface RecordKind<Name extends string = string, List extends string = string,
   /** Shared records merge field by field in server order; a policy is the exception. */
   policy?: EntityPolicy;
   links: Links;
-  /** Whether a person can create one from the page they are reading (selection, chip, context menu). */
-  capturable?: boolean;
   /** What a search hit shows (`title`) and the further text it is found by. */
   search?(record: T): { title: string; text: Array<string | null | undefined> };
   /** What these records, all about one item, add to its chip: counts add up, lists join, the rest is set. */

@@ -9,7 +9,6 @@ export const riskKind = defineKind({
   name: "risk",
   list: "risks",
   links: "targets",
-  capturable: true,
   search: (r) => ({ title: r.title, text: [r.description, r.mitigation, r.contingency, r.owner, ...r.targets] }),
   summary(records) {
     const active = records.filter((r) => activeRiskStatuses.includes(r.status));

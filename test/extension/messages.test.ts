@@ -8,7 +8,7 @@ import { contentToBackground, type MessageType, messages, pageToBackground } fro
 import { type Db, openStore } from "../../extension/store/db";
 import type { SyncStatus } from "../../extension/store/status";
 import { clearStore, listRows, mutateLocal } from "../../extension/store/store";
-import { capturableKinds } from "../../shared/capturable";
+import { capturableKinds } from "../../shared/kinds/capturable";
 
 // What a page's content script may ask of the background: it runs inside untrusted pages.
 describe("messages from content scripts", () => {
