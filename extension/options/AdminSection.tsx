@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { maxLengths } from "../../shared/limits";
 import type { Invite, Member } from "../../shared/workspace";
 import { ask } from "../common/ask";
 import type { PublicSession } from "../common/session";
@@ -145,7 +146,7 @@ export function AdminSection({ session, data }: { session: PublicSession; data: 
           >
             <label>
               {t("labelWorkspaceName")}
-              <input required maxLength={80} value={rename} onInput={(e) => setRename(e.currentTarget.value)} />
+              <input required maxLength={maxLengths.workspace.name} value={rename} onInput={(e) => setRename(e.currentTarget.value)} />
             </label>
             <button type="submit">{t("rename")}</button>
           </form>
@@ -184,7 +185,7 @@ export function AdminSection({ session, data }: { session: PublicSession; data: 
             {t("fieldDepartment")}
             <input
               required
-              maxLength={60}
+              maxLength={maxLengths.department}
               value={department.name}
               onInput={(e) => setDepartment({ ...department, name: e.currentTarget.value })}
             />

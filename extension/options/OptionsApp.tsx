@@ -1,4 +1,5 @@
 import { useState } from "preact/hooks";
+import { maxLengths } from "../../shared/limits";
 import { commonDepartments } from "../../shared/vocabulary";
 import { ask } from "../common/ask";
 import { defaultServerUrl } from "../common/session";
@@ -73,7 +74,13 @@ export function OptionsApp() {
           </div>
           <div class="field">
             <label for="your-name">{t("labelYourName")}</label>
-            <input id="your-name" value={name} maxLength={80} autoComplete="name" onInput={(e) => setName(e.currentTarget.value)} />
+            <input
+              id="your-name"
+              value={name}
+              maxLength={maxLengths.person}
+              autoComplete="name"
+              onInput={(e) => setName(e.currentTarget.value)}
+            />
           </div>
           <div class="field">
             <label for="department">{t("labelDepartment")}</label>
@@ -81,7 +88,7 @@ export function OptionsApp() {
               id="department"
               list="departments"
               value={department}
-              maxLength={60}
+              maxLength={maxLengths.department}
               onInput={(e) => setDepartment(e.currentTarget.value)}
             />
             <datalist id="departments">
@@ -93,7 +100,13 @@ export function OptionsApp() {
           <h2>{t("sectionJoin")}</h2>
           <div class="field">
             <label for="invite-code">{t("labelInviteCode")}</label>
-            <input id="invite-code" value={code} maxLength={40} autoComplete="off" onInput={(e) => setCode(e.currentTarget.value)} />
+            <input
+              id="invite-code"
+              value={code}
+              maxLength={maxLengths.workspace.inviteCode}
+              autoComplete="off"
+              onInput={(e) => setCode(e.currentTarget.value)}
+            />
           </div>
           <button
             type="button"
@@ -106,7 +119,12 @@ export function OptionsApp() {
           <h2>{t("sectionCreate")}</h2>
           <div class="field">
             <label for="workspace-name">{t("labelWorkspaceName")}</label>
-            <input id="workspace-name" value={workspaceName} maxLength={80} onInput={(e) => setWorkspaceName(e.currentTarget.value)} />
+            <input
+              id="workspace-name"
+              value={workspaceName}
+              maxLength={maxLengths.workspace.name}
+              onInput={(e) => setWorkspaceName(e.currentTarget.value)}
+            />
           </div>
           <button
             type="button"

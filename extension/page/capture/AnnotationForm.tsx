@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Annotation, AnnotationSelector } from "../../../shared/entities";
+import { annotationTagsFieldLength, maxLengths } from "../../../shared/limits";
 import { commonDepartments } from "../../../shared/vocabulary";
 import type { Member } from "../../../shared/workspace";
 import type { PublicSession } from "../../common/session";
@@ -99,10 +100,16 @@ export function AnnotationForm({ draft, session, members, anchor, onSave, onClos
       onClose={onClose}
     >
       <label for="liaison-note">{t("fieldNote")}</label>
-      <textarea id="liaison-note" ref={noteRef} value={note} maxLength={10_000} onInput={(e) => setNote(e.currentTarget.value)} />
+      <textarea
+        id="liaison-note"
+        ref={noteRef}
+        value={note}
+        maxLength={maxLengths.annotation.body}
+        onInput={(e) => setNote(e.currentTarget.value)}
+      />
       <p class="hint">{t("fieldNoteHint")}</p>
       <label for="liaison-tags">{t("fieldTags")}</label>
-      <input id="liaison-tags" value={tags} maxLength={400} onInput={(e) => setTags(e.currentTarget.value)} />
+      <input id="liaison-tags" value={tags} maxLength={annotationTagsFieldLength} onInput={(e) => setTags(e.currentTarget.value)} />
       <div class="row">
         <div>
           <label for="liaison-addressed-to">{t("fieldAddressedTo")}</label>
@@ -110,7 +117,7 @@ export function AnnotationForm({ draft, session, members, anchor, onSave, onClos
             id="liaison-addressed-to"
             list="liaison-addressees"
             value={addressedTo}
-            maxLength={80}
+            maxLength={maxLengths.person}
             placeholder={t("addressedToPlaceholder")}
             onInput={(e) => setAddressedTo(e.currentTarget.value)}
           />

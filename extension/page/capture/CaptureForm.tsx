@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { ActionItem, TextQuoteSelector } from "../../../shared/entities";
+import { maxLengths } from "../../../shared/limits";
 import { commonDepartments, priorities } from "../../../shared/vocabulary";
 import type { Member } from "../../../shared/workspace";
 import type { PublicSession } from "../../common/session";
@@ -89,11 +90,23 @@ export function CaptureForm({ draft, session, members, anchor, onSave, onClose }
       onClose={onClose}
     >
       <label for="liaison-text">{t("fieldText")}</label>
-      <textarea id="liaison-text" ref={textRef} value={text} maxLength={2000} onInput={(e) => setText(e.currentTarget.value)} />
+      <textarea
+        id="liaison-text"
+        ref={textRef}
+        value={text}
+        maxLength={maxLengths.actionItem.text}
+        onInput={(e) => setText(e.currentTarget.value)}
+      />
       <div class="row">
         <div>
           <label for="liaison-owner">{t("fieldOwner")}</label>
-          <input id="liaison-owner" list="liaison-members" value={owner} maxLength={80} onInput={(e) => pickOwner(e.currentTarget.value)} />
+          <input
+            id="liaison-owner"
+            list="liaison-members"
+            value={owner}
+            maxLength={maxLengths.person}
+            onInput={(e) => pickOwner(e.currentTarget.value)}
+          />
           <datalist id="liaison-members">
             {members.map((member) => (
               <option key={member.id} value={member.name}>
@@ -108,7 +121,7 @@ export function CaptureForm({ draft, session, members, anchor, onSave, onClose }
             id="liaison-department"
             list="liaison-departments"
             value={department}
-            maxLength={60}
+            maxLength={maxLengths.department}
             onInput={(e) => setDepartment(e.currentTarget.value)}
           />
           <datalist id="liaison-departments">

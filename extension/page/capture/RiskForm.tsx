@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Risk } from "../../../shared/entities";
+import { maxLengths } from "../../../shared/limits";
 import type { Member } from "../../../shared/workspace";
 import type { PublicSession } from "../../common/session";
 import { t } from "../../ui/i18n";
@@ -68,7 +69,7 @@ export function RiskForm({ draft, session, members, anchor, onSave, onClose }: R
       onClose={onClose}
     >
       <label for="liaison-risk-title">{t("fieldTitle")}</label>
-      <input id="liaison-risk-title" ref={titleRef} maxLength={200} value={form.title} onInput={set("title")} />
+      <input id="liaison-risk-title" ref={titleRef} maxLength={maxLengths.risk.title} value={form.title} onInput={set("title")} />
       <div class="row">
         <div>
           <label for="liaison-likelihood">{t("fieldLikelihood")}</label>
@@ -84,7 +85,7 @@ export function RiskForm({ draft, session, members, anchor, onSave, onClose }: R
         </div>
       </div>
       <label for="liaison-risk-owner">{t("fieldOwner")}</label>
-      <input id="liaison-risk-owner" list="liaison-risk-members" maxLength={80} value={form.owner} onInput={set("owner")} />
+      <input id="liaison-risk-owner" list="liaison-risk-members" maxLength={maxLengths.person} value={form.owner} onInput={set("owner")} />
       <datalist id="liaison-risk-members">
         {members.map((m) => (
           <option key={m.id} value={m.name}>
@@ -93,9 +94,9 @@ export function RiskForm({ draft, session, members, anchor, onSave, onClose }: R
         ))}
       </datalist>
       <label for="liaison-mitigation">{t("mitigation")}</label>
-      <textarea id="liaison-mitigation" maxLength={4000} value={form.mitigation} onInput={set("mitigation")} />
+      <textarea id="liaison-mitigation" maxLength={maxLengths.risk.mitigation} value={form.mitigation} onInput={set("mitigation")} />
       <label for="liaison-contingency">{t("contingency")}</label>
-      <textarea id="liaison-contingency" maxLength={4000} value={form.contingency} onInput={set("contingency")} />
+      <textarea id="liaison-contingency" maxLength={maxLengths.risk.contingency} value={form.contingency} onInput={set("contingency")} />
     </CaptureDialog>
   );
 }

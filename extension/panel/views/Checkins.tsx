@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { isoWeek } from "../../../shared/dates";
 import type { Checkin } from "../../../shared/entities";
+import { maxLengths } from "../../../shared/limits";
 import { healthStatuses } from "../../../shared/vocabulary";
 import type { Member } from "../../../shared/workspace";
 import { ErrorNote } from "../../ui/ErrorNote";
@@ -67,15 +68,15 @@ export function CheckinForm({ data, me, today }: { data: PanelData; me: Member; 
       </label>
       <label>
         {t("checkinHighlights")}
-        <textarea maxLength={4000} value={form.highlights} onInput={set("highlights")} />
+        <textarea maxLength={maxLengths.checkin.highlights} value={form.highlights} onInput={set("highlights")} />
       </label>
       <label>
         {t("checkinBlockers")}
-        <textarea maxLength={4000} value={form.blockers} onInput={set("blockers")} />
+        <textarea maxLength={maxLengths.checkin.blockers} value={form.blockers} onInput={set("blockers")} />
       </label>
       <label>
         {t("checkinHelpFrom")}
-        <input list="checkin-departments" maxLength={60} value={form.helpDepartment} onInput={set("helpDepartment")} />
+        <input list="checkin-departments" maxLength={maxLengths.department} value={form.helpDepartment} onInput={set("helpDepartment")} />
       </label>
       <datalist id="checkin-departments">
         {departments.map((d) => (
@@ -84,7 +85,7 @@ export function CheckinForm({ data, me, today }: { data: PanelData; me: Member; 
       </datalist>
       <label>
         {t("checkinHelpRequest")}
-        <input maxLength={1000} value={form.helpRequest} onInput={set("helpRequest")} />
+        <input maxLength={maxLengths.checkin.helpRequest} value={form.helpRequest} onInput={set("helpRequest")} />
       </label>
       <button type="submit" class="primary">
         {existing ? t("checkinUpdate") : t("checkinPost")}

@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
 import type { Escalation } from "../../../shared/entities";
+import { maxLengths } from "../../../shared/limits";
 import { ErrorNote } from "../../ui/ErrorNote";
 import { formatDay, t } from "../../ui/i18n";
 import { save } from "../mutate";
@@ -58,7 +59,12 @@ function EscalationRow({ row, today }: { row: Row<Escalation>; today: string }) 
         >
           <label>
             {t("resolution")}
-            <input required maxLength={2000} value={resolution} onInput={(ev) => setResolution(ev.currentTarget.value)} />
+            <input
+              required
+              maxLength={maxLengths.decision.text}
+              value={resolution}
+              onInput={(ev) => setResolution(ev.currentTarget.value)}
+            />
           </label>
           <button type="submit">{t("decideEscalation")}</button>
         </form>
@@ -105,7 +111,7 @@ function NewEscalation({ data, target }: { data: PanelData; target: string }) {
       >
         <label>
           {t("fieldTitle")}
-          <input required maxLength={200} value={form.title} onInput={set("title")} />
+          <input required maxLength={maxLengths.escalation.title} value={form.title} onInput={set("title")} />
         </label>
         <label>
           {t("fieldDepartments")}
@@ -117,7 +123,7 @@ function NewEscalation({ data, target }: { data: PanelData; target: string }) {
         </label>
         <label>
           {t("decider")}
-          <input list="escalation-members" maxLength={80} value={form.decider} onInput={set("decider")} />
+          <input list="escalation-members" maxLength={maxLengths.person} value={form.decider} onInput={set("decider")} />
         </label>
         <datalist id="escalation-members">
           {data.members.map((m) => (

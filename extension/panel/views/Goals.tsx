@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import { weekStart } from "../../../shared/dates";
 import type { Goal } from "../../../shared/entities";
 import { goalProgress, goalTree, indicatorProgress } from "../../../shared/goals";
+import { maxLengths } from "../../../shared/limits";
 import { parseTargetList } from "../../../shared/target-input";
 import { goalKinds, healthStatuses } from "../../../shared/vocabulary";
 import { newLocalId } from "../../store/local-rows";
@@ -161,11 +162,11 @@ function AddIndicator({ goalRow, onError }: { goalRow: Row<Goal>; onError: (mess
       >
         <label>
           {t("indicatorName")}
-          <input required maxLength={120} value={form.name} onInput={set("name")} />
+          <input required maxLength={maxLengths.indicator.name} value={form.name} onInput={set("name")} />
         </label>
         <label>
           {t("indicatorUnit")}
-          <input maxLength={20} value={form.unit} onInput={set("unit")} />
+          <input maxLength={maxLengths.indicator.unit} value={form.unit} onInput={set("unit")} />
         </label>
         <label>
           {t("indicatorBaseline")}
@@ -208,7 +209,7 @@ function StatusOverride({ goalRow, onError }: { goalRow: Row<Goal>; onError: (me
         </label>
         <label>
           {t("overrideReason")}
-          <input maxLength={500} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+          <input maxLength={maxLengths.goal.statusReason} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
         </label>
         <button type="submit">{t("save")}</button>
       </form>
@@ -253,7 +254,7 @@ function NewGoal({ data, knownKeys }: { data: PanelData; knownKeys: string[] }) 
       <h2>{t("newGoal")}</h2>
       <label>
         {t("fieldTitle")}
-        <input required maxLength={200} value={form.title} onInput={set("title")} />
+        <input required maxLength={maxLengths.goal.title} value={form.title} onInput={set("title")} />
       </label>
       <label>
         {t("goalKind")}
@@ -280,7 +281,7 @@ function NewGoal({ data, knownKeys }: { data: PanelData; knownKeys: string[] }) 
       )}
       <label>
         {t("fieldOwner")}
-        <input list="goal-members" maxLength={80} value={form.owner} onInput={set("owner")} />
+        <input list="goal-members" maxLength={maxLengths.person} value={form.owner} onInput={set("owner")} />
       </label>
       <datalist id="goal-members">
         {data.members.map((m) => (

@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
 import { compareCodeUnits } from "../../../shared/dates";
+import { maxLengths } from "../../../shared/limits";
 import { minutesMarkdown } from "../../../shared/markdown";
 import { parseTargetList } from "../../../shared/target-input";
 import type { Member } from "../../../shared/workspace";
@@ -77,7 +78,7 @@ function NewMeeting({ today, members, onCreated }: { today: string; members: Mem
       <h2>{t("newMeeting")}</h2>
       <label>
         {t("fieldTitle")}
-        <input required maxLength={200} value={form.title} onInput={set("title")} />
+        <input required maxLength={maxLengths.meeting.title} value={form.title} onInput={set("title")} />
       </label>
       <label>
         {t("fieldDate")}
@@ -155,7 +156,7 @@ function MeetingDetail({
         {t("meetingNotes")}
         <textarea
           rows={5}
-          maxLength={20000}
+          maxLength={maxLengths.meeting.notes}
           value={notes}
           onInput={(e) => setNotes(e.currentTarget.value)}
           onBlur={() => notes !== meeting.notes && run(() => save("meeting", { notes }, meetingId))}
@@ -187,7 +188,7 @@ function MeetingDetail({
             {t("fieldDecision")}
             <input
               required
-              maxLength={2000}
+              maxLength={maxLengths.decision.text}
               value={decision.text}
               onInput={(e) => setDecision({ ...decision, text: e.currentTarget.value })}
             />
@@ -230,7 +231,12 @@ function MeetingDetail({
         >
           <label>
             {t("fieldText")}
-            <input required maxLength={2000} value={action.text} onInput={(e) => setAction({ ...action, text: e.currentTarget.value })} />
+            <input
+              required
+              maxLength={maxLengths.actionItem.text}
+              value={action.text}
+              onInput={(e) => setAction({ ...action, text: e.currentTarget.value })}
+            />
           </label>
           <label>
             {t("fieldOwner")}

@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
 import type { Risk } from "../../../shared/entities";
+import { maxLengths } from "../../../shared/limits";
 import { riskLevel, riskScore } from "../../../shared/summary";
 import { parseTargetList } from "../../../shared/target-input";
 import { riskScale, riskStatuses } from "../../../shared/vocabulary";
@@ -217,7 +218,7 @@ function AddRisk({ knownKeys }: { knownKeys: string[] }) {
     >
       <label>
         {t("fieldTitle")}
-        <input required maxLength={200} value={form.title} onInput={set("title")} />
+        <input required maxLength={maxLengths.risk.title} value={form.title} onInput={set("title")} />
       </label>
       <label>
         {t("fieldLikelihood")}
@@ -233,19 +234,19 @@ function AddRisk({ knownKeys }: { knownKeys: string[] }) {
       </label>
       <label>
         {t("fieldOwner")}
-        <input maxLength={80} value={form.owner} onInput={set("owner")} />
+        <input maxLength={maxLengths.person} value={form.owner} onInput={set("owner")} />
       </label>
       <label>
         {t("fieldDepartment")}
-        <input maxLength={60} value={form.department} onInput={set("department")} />
+        <input maxLength={maxLengths.department} value={form.department} onInput={set("department")} />
       </label>
       <label>
         {t("mitigation")}
-        <textarea maxLength={4000} value={form.mitigation} onInput={set("mitigation")} />
+        <textarea maxLength={maxLengths.risk.mitigation} value={form.mitigation} onInput={set("mitigation")} />
       </label>
       <label>
         {t("contingency")}
-        <textarea maxLength={4000} value={form.contingency} onInput={set("contingency")} />
+        <textarea maxLength={maxLengths.risk.contingency} value={form.contingency} onInput={set("contingency")} />
       </label>
       <label>
         {t("fieldReviewOn")}

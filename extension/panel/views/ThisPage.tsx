@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
 import type { Responsibility } from "../../../shared/entities";
+import { maxLengths } from "../../../shared/limits";
 import { riskLevel, riskScore } from "../../../shared/summary";
 import { urlForTargetKey } from "../../../shared/targets";
 import { commonDepartments, raciRoles } from "../../../shared/vocabulary";
@@ -187,7 +188,7 @@ function AddResponsibility({ target, members }: { target: string; members: Membe
     >
       <label>
         {t("fieldPerson")}
-        <input list="panel-members" value={person} maxLength={80} onInput={(e) => setPerson(e.currentTarget.value)} />
+        <input list="panel-members" value={person} maxLength={maxLengths.person} onInput={(e) => setPerson(e.currentTarget.value)} />
       </label>
       <datalist id="panel-members">
         {members.map((m) => (
@@ -208,7 +209,12 @@ function AddResponsibility({ target, members }: { target: string; members: Membe
       </label>
       <label>
         {t("fieldDepartment")}
-        <input list="panel-departments" value={department} maxLength={60} onInput={(e) => setDepartment(e.currentTarget.value)} />
+        <input
+          list="panel-departments"
+          value={department}
+          maxLength={maxLengths.department}
+          onInput={(e) => setDepartment(e.currentTarget.value)}
+        />
       </label>
       <datalist id="panel-departments">
         {departments.map((d) => (
