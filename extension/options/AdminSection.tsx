@@ -6,6 +6,7 @@ import type { PublicSession } from "../common/session";
 import { remove, save } from "../panel/mutate";
 import type { OptionsData } from "../panel/panel-data";
 import { ErrorNote } from "../ui/ErrorNote";
+import { useFormState } from "../ui/form-state";
 import { formatDay, t } from "../ui/i18n";
 
 /**
@@ -18,7 +19,7 @@ export function AdminSection({ session, data }: { session: PublicSession; data: 
   const [invites, setInvites] = useState<Invite[]>([]);
   const [invite, setInvite] = useState<{ code: string; expiresAt: string } | null>(null);
   const [rename, setRename] = useState(session.workspace.name);
-  const [department, setDepartment] = useState({ name: "", leadId: "" });
+  const [department, setDepartmentField, setDepartment] = useFormState({ name: "", leadId: "" });
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
@@ -183,16 +184,11 @@ export function AdminSection({ session, data }: { session: PublicSession; data: 
         >
           <label>
             {t("fieldDepartment")}
-            <input
-              required
-              maxLength={maxLengths.department}
-              value={department.name}
-              onInput={(e) => setDepartment({ ...department, name: e.currentTarget.value })}
-            />
+            <input required maxLength={maxLengths.department} value={department.name} onInput={setDepartmentField("name")} />
           </label>
           <label>
             {t("departmentLead")}
-            <select value={department.leadId} onChange={(e) => setDepartment({ ...department, leadId: e.currentTarget.value })}>
+            <select value={department.leadId} onChange={setDepartmentField("leadId")}>
               <option value="">—</option>
               {data.members.map((m) => (
                 <option key={m.id} value={m.id}>

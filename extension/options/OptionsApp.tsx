@@ -7,6 +7,7 @@ import { emptyPanelData, readOptionsData } from "../panel/panel-data";
 import { SyncBar } from "../panel/SyncBar";
 import { ErrorNote } from "../ui/ErrorNote";
 import { t } from "../ui/i18n";
+import { NamePicker } from "../ui/NamePicker";
 import { useStore } from "../ui/use-store";
 import { AdminSection } from "./AdminSection";
 import { PreferencesSection } from "./PreferencesSection";
@@ -84,18 +85,13 @@ export function OptionsApp() {
           </div>
           <div class="field">
             <label for="department">{t("labelDepartment")}</label>
-            <input
+            <NamePicker
               id="department"
-              list="departments"
+              departments={commonDepartments}
               value={department}
               maxLength={maxLengths.department}
               onInput={(e) => setDepartment(e.currentTarget.value)}
             />
-            <datalist id="departments">
-              {commonDepartments.map((d) => (
-                <option key={d} value={d} />
-              ))}
-            </datalist>
           </div>
           <h2>{t("sectionJoin")}</h2>
           <div class="field">

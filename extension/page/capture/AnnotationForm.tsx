@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Annotation, AnnotationSelector } from "../../../shared/entities";
 import { annotationTagsFieldLength, maxLengths } from "../../../shared/limits";
-import { commonDepartments } from "../../../shared/vocabulary";
 import type { Member } from "../../../shared/workspace";
 import type { PublicSession } from "../../common/session";
 import { t } from "../../ui/i18n";
+import { departmentChoices, NamePicker } from "../../ui/NamePicker";
 import { CaptureDialog } from "./CaptureDialog";
 
 export interface AnnotationDraft {
@@ -58,7 +58,7 @@ export function AnnotationForm({ draft, session, members, anchor, onSave, onClos
     noteRef.current?.focus();
   }, []);
 
-  const departments = [...new Set([...members.map((m) => m.department), ...commonDepartments])];
+  const departments = departmentChoices(members);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -113,24 +113,15 @@ export function AnnotationForm({ draft, session, members, anchor, onSave, onClos
       <div class="row">
         <div>
           <label for="liaison-addressed-to">{t("fieldAddressedTo")}</label>
-          <input
+          <NamePicker
             id="liaison-addressed-to"
-            list="liaison-addressees"
+            departments={departments}
+            people={members}
             value={addressedTo}
             maxLength={maxLengths.person}
             placeholder={t("addressedToPlaceholder")}
             onInput={(e) => setAddressedTo(e.currentTarget.value)}
           />
-          <datalist id="liaison-addressees">
-            {departments.map((name) => (
-              <option key={`d:${name}`} value={name} />
-            ))}
-            {members.map((member) => (
-              <option key={member.id} value={member.name}>
-                {member.department}
-              </option>
-            ))}
-          </datalist>
         </div>
         <div>
           <label for="liaison-visibility">{t("fieldVisibility")}</label>

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { ActionItem, TextQuoteSelector } from "../../../shared/entities";
 import { maxLengths } from "../../../shared/limits";
-import { commonDepartments, priorities } from "../../../shared/vocabulary";
+import { priorities } from "../../../shared/vocabulary";
 import type { Member } from "../../../shared/workspace";
 import type { PublicSession } from "../../common/session";
 import { t } from "../../ui/i18n";
+import { departmentChoices, NamePicker } from "../../ui/NamePicker";
 import { CaptureDialog } from "./CaptureDialog";
 
 export interface CaptureDraft {
@@ -41,7 +42,7 @@ export function CaptureForm({ draft, session, members, anchor, onSave, onClose }
   }, []);
 
   const ownerMember = members.find((m) => m.name === owner.trim()) ?? null;
-  const departments = [...new Set([...members.map((m) => m.department), ...commonDepartments])];
+  const departments = departmentChoices(members);
 
   function pickOwner(value: string) {
     setOwner(value);
@@ -100,35 +101,23 @@ export function CaptureForm({ draft, session, members, anchor, onSave, onClose }
       <div class="row">
         <div>
           <label for="liaison-owner">{t("fieldOwner")}</label>
-          <input
+          <NamePicker
             id="liaison-owner"
-            list="liaison-members"
+            people={members}
             value={owner}
             maxLength={maxLengths.person}
             onInput={(e) => pickOwner(e.currentTarget.value)}
           />
-          <datalist id="liaison-members">
-            {members.map((member) => (
-              <option key={member.id} value={member.name}>
-                {member.department}
-              </option>
-            ))}
-          </datalist>
         </div>
         <div>
           <label for="liaison-department">{t("fieldDepartment")}</label>
-          <input
+          <NamePicker
             id="liaison-department"
-            list="liaison-departments"
+            departments={departments}
             value={department}
             maxLength={maxLengths.department}
             onInput={(e) => setDepartment(e.currentTarget.value)}
           />
-          <datalist id="liaison-departments">
-            {departments.map((name) => (
-              <option key={name} value={name} />
-            ))}
-          </datalist>
         </div>
       </div>
       <div class="row">

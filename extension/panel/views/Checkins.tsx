@@ -5,7 +5,9 @@ import { maxLengths } from "../../../shared/limits";
 import { healthStatuses } from "../../../shared/vocabulary";
 import type { Member } from "../../../shared/workspace";
 import { ErrorNote } from "../../ui/ErrorNote";
+import { useFormState } from "../../ui/form-state";
 import { t } from "../../ui/i18n";
+import { departmentChoices, NamePicker } from "../../ui/NamePicker";
 import { save } from "../mutate";
 import type { PanelData, Row } from "../panel-data";
 
@@ -13,7 +15,7 @@ import type { PanelData, Row } from "../panel-data";
 export function CheckinForm({ data, me, today }: { data: PanelData; me: Member; today: string }) {
   const week = isoWeek(today);
   const existing = data.checkins.find((c) => c.data.department === me.department && c.data.week === week);
-  const [form, setForm] = useState({
+  const [form, set, setForm] = useFormState({
     status: existing?.data.status ?? "on-track",
     highlights: existing?.data.highlights ?? "",
     blockers: existing?.data.blockers ?? "",
@@ -22,10 +24,10 @@ export function CheckinForm({ data, me, today }: { data: PanelData; me: Member; 
   });
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const set = (key: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value });
-  const departments = [...new Set([...data.members.map((m) => m.department), ...data.departments.map((d) => d.data.name)])].filter(
-    (d) => d !== me.department,
-  );
+  const departments = departmentChoices(
+    data.members,
+    data.departments.map((d) => d.data.name),
+  ).filter((d) => d !== me.department);
   return (
     <form
       class="stacked-form checkin-form"
@@ -76,13 +78,13 @@ export function CheckinForm({ data, me, today }: { data: PanelData; me: Member; 
       </label>
       <label>
         {t("checkinHelpFrom")}
-        <input list="checkin-departments" maxLength={maxLengths.department} value={form.helpDepartment} onInput={set("helpDepartment")} />
+        <NamePicker
+          departments={departments}
+          maxLength={maxLengths.department}
+          value={form.helpDepartment}
+          onInput={set("helpDepartment")}
+        />
       </label>
-      <datalist id="checkin-departments">
-        {departments.map((d) => (
-          <option key={d} value={d} />
-        ))}
-      </datalist>
       <label>
         {t("checkinHelpRequest")}
         <input maxLength={maxLengths.checkin.helpRequest} value={form.helpRequest} onInput={set("helpRequest")} />

@@ -2,7 +2,9 @@ import { useState } from "preact/hooks";
 import type { Escalation } from "../../../shared/entities";
 import { maxLengths } from "../../../shared/limits";
 import { ErrorNote } from "../../ui/ErrorNote";
+import { useFormState } from "../../ui/form-state";
 import { formatDay, t } from "../../ui/i18n";
+import { NamePicker } from "../../ui/NamePicker";
 import { save } from "../mutate";
 import type { PanelData, Row } from "../panel-data";
 
@@ -74,9 +76,8 @@ function EscalationRow({ row, today }: { row: Row<Escalation>; today: string }) 
 }
 
 function NewEscalation({ data, target }: { data: PanelData; target: string }) {
-  const [form, setForm] = useState({ title: "", departments: "", needs: "", decider: "", deadline: "" });
+  const [form, set, setForm] = useFormState({ title: "", departments: "", needs: "", decider: "", deadline: "" });
   const [error, setError] = useState<string | null>(null);
-  const set = (key: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value });
   return (
     <details>
       <summary>{t("newEscalation")}</summary>
@@ -123,13 +124,8 @@ function NewEscalation({ data, target }: { data: PanelData; target: string }) {
         </label>
         <label>
           {t("decider")}
-          <input list="escalation-members" maxLength={maxLengths.person} value={form.decider} onInput={set("decider")} />
+          <NamePicker people={data.members} maxLength={maxLengths.person} value={form.decider} onInput={set("decider")} />
         </label>
-        <datalist id="escalation-members">
-          {data.members.map((m) => (
-            <option key={m.id} value={m.name} />
-          ))}
-        </datalist>
         <label>
           {t("fieldDeadline")}
           <input type="date" value={form.deadline} onInput={set("deadline")} />

@@ -7,7 +7,9 @@ import { parseTargetList } from "../../../shared/target-input";
 import { goalKinds, healthStatuses } from "../../../shared/vocabulary";
 import { newLocalId } from "../../store/local-rows";
 import { ErrorNote } from "../../ui/ErrorNote";
+import { useFormState } from "../../ui/form-state";
 import { formatDay, t } from "../../ui/i18n";
+import { NamePicker } from "../../ui/NamePicker";
 import { save } from "../mutate";
 import type { PanelData, Row } from "../panel-data";
 
@@ -137,8 +139,7 @@ function IndicatorInput({ label, value, onCommit }: { label: string; value: numb
 }
 
 function AddIndicator({ goalRow, onError }: { goalRow: Row<Goal>; onError: (message: string) => void }) {
-  const [form, setForm] = useState({ name: "", unit: "", baseline: "", target: "" });
-  const set = (key: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value });
+  const [form, set, setForm] = useFormState({ name: "", unit: "", baseline: "", target: "" });
   return (
     <details>
       <summary>{t("addIndicator")}</summary>
@@ -218,9 +219,8 @@ function StatusOverride({ goalRow, onError }: { goalRow: Row<Goal>; onError: (me
 }
 
 function NewGoal({ data, knownKeys }: { data: PanelData; knownKeys: string[] }) {
-  const [form, setForm] = useState({ title: "", kind: "project", parent: "", owner: "", departments: "", due: "", targets: "" });
+  const [form, set, setForm] = useFormState({ title: "", kind: "project", parent: "", owner: "", departments: "", due: "", targets: "" });
   const [error, setError] = useState<string | null>(null);
-  const set = (key: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value });
   const projects = data.goals.filter((g) => g.data.kind === "project");
   return (
     <form
@@ -281,13 +281,8 @@ function NewGoal({ data, knownKeys }: { data: PanelData; knownKeys: string[] }) 
       )}
       <label>
         {t("fieldOwner")}
-        <input list="goal-members" maxLength={maxLengths.person} value={form.owner} onInput={set("owner")} />
+        <NamePicker people={data.members} maxLength={maxLengths.person} value={form.owner} onInput={set("owner")} />
       </label>
-      <datalist id="goal-members">
-        {data.members.map((m) => (
-          <option key={m.id} value={m.name} />
-        ))}
-      </datalist>
       <label>
         {t("fieldDepartments")}
         <input value={form.departments} onInput={set("departments")} />

@@ -5,6 +5,7 @@ import { riskLevel, riskScore } from "../../../shared/summary";
 import { parseTargetList } from "../../../shared/target-input";
 import { riskScale, riskStatuses } from "../../../shared/vocabulary";
 import { ErrorNote } from "../../ui/ErrorNote";
+import { useFormState } from "../../ui/form-state";
 import { formatDay, t } from "../../ui/i18n";
 import { ScaleOptions } from "../../ui/ScaleOptions";
 import { save } from "../mutate";
@@ -170,7 +171,7 @@ function RiskReview({ id, risk }: { id: string; risk: Risk }) {
 
 function AddRisk({ knownKeys }: { knownKeys: string[] }) {
   const [open, setOpen] = useState(false);
-  const [form, setForm] = useState({
+  const [form, set] = useFormState({
     title: "",
     likelihood: "3",
     impact: "3",
@@ -182,7 +183,6 @@ function AddRisk({ knownKeys }: { knownKeys: string[] }) {
     targets: "",
   });
   const [error, setError] = useState<string | null>(null);
-  const set = (key: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value });
   if (!open)
     return (
       <button type="button" onClick={() => setOpen(true)}>

@@ -3,11 +3,12 @@ import type { Responsibility } from "../../../shared/entities";
 import { maxLengths } from "../../../shared/limits";
 import { riskLevel, riskScore } from "../../../shared/summary";
 import { urlForTargetKey } from "../../../shared/targets";
-import { commonDepartments, raciRoles } from "../../../shared/vocabulary";
+import { raciRoles } from "../../../shared/vocabulary";
 import type { Member } from "../../../shared/workspace";
 import { ask } from "../../common/ask";
 import { ErrorNote } from "../../ui/ErrorNote";
 import { t } from "../../ui/i18n";
+import { departmentChoices, NamePicker } from "../../ui/NamePicker";
 import { useStore } from "../../ui/use-store";
 import { ActionItemList } from "../ActionItemList";
 import { toActionItemView } from "../action-items";
@@ -164,7 +165,7 @@ function AddResponsibility({ target, members }: { target: string; members: Membe
   const [department, setDepartment] = useState("");
   const [error, setError] = useState<string | null>(null);
   const member = members.find((m) => m.name === person.trim()) ?? null;
-  const departments = [...new Set([...members.map((m) => m.department), ...commonDepartments])];
+  const departments = departmentChoices(members);
   return (
     <form
       class="inline-form"
@@ -188,15 +189,8 @@ function AddResponsibility({ target, members }: { target: string; members: Membe
     >
       <label>
         {t("fieldPerson")}
-        <input list="panel-members" value={person} maxLength={maxLengths.person} onInput={(e) => setPerson(e.currentTarget.value)} />
+        <NamePicker people={members} value={person} maxLength={maxLengths.person} onInput={(e) => setPerson(e.currentTarget.value)} />
       </label>
-      <datalist id="panel-members">
-        {members.map((m) => (
-          <option key={m.id} value={m.name}>
-            {m.department}
-          </option>
-        ))}
-      </datalist>
       <label>
         {t("fieldRole")}
         <select value={role} onChange={(e) => setRole(e.currentTarget.value as Responsibility["role"])}>
@@ -209,18 +203,13 @@ function AddResponsibility({ target, members }: { target: string; members: Membe
       </label>
       <label>
         {t("fieldDepartment")}
-        <input
-          list="panel-departments"
+        <NamePicker
+          departments={departments}
           value={department}
           maxLength={maxLengths.department}
           onInput={(e) => setDepartment(e.currentTarget.value)}
         />
       </label>
-      <datalist id="panel-departments">
-        {departments.map((d) => (
-          <option key={d} value={d} />
-        ))}
-      </datalist>
       <button type="submit">{t("addPerson")}</button>
       <ErrorNote error={error} />
     </form>
