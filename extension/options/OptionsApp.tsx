@@ -7,6 +7,7 @@ import { emptyPanelData, readOptionsData } from "../panel/panel-data";
 import { SyncBar } from "../panel/SyncBar";
 import { ErrorNote } from "../ui/ErrorNote";
 import { t } from "../ui/i18n";
+import { roleLabels } from "../ui/labels";
 import { NamePicker } from "../ui/NamePicker";
 import { useStore } from "../ui/use-store";
 import { AdminSection } from "./AdminSection";
@@ -45,7 +46,7 @@ export function OptionsApp() {
       {session ? (
         <section aria-labelledby="connected">
           <h2 id="connected">{t("connectedTo", session.workspace.name)}</h2>
-          <p>{t("youAre", [session.member.name, session.member.department, t(`role_${session.member.role}`)])}</p>
+          <p>{t("youAre", [session.member.name, session.member.department, t(roleLabels[session.member.role])])}</p>
           <p class="muted">{session.serverUrl}</p>
           <SyncBar
             status={data.status}

@@ -5,6 +5,7 @@ import { priorities } from "../../../shared/vocabulary";
 import type { Member } from "../../../shared/workspace";
 import type { PublicSession } from "../../common/session";
 import { t } from "../../ui/i18n";
+import { priorityLabels } from "../../ui/labels";
 import { departmentChoices, NamePicker } from "../../ui/NamePicker";
 import { CaptureDialog } from "./CaptureDialog";
 
@@ -130,7 +131,7 @@ export function CaptureForm({ draft, session, members, anchor, onSave, onClose }
           <select id="liaison-priority" value={priority} onChange={(e) => setPriority(e.currentTarget.value as ActionItem["priority"])}>
             {priorities.map((p) => (
               <option key={p} value={p}>
-                {t(`priority_${p}`)}
+                {t(priorityLabels[p])}
               </option>
             ))}
           </select>

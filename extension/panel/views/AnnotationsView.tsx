@@ -206,7 +206,7 @@ function Thread({ thread, status, members, me, focused, onReply }: ThreadProps) 
                   </>
                 ) : (
                   <>
-                    <em>{t(kind === "resolved" ? "replyResolved" : "replyReopened", name(entry.authorId))}</em>
+                    <em>{kind === "resolved" ? t("replyResolved", name(entry.authorId)) : t("replyReopened", name(entry.authorId))}</em>
                     {entry.annotation.body && <Markdown source={entry.annotation.body} class="annotation-note" />}
                   </>
                 )}

@@ -7,6 +7,7 @@ import type { Member } from "../../../shared/workspace";
 import { ErrorNote } from "../../ui/ErrorNote";
 import { useFormState } from "../../ui/form-state";
 import { t } from "../../ui/i18n";
+import { healthLabels } from "../../ui/labels";
 import { departmentChoices, NamePicker } from "../../ui/NamePicker";
 import { save } from "../mutate";
 import type { PanelData, Row } from "../panel-data";
@@ -63,7 +64,7 @@ export function CheckinForm({ data, me, today }: { data: PanelData; me: Member; 
         <select value={form.status} onChange={set("status")}>
           {healthStatuses.map((s) => (
             <option key={s} value={s}>
-              {t(`health_${s.replace("-", "_")}`)}
+              {t(healthLabels[s])}
             </option>
           ))}
         </select>
@@ -127,7 +128,7 @@ export function CheckinsForMe({ checkins, department, week }: { checkins: Row<Ch
         <ul class="plain">
           {thisWeek.map(({ id, data: c }) => (
             <li key={id}>
-              <strong>{c.department}</strong> · <span class={`health ${c.status}`}>{t(`health_${c.status.replace("-", "_")}`)}</span>
+              <strong>{c.department}</strong> · <span class={`health ${c.status}`}>{t(healthLabels[c.status])}</span>
               {c.blockers && <p class="muted">{c.blockers}</p>}
             </li>
           ))}

@@ -9,6 +9,7 @@ import { newLocalId } from "../../store/local-rows";
 import { ErrorNote } from "../../ui/ErrorNote";
 import { useFormState } from "../../ui/form-state";
 import { formatDay, t } from "../../ui/i18n";
+import { goalKindLabels, healthLabels } from "../../ui/labels";
 import { NamePicker } from "../../ui/NamePicker";
 import { save } from "../mutate";
 import type { PanelData, Row } from "../panel-data";
@@ -65,7 +66,7 @@ function GoalCard({ row, data, today }: { row: Row<Goal>; data: PanelData; today
   return (
     <article class={`goal status-${progress.status}`} data-goal-id={row.id} aria-labelledby={`goal-${row.id}`}>
       <h3 id={`goal-${row.id}`}>
-        {goal.title} <span class="kind">{t(`goalKind_${goal.kind}`)}</span>
+        {goal.title} <span class="kind">{t(goalKindLabels[goal.kind])}</span>
       </h3>
       <div
         class="progress"
@@ -78,7 +79,7 @@ function GoalCard({ row, data, today }: { row: Row<Goal>; data: PanelData; today
         <span style={{ width: percent(progress.progress) }} />
       </div>
       <p class="muted">
-        {percent(progress.progress)} · <span class={`health ${progress.status}`}>{t(`health_${progress.status.replace("-", "_")}`)}</span>
+        {percent(progress.progress)} · <span class={`health ${progress.status}`}>{t(healthLabels[progress.status])}</span>
         {progress.overridden && goal.statusOverride && ` (${goal.statusOverride.reason})`}
         {goal.due && ` · ${t("due", formatDay(goal.due))}`}
         {goal.owner && ` · ${goal.owner}`}
@@ -203,7 +204,7 @@ function StatusOverride({ goalRow, onError }: { goalRow: Row<Goal>; onError: (me
             <option value="">{t("healthComputed")}</option>
             {healthStatuses.map((s) => (
               <option key={s} value={s}>
-                {t(`health_${s.replace("-", "_")}`)}
+                {t(healthLabels[s])}
               </option>
             ))}
           </select>
@@ -261,7 +262,7 @@ function NewGoal({ data, knownKeys }: { data: PanelData; knownKeys: string[] }) 
         <select value={form.kind} onChange={set("kind")}>
           {goalKinds.map((kind) => (
             <option key={kind} value={kind}>
-              {t(`goalKind_${kind}`)}
+              {t(goalKindLabels[kind])}
             </option>
           ))}
         </select>

@@ -7,6 +7,7 @@ import { riskScale, riskStatuses } from "../../../shared/vocabulary";
 import { ErrorNote } from "../../ui/ErrorNote";
 import { useFormState } from "../../ui/form-state";
 import { formatDay, t } from "../../ui/i18n";
+import { riskStatusLabels } from "../../ui/labels";
 import { ScaleOptions } from "../../ui/ScaleOptions";
 import { save } from "../mutate";
 import type { PanelData } from "../panel-data";
@@ -39,7 +40,7 @@ export function Risks({ data, today, knownKeys }: { data: PanelData; today: stri
             <option value="">{t("filterAll")}</option>
             {riskStatuses.map((s) => (
               <option key={s} value={s}>
-                {t(`riskStatus_${s}`)}
+                {t(riskStatusLabels[s])}
               </option>
             ))}
           </select>
@@ -113,7 +114,7 @@ export function Risks({ data, today, knownKeys }: { data: PanelData; today: stri
           return (
             <li key={id} class={`risk-row${reviewDue ? " review-due" : ""}`} data-risk-id={id}>
               <span class={`score ${riskLevel(riskScore(risk))}`}>{riskScore(risk)}</span> <strong>{risk.title}</strong> ·{" "}
-              {t(`riskStatus_${risk.status}`)}
+              {t(riskStatusLabels[risk.status])}
               {risk.owner && ` · ${risk.owner}`}
               {risk.department && ` · ${risk.department}`}
               {risk.reviewOn && <span class={reviewDue ? "due overdue" : "due"}> · {t("reviewOn", formatDay(risk.reviewOn))}</span>}
@@ -144,7 +145,7 @@ function RiskReview({ id, risk }: { id: string; risk: Risk }) {
         <select value={risk.status} onChange={(e) => update({ status: e.currentTarget.value as Risk["status"] })}>
           {riskStatuses.map((s) => (
             <option key={s} value={s}>
-              {t(`riskStatus_${s}`)}
+              {t(riskStatusLabels[s])}
             </option>
           ))}
         </select>

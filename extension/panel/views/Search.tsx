@@ -1,5 +1,6 @@
 import { useMemo, useState } from "preact/hooks";
 import { t } from "../../ui/i18n";
+import { recordKindLabels } from "../../ui/labels";
 import type { PanelData } from "../panel-data";
 
 interface Hit {
@@ -52,7 +53,7 @@ export function Search({ data }: { data: PanelData }) {
       <ul class="plain search-hits">
         {hits.map((hit) => (
           <li key={`${hit.kind}/${hit.id}`}>
-            <span class="kind">{t(`kind_${hit.kind}`)}</span> {hit.text}
+            <span class="kind">{t(recordKindLabels[hit.kind])}</span> {hit.text}
           </li>
         ))}
       </ul>

@@ -8,6 +8,7 @@ import type { Member } from "../../../shared/workspace";
 import { ask } from "../../common/ask";
 import { ErrorNote } from "../../ui/ErrorNote";
 import { t } from "../../ui/i18n";
+import { raciLabels, riskStatusLabels } from "../../ui/labels";
 import { departmentChoices, NamePicker } from "../../ui/NamePicker";
 import { useStore } from "../../ui/use-store";
 import { ActionItemList } from "../ActionItemList";
@@ -66,7 +67,7 @@ export function ThisPage({ data, pageKey, pageTitle, pageUrl, today }: ThisPageP
         <ul class="plain">
           {risks.map(({ id, data: risk }) => (
             <li key={id} class="risk-row">
-              <span class={`score ${riskLevel(riskScore(risk))}`}>{riskScore(risk)}</span> {risk.title} · {t(`riskStatus_${risk.status}`)}
+              <span class={`score ${riskLevel(riskScore(risk))}`}>{riskScore(risk)}</span> {risk.title} · {t(riskStatusLabels[risk.status])}
               {risk.mitigation && (
                 <p class="muted">
                   {t("mitigation")}: {risk.mitigation}
@@ -144,7 +145,7 @@ function RaciByDepartment({ rows }: { rows: Row<Responsibility>[] }) {
           <dt>{department || t("noDepartment")}</dt>
           {people.map(({ id, data: r }) => (
             <dd key={id}>
-              <span class={`role role-${r.role}`} title={t(`raci_${r.role}`)}>
+              <span class={`role role-${r.role}`} title={t(raciLabels[r.role])}>
                 {r.role}
               </span>{" "}
               {r.person}{" "}
@@ -196,7 +197,7 @@ function AddResponsibility({ target, members }: { target: string; members: Membe
         <select value={role} onChange={(e) => setRole(e.currentTarget.value as Responsibility["role"])}>
           {raciRoles.map((r) => (
             <option key={r} value={r}>
-              {t(`raci_${r}`)}
+              {t(raciLabels[r])}
             </option>
           ))}
         </select>
