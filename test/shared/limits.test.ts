@@ -2,8 +2,19 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { actionItem, annotation, checkin, decision, escalation, goal, meeting, risk } from "../../shared/entities";
-import { maxLengths } from "../../shared/limits";
+import {
+  actionItem,
+  annotation,
+  captureSource,
+  checkin,
+  decision,
+  escalation,
+  goal,
+  meeting,
+  risk,
+  textQuoteSelector,
+} from "../../shared/entities";
+import { maxLengths, maxTagsPerAnnotation } from "../../shared/limits";
 import { departmentName, personName } from "../../shared/text";
 import { createWorkspaceRequest, joinRequest, memberProfile, renameWorkspaceRequest } from "../../shared/workspace";
 
@@ -19,6 +30,14 @@ function maxLength(schema: z.ZodType): number | null {
   const string = unwrap(schema) as z.ZodString;
   expect(string._zod.def.type).toBe("string");
   return string.maxLength;
+}
+
+/** The most items an array schema takes (under its default), read from its checks. */
+function maxItems(schema: z.ZodType): number | undefined {
+  const array = (schema._zod.def as { innerType?: z.ZodType }).innerType ?? schema;
+  expect(array._zod.def.type).toBe("array");
+  const checks = (array._zod.def.checks ?? []).map((check) => check._zod.def as { check: string; maximum?: number });
+  return checks.find((check) => check.check === "max_length")?.maximum;
 }
 
 const shapeOf = (schema: z.ZodType) => (unwrap(schema) as z.ZodObject).shape;
@@ -48,6 +67,11 @@ describe("the forms' length limits", () => {
     expect(maxLength(meeting.shape.notes)).toBe(maxLengths.meeting.notes);
     expect(maxLength(decision.shape.text)).toBe(maxLengths.decision.text);
     expect(maxLength(annotation.shape.body)).toBe(maxLengths.annotation.body);
+    expect(maxLength(annotation.shape.tags)).toBe(maxLengths.annotation.tag);
+    expect(maxItems(annotation.shape.tags)).toBe(maxTagsPerAnnotation);
+    expect(maxLength(captureSource.shape.title)).toBe(maxLengths.source.title);
+    expect(maxLength(textQuoteSelector.shape.exact)).toBe(maxLengths.source.quote);
+    expect(maxLength(annotation.shape.quote)).toBe(maxLengths.source.quote);
     expect(maxLength(goal.shape.title)).toBe(maxLengths.goal.title);
     expect(maxLength(shapeOf(goal.shape.statusOverride).reason)).toBe(maxLengths.goal.statusReason);
     const indicator = shapeOf(goal.shape.indicators);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Annotation, AnnotationSelector } from "../../../shared/entities";
-import { annotationTagsFieldLength, maxLengths } from "../../../shared/limits";
+import { annotationTagsFieldLength, maxLengths, maxTagsPerAnnotation } from "../../../shared/limits";
 import type { Member } from "../../../shared/workspace";
 import type { PublicSession } from "../../common/session";
 import { t } from "../../ui/i18n";
@@ -30,9 +30,9 @@ export interface AnnotationFormProps {
 export function parseTags(value: string): string[] {
   const tags = value
     .split(/[,，、]/)
-    .map((tag) => tag.trim().replace(/^#+/, "").trim().slice(0, 40))
+    .map((tag) => tag.trim().replace(/^#+/, "").trim().slice(0, maxLengths.annotation.tag))
     .filter(Boolean);
-  return [...new Set(tags)].slice(0, 20);
+  return [...new Set(tags)].slice(0, maxTagsPerAnnotation);
 }
 
 /** Whom a note is for: a teammate by name (with their department), else a department as typed. */
@@ -41,7 +41,7 @@ export function addressee(value: string, members: Member[]): Annotation["address
   if (!name) return null;
   const member = members.find((m) => m.name === name);
   if (member) return { department: member.department, memberId: member.id };
-  return { department: name.slice(0, 60), memberId: null };
+  return { department: name.slice(0, maxLengths.department), memberId: null };
 }
 
 /** The annotate form: a note on the selected words, with tags, who sees it and whom it is for ("Legal: please review"). */

@@ -69,7 +69,7 @@ export function CaptureForm({ draft, session, members, anchor, onSave, onClose }
         status: "open",
         priority,
         targets: draft.targets,
-        source: { url: draft.url, title: draft.title.slice(0, 300), selector: draft.quote },
+        source: { url: draft.url, title: draft.title.slice(0, maxLengths.source.title), selector: draft.quote },
         meeting: null,
         goal: null,
       });

@@ -22,7 +22,7 @@ export interface RiskFormProps {
 /** A risk from the selected words: likelihood and impact, owner, mitigation and contingency plan; linked to the page's item. */
 export function RiskForm({ draft, session, members, anchor, onSave, onClose }: RiskFormProps) {
   const [form, set] = useFormState({
-    title: (draft.quote?.exact ?? "").replace(/\s+/g, " ").slice(0, 200),
+    title: (draft.quote?.exact ?? "").replace(/\s+/g, " ").slice(0, maxLengths.risk.title),
     likelihood: "3",
     impact: "3",
     owner: "",
