@@ -2,6 +2,7 @@
 import type { Attention } from "../../shared/summary";
 import type {
   actionItemStatuses,
+  annotationVisibilities,
   escalationStatuses,
   goalKinds,
   healthStatuses,
@@ -61,6 +62,11 @@ export const healthLabels = {
 export const goalKindLabels = { project: "goalKind_project", phase: "goalKind_phase" } as const satisfies Labels<
   (typeof goalKinds)[number]
 >;
+
+export const visibilityLabels = {
+  workspace: "visibility_workspace",
+  private: "visibility_private",
+} as const satisfies Labels<(typeof annotationVisibilities)[number]>;
 
 export const roleLabels = { admin: "role_admin", member: "role_member" } as const satisfies Labels<Role>;
 

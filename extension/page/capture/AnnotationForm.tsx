@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Annotation, AnnotationSelector } from "../../../shared/entities";
 import { annotationTagsFieldLength, maxLengths, maxTagsPerAnnotation } from "../../../shared/limits";
+import { annotationVisibilities } from "../../../shared/vocabulary";
 import type { Member } from "../../../shared/workspace";
 import type { PublicSession } from "../../common/session";
 import { t } from "../../ui/i18n";
+import { visibilityLabels } from "../../ui/labels";
 import { departmentChoices, NamePicker } from "../../ui/NamePicker";
 import { CaptureDialog } from "./CaptureDialog";
 
@@ -130,8 +132,11 @@ export function AnnotationForm({ draft, session, members, anchor, onSave, onClos
             value={visibility}
             onChange={(e) => setVisibility(e.currentTarget.value as Annotation["visibility"])}
           >
-            <option value="workspace">{t("visibility_workspace")}</option>
-            <option value="private">{t("visibility_private")}</option>
+            {annotationVisibilities.map((value) => (
+              <option key={value} value={value}>
+                {t(visibilityLabels[value])}
+              </option>
+            ))}
           </select>
         </div>
       </div>
