@@ -8,6 +8,7 @@ export const annotationVisibilities = ["workspace", "private"] as const;
 export const goalKinds = ["project", "phase"] as const;
 export const healthStatuses = ["on-track", "at-risk", "off-track"] as const;
 export const escalationStatuses = ["open", "decided", "withdrawn"] as const;
+export const memberRoles = ["admin", "member"] as const;
 
 /** Departments offered when a member types theirs; any other name is allowed. */
 export const commonDepartments = ["Product", "Engineering", "Design", "QA", "Marketing", "Sales", "Legal", "Operations", "Support"];

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { departmentName, personName, text } from "./text";
+import { memberRoles } from "./vocabulary";
 
 export const memberProfile = z.object({ name: personName, department: departmentName }).strict();
 
@@ -28,7 +29,7 @@ export const joinRequest = z
   })
   .strict();
 
-export type Role = "admin" | "member";
+export type Role = (typeof memberRoles)[number];
 
 export interface Workspace {
   id: string;
@@ -72,4 +73,4 @@ export const updateProfileRequest = z
   .strict()
   .refine((value) => value.name !== undefined || value.department !== undefined, "send a name or a department");
 
-export const changeRoleRequest = z.object({ role: z.enum(["admin", "member"]) }).strict();
+export const changeRoleRequest = z.object({ role: z.enum(memberRoles) }).strict();

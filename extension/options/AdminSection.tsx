@@ -1,10 +1,12 @@
 import { useEffect, useState } from "preact/hooks";
+import { maxLengths } from "../../shared/limits";
 import type { Invite, Member } from "../../shared/workspace";
 import { ask } from "../common/ask";
 import type { PublicSession } from "../common/session";
 import { remove, save } from "../panel/mutate";
 import type { OptionsData } from "../panel/panel-data";
 import { ErrorNote } from "../ui/ErrorNote";
+import { useFormState } from "../ui/form-state";
 import { formatDay, t } from "../ui/i18n";
 
 /**
@@ -17,7 +19,7 @@ export function AdminSection({ session, data }: { session: PublicSession; data: 
   const [invites, setInvites] = useState<Invite[]>([]);
   const [invite, setInvite] = useState<{ code: string; expiresAt: string } | null>(null);
   const [rename, setRename] = useState(session.workspace.name);
-  const [department, setDepartment] = useState({ name: "", leadId: "" });
+  const [department, setDepartmentField, setDepartment] = useFormState({ name: "", leadId: "" });
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
@@ -145,7 +147,7 @@ export function AdminSection({ session, data }: { session: PublicSession; data: 
           >
             <label>
               {t("labelWorkspaceName")}
-              <input required maxLength={80} value={rename} onInput={(e) => setRename(e.currentTarget.value)} />
+              <input required maxLength={maxLengths.workspace.name} value={rename} onInput={(e) => setRename(e.currentTarget.value)} />
             </label>
             <button type="submit">{t("rename")}</button>
           </form>
@@ -182,16 +184,11 @@ export function AdminSection({ session, data }: { session: PublicSession; data: 
         >
           <label>
             {t("fieldDepartment")}
-            <input
-              required
-              maxLength={60}
-              value={department.name}
-              onInput={(e) => setDepartment({ ...department, name: e.currentTarget.value })}
-            />
+            <input required maxLength={maxLengths.department} value={department.name} onInput={setDepartmentField("name")} />
           </label>
           <label>
             {t("departmentLead")}
-            <select value={department.leadId} onChange={(e) => setDepartment({ ...department, leadId: e.currentTarget.value })}>
+            <select value={department.leadId} onChange={setDepartmentField("leadId")}>
               <option value="">—</option>
               {data.members.map((m) => (
                 <option key={m.id} value={m.id}>

@@ -1,4 +1,5 @@
 import { useState } from "preact/hooks";
+import { maxLengths } from "../../shared/limits";
 import { commonDepartments } from "../../shared/vocabulary";
 import { ask } from "../common/ask";
 import { defaultServerUrl } from "../common/session";
@@ -6,6 +7,8 @@ import { emptyPanelData, readOptionsData } from "../panel/panel-data";
 import { SyncBar } from "../panel/SyncBar";
 import { ErrorNote } from "../ui/ErrorNote";
 import { t } from "../ui/i18n";
+import { roleLabels } from "../ui/labels";
+import { NamePicker } from "../ui/NamePicker";
 import { useStore } from "../ui/use-store";
 import { AdminSection } from "./AdminSection";
 import { PreferencesSection } from "./PreferencesSection";
@@ -43,7 +46,7 @@ export function OptionsApp() {
       {session ? (
         <section aria-labelledby="connected">
           <h2 id="connected">{t("connectedTo", session.workspace.name)}</h2>
-          <p>{t("youAre", [session.member.name, session.member.department, t(`role_${session.member.role}`)])}</p>
+          <p>{t("youAre", [session.member.name, session.member.department, t(roleLabels[session.member.role])])}</p>
           <p class="muted">{session.serverUrl}</p>
           <SyncBar
             status={data.status}
@@ -73,27 +76,34 @@ export function OptionsApp() {
           </div>
           <div class="field">
             <label for="your-name">{t("labelYourName")}</label>
-            <input id="your-name" value={name} maxLength={80} autoComplete="name" onInput={(e) => setName(e.currentTarget.value)} />
+            <input
+              id="your-name"
+              value={name}
+              maxLength={maxLengths.person}
+              autoComplete="name"
+              onInput={(e) => setName(e.currentTarget.value)}
+            />
           </div>
           <div class="field">
             <label for="department">{t("labelDepartment")}</label>
-            <input
+            <NamePicker
               id="department"
-              list="departments"
+              departments={commonDepartments}
               value={department}
-              maxLength={60}
+              maxLength={maxLengths.department}
               onInput={(e) => setDepartment(e.currentTarget.value)}
             />
-            <datalist id="departments">
-              {commonDepartments.map((d) => (
-                <option key={d} value={d} />
-              ))}
-            </datalist>
           </div>
           <h2>{t("sectionJoin")}</h2>
           <div class="field">
             <label for="invite-code">{t("labelInviteCode")}</label>
-            <input id="invite-code" value={code} maxLength={40} autoComplete="off" onInput={(e) => setCode(e.currentTarget.value)} />
+            <input
+              id="invite-code"
+              value={code}
+              maxLength={maxLengths.workspace.inviteCode}
+              autoComplete="off"
+              onInput={(e) => setCode(e.currentTarget.value)}
+            />
           </div>
           <button
             type="button"
@@ -106,7 +116,12 @@ export function OptionsApp() {
           <h2>{t("sectionCreate")}</h2>
           <div class="field">
             <label for="workspace-name">{t("labelWorkspaceName")}</label>
-            <input id="workspace-name" value={workspaceName} maxLength={80} onInput={(e) => setWorkspaceName(e.currentTarget.value)} />
+            <input
+              id="workspace-name"
+              value={workspaceName}
+              maxLength={maxLengths.workspace.name}
+              onInput={(e) => setWorkspaceName(e.currentTarget.value)}
+            />
           </div>
           <button
             type="button"

@@ -5,6 +5,7 @@ import { type SelfHostedKind, selfHostedKinds, selfHostedOrigin } from "../commo
 import { getKv } from "../store/db";
 import { ErrorNote } from "../ui/ErrorNote";
 import { t } from "../ui/i18n";
+import { selfHostedKindLabels } from "../ui/labels";
 import { useStore } from "../ui/use-store";
 
 /** Self-hosted GitLab, Jira and Confluence: Liaison asks for each host when it is added. */
@@ -39,7 +40,7 @@ export function SelfHostedSection() {
       <ul class="hosts">
         {sites.map((site) => (
           <li key={site.origin}>
-            {site.origin} · {t(`kind_${site.kind}`)}{" "}
+            {site.origin} · {t(selfHostedKindLabels[site.kind])}{" "}
             <button
               type="button"
               class="link"
@@ -64,7 +65,7 @@ export function SelfHostedSection() {
         <select id="self-hosted-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as SelfHostedKind)}>
           {selfHostedKinds.map((value) => (
             <option key={value} value={value}>
-              {t(`kind_${value}`)}
+              {t(selfHostedKindLabels[value])}
             </option>
           ))}
         </select>

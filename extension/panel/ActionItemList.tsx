@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
 import { formatDay, t, today } from "../ui/i18n";
+import { actionItemStatusLabels, priorityLabels } from "../ui/labels";
 import type { ActionItemView } from "./action-items";
 import { actionItemPage } from "./panel-data";
 
@@ -37,8 +38,8 @@ export function ActionItemList({ items, onToggleDone, emptyText }: ActionItemLis
                     {item.due ? t("due", formatDay(item.due)) : t("noDue")}
                     {overdue && ` · ${t("overdue")}`}
                   </span>
-                  <span class={`priority priority-${item.priority}`}>{t(`priority_${item.priority}`)}</span>
-                  <span class="status">{t(`status${item.status[0].toUpperCase()}${item.status.slice(1)}`)}</span>
+                  <span class={`priority priority-${item.priority}`}>{t(priorityLabels[item.priority])}</span>
+                  <span class="status">{t(actionItemStatusLabels[item.status])}</span>
                   {view.pending && <span class="pending">{t("notSynced")}</span>}
                 </p>
                 {item.source && (

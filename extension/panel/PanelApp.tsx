@@ -4,6 +4,7 @@ import { knownTargetKeys } from "../../shared/kinds/items";
 import { ask } from "../common/ask";
 import { type StoreChange, storeChannelName } from "../store/local-rows";
 import { t, today as todayInZone } from "../ui/i18n";
+import { filterLabels, viewLabels } from "../ui/labels";
 import { useStore } from "../ui/use-store";
 import { ActionItemList } from "./ActionItemList";
 import { type ActionItemFilter, filterActionItems, toActionItemView } from "./action-items";
@@ -114,7 +115,7 @@ export function PanelApp({ initialView, first }: { initialView?: View; first?: P
             onClick={() => setView(name)}
             onKeyDown={(event) => onTabKey(event, index)}
           >
-            {t(`view_${name}`)}
+            {t(viewLabels[name])}
           </button>
         ))}
       </div>
@@ -145,7 +146,7 @@ export function PanelApp({ initialView, first }: { initialView?: View; first?: P
                   class={filter === value ? "selected" : ""}
                   onClick={() => setFilter(value)}
                 >
-                  {t(`filter${value[0].toUpperCase()}${value.slice(1)}`)}
+                  {t(filterLabels[value])}
                 </button>
               ))}
             </fieldset>

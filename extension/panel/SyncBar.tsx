@@ -1,6 +1,7 @@
 import { openStore } from "../store/db";
 import type { SyncStatus } from "../store/status";
 import { t } from "../ui/i18n";
+import { syncStateLabels } from "../ui/labels";
 import { downloadJson, readUnsynced } from "./unsynced";
 
 async function exportUnsynced() {
@@ -21,14 +22,7 @@ export function SyncBar({
   onSync: () => void;
 }) {
   const state = status?.state ?? "idle";
-  const label =
-    state === "error"
-      ? t("syncError", status?.message ?? "")
-      : t(
-          { idle: "syncIdle", syncing: "syncSyncing", offline: "syncOffline", "signed-out": "syncSignedOut", removed: "syncRemoved" }[
-            state
-          ],
-        );
+  const label = state === "error" ? t("syncError", status?.message ?? "") : t(syncStateLabels[state]);
   const removed = state === "removed";
   return (
     <div class={`sync sync-${state}`} role="status">

@@ -1,4 +1,9 @@
 import { browser } from "wxt/browser";
+// Types only: the page-start script must not carry the catalogue, which content scripts get from the background.
+import type english from "../public/_locales/en/messages.json";
+
+/** A message in Liaison's catalogues; a key missing from them is a type error. */
+export type MessageKey = keyof typeof english;
 
 // Each lookup is a call into the extension API; a 500-row page asks for the same few strings 1,000 times.
 const cache = new Map<string, string>();
@@ -83,7 +88,7 @@ export async function loadCatalogue(language: UiLanguage): Promise<Catalogue> {
 }
 
 /** A localized UI string from _locales (English or Simplified Chinese, per the browser's language). */
-export function t(key: string, substitutions?: string | string[]): string {
+export function t(key: MessageKey, substitutions?: string | string[]): string {
   const cacheKey = substitutions === undefined ? key : `${key}\u0000${([] as string[]).concat(substitutions).join("\u0000")}`;
   let text = cache.get(cacheKey);
   if (text === undefined) {

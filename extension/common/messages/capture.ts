@@ -1,7 +1,7 @@
 // The messages of capture: what the capture forms on a page need, and the one message that saves what they made.
 import { z } from "zod";
-import { type CapturableKind, capturableKinds } from "../../../shared/kinds/capturable";
 import { type EntityFields, entitySchemas } from "../../../shared/entities";
+import { type CapturableKind, capturableKinds } from "../../../shared/kinds/capturable";
 import type { Member } from "../../../shared/workspace";
 import type { PublicSession } from "../session";
 import { defineMessage, defineMessages } from "./define";

@@ -1,9 +1,12 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Annotation, AnnotationSelector } from "../../../shared/entities";
-import { commonDepartments } from "../../../shared/vocabulary";
+import { annotationTagsFieldLength, maxLengths, maxTagsPerAnnotation } from "../../../shared/limits";
+import { annotationVisibilities } from "../../../shared/vocabulary";
 import type { Member } from "../../../shared/workspace";
 import type { PublicSession } from "../../common/session";
 import { t } from "../../ui/i18n";
+import { visibilityLabels } from "../../ui/labels";
+import { departmentChoices, NamePicker } from "../../ui/NamePicker";
 import { CaptureDialog } from "./CaptureDialog";
 
 export interface AnnotationDraft {
@@ -29,9 +32,9 @@ export interface AnnotationFormProps {
 export function parseTags(value: string): string[] {
   const tags = value
     .split(/[,，、]/)
-    .map((tag) => tag.trim().replace(/^#+/, "").trim().slice(0, 40))
+    .map((tag) => tag.trim().replace(/^#+/, "").trim().slice(0, maxLengths.annotation.tag))
     .filter(Boolean);
-  return [...new Set(tags)].slice(0, 20);
+  return [...new Set(tags)].slice(0, maxTagsPerAnnotation);
 }
 
 /** Whom a note is for: a teammate by name (with their department), else a department as typed. */
@@ -40,7 +43,7 @@ export function addressee(value: string, members: Member[]): Annotation["address
   if (!name) return null;
   const member = members.find((m) => m.name === name);
   if (member) return { department: member.department, memberId: member.id };
-  return { department: name.slice(0, 60), memberId: null };
+  return { department: name.slice(0, maxLengths.department), memberId: null };
 }
 
 /** The annotate form: a note on the selected words, with tags, who sees it and whom it is for ("Legal: please review"). */
@@ -57,7 +60,7 @@ export function AnnotationForm({ draft, session, members, anchor, onSave, onClos
     noteRef.current?.focus();
   }, []);
 
-  const departments = [...new Set([...members.map((m) => m.department), ...commonDepartments])];
+  const departments = departmentChoices(members);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -99,31 +102,28 @@ export function AnnotationForm({ draft, session, members, anchor, onSave, onClos
       onClose={onClose}
     >
       <label for="liaison-note">{t("fieldNote")}</label>
-      <textarea id="liaison-note" ref={noteRef} value={note} maxLength={10_000} onInput={(e) => setNote(e.currentTarget.value)} />
+      <textarea
+        id="liaison-note"
+        ref={noteRef}
+        value={note}
+        maxLength={maxLengths.annotation.body}
+        onInput={(e) => setNote(e.currentTarget.value)}
+      />
       <p class="hint">{t("fieldNoteHint")}</p>
       <label for="liaison-tags">{t("fieldTags")}</label>
-      <input id="liaison-tags" value={tags} maxLength={400} onInput={(e) => setTags(e.currentTarget.value)} />
+      <input id="liaison-tags" value={tags} maxLength={annotationTagsFieldLength} onInput={(e) => setTags(e.currentTarget.value)} />
       <div class="row">
         <div>
           <label for="liaison-addressed-to">{t("fieldAddressedTo")}</label>
-          <input
+          <NamePicker
             id="liaison-addressed-to"
-            list="liaison-addressees"
+            departments={departments}
+            people={members}
             value={addressedTo}
-            maxLength={80}
+            maxLength={maxLengths.person}
             placeholder={t("addressedToPlaceholder")}
             onInput={(e) => setAddressedTo(e.currentTarget.value)}
           />
-          <datalist id="liaison-addressees">
-            {departments.map((name) => (
-              <option key={`d:${name}`} value={name} />
-            ))}
-            {members.map((member) => (
-              <option key={member.id} value={member.name}>
-                {member.department}
-              </option>
-            ))}
-          </datalist>
         </div>
         <div>
           <label for="liaison-visibility">{t("fieldVisibility")}</label>
@@ -132,8 +132,11 @@ export function AnnotationForm({ draft, session, members, anchor, onSave, onClos
             value={visibility}
             onChange={(e) => setVisibility(e.currentTarget.value as Annotation["visibility"])}
           >
-            <option value="workspace">{t("visibility_workspace")}</option>
-            <option value="private">{t("visibility_private")}</option>
+            {annotationVisibilities.map((value) => (
+              <option key={value} value={value}>
+                {t(visibilityLabels[value])}
+              </option>
+            ))}
           </select>
         </div>
       </div>

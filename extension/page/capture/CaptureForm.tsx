@@ -1,9 +1,12 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { ActionItem, TextQuoteSelector } from "../../../shared/entities";
-import { commonDepartments, priorities } from "../../../shared/vocabulary";
+import { maxLengths } from "../../../shared/limits";
+import { priorities } from "../../../shared/vocabulary";
 import type { Member } from "../../../shared/workspace";
 import type { PublicSession } from "../../common/session";
 import { t } from "../../ui/i18n";
+import { priorityLabels } from "../../ui/labels";
+import { departmentChoices, NamePicker } from "../../ui/NamePicker";
 import { CaptureDialog } from "./CaptureDialog";
 
 export interface CaptureDraft {
@@ -40,7 +43,7 @@ export function CaptureForm({ draft, session, members, anchor, onSave, onClose }
   }, []);
 
   const ownerMember = members.find((m) => m.name === owner.trim()) ?? null;
-  const departments = [...new Set([...members.map((m) => m.department), ...commonDepartments])];
+  const departments = departmentChoices(members);
 
   function pickOwner(value: string) {
     setOwner(value);
@@ -66,7 +69,7 @@ export function CaptureForm({ draft, session, members, anchor, onSave, onClose }
         status: "open",
         priority,
         targets: draft.targets,
-        source: { url: draft.url, title: draft.title.slice(0, 300), selector: draft.quote },
+        source: { url: draft.url, title: draft.title.slice(0, maxLengths.source.title), selector: draft.quote },
         meeting: null,
         goal: null,
       });
@@ -89,33 +92,33 @@ export function CaptureForm({ draft, session, members, anchor, onSave, onClose }
       onClose={onClose}
     >
       <label for="liaison-text">{t("fieldText")}</label>
-      <textarea id="liaison-text" ref={textRef} value={text} maxLength={2000} onInput={(e) => setText(e.currentTarget.value)} />
+      <textarea
+        id="liaison-text"
+        ref={textRef}
+        value={text}
+        maxLength={maxLengths.actionItem.text}
+        onInput={(e) => setText(e.currentTarget.value)}
+      />
       <div class="row">
         <div>
           <label for="liaison-owner">{t("fieldOwner")}</label>
-          <input id="liaison-owner" list="liaison-members" value={owner} maxLength={80} onInput={(e) => pickOwner(e.currentTarget.value)} />
-          <datalist id="liaison-members">
-            {members.map((member) => (
-              <option key={member.id} value={member.name}>
-                {member.department}
-              </option>
-            ))}
-          </datalist>
+          <NamePicker
+            id="liaison-owner"
+            people={members}
+            value={owner}
+            maxLength={maxLengths.person}
+            onInput={(e) => pickOwner(e.currentTarget.value)}
+          />
         </div>
         <div>
           <label for="liaison-department">{t("fieldDepartment")}</label>
-          <input
+          <NamePicker
             id="liaison-department"
-            list="liaison-departments"
+            departments={departments}
             value={department}
-            maxLength={60}
+            maxLength={maxLengths.department}
             onInput={(e) => setDepartment(e.currentTarget.value)}
           />
-          <datalist id="liaison-departments">
-            {departments.map((name) => (
-              <option key={name} value={name} />
-            ))}
-          </datalist>
         </div>
       </div>
       <div class="row">
@@ -128,7 +131,7 @@ export function CaptureForm({ draft, session, members, anchor, onSave, onClose }
           <select id="liaison-priority" value={priority} onChange={(e) => setPriority(e.currentTarget.value as ActionItem["priority"])}>
             {priorities.map((p) => (
               <option key={p} value={p}>
-                {t(`priority_${p}`)}
+                {t(priorityLabels[p])}
               </option>
             ))}
           </select>

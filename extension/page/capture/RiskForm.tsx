@@ -1,8 +1,11 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Risk } from "../../../shared/entities";
+import { maxLengths } from "../../../shared/limits";
 import type { Member } from "../../../shared/workspace";
 import type { PublicSession } from "../../common/session";
+import { useFormState } from "../../ui/form-state";
 import { t } from "../../ui/i18n";
+import { NamePicker } from "../../ui/NamePicker";
 import { ScaleOptions } from "../../ui/ScaleOptions";
 import { CaptureDialog } from "./CaptureDialog";
 import type { CaptureDraft } from "./CaptureForm";
@@ -18,8 +21,8 @@ export interface RiskFormProps {
 
 /** A risk from the selected words: likelihood and impact, owner, mitigation and contingency plan; linked to the page's item. */
 export function RiskForm({ draft, session, members, anchor, onSave, onClose }: RiskFormProps) {
-  const [form, setForm] = useState({
-    title: (draft.quote?.exact ?? "").replace(/\s+/g, " ").slice(0, 200),
+  const [form, set] = useFormState({
+    title: (draft.quote?.exact ?? "").replace(/\s+/g, " ").slice(0, maxLengths.risk.title),
     likelihood: "3",
     impact: "3",
     owner: "",
@@ -29,7 +32,6 @@ export function RiskForm({ draft, session, members, anchor, onSave, onClose }: R
   const [error, setError] = useState<string | null>(null);
   const titleRef = useRef<HTMLInputElement>(null);
   useEffect(() => titleRef.current?.focus(), []);
-  const set = (key: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value });
   const member = members.find((m) => m.name === form.owner.trim()) ?? null;
 
   async function submit(event: Event) {
@@ -68,7 +70,7 @@ export function RiskForm({ draft, session, members, anchor, onSave, onClose }: R
       onClose={onClose}
     >
       <label for="liaison-risk-title">{t("fieldTitle")}</label>
-      <input id="liaison-risk-title" ref={titleRef} maxLength={200} value={form.title} onInput={set("title")} />
+      <input id="liaison-risk-title" ref={titleRef} maxLength={maxLengths.risk.title} value={form.title} onInput={set("title")} />
       <div class="row">
         <div>
           <label for="liaison-likelihood">{t("fieldLikelihood")}</label>
@@ -84,18 +86,11 @@ export function RiskForm({ draft, session, members, anchor, onSave, onClose }: R
         </div>
       </div>
       <label for="liaison-risk-owner">{t("fieldOwner")}</label>
-      <input id="liaison-risk-owner" list="liaison-risk-members" maxLength={80} value={form.owner} onInput={set("owner")} />
-      <datalist id="liaison-risk-members">
-        {members.map((m) => (
-          <option key={m.id} value={m.name}>
-            {m.department}
-          </option>
-        ))}
-      </datalist>
+      <NamePicker id="liaison-risk-owner" people={members} maxLength={maxLengths.person} value={form.owner} onInput={set("owner")} />
       <label for="liaison-mitigation">{t("mitigation")}</label>
-      <textarea id="liaison-mitigation" maxLength={4000} value={form.mitigation} onInput={set("mitigation")} />
+      <textarea id="liaison-mitigation" maxLength={maxLengths.risk.mitigation} value={form.mitigation} onInput={set("mitigation")} />
       <label for="liaison-contingency">{t("contingency")}</label>
-      <textarea id="liaison-contingency" maxLength={4000} value={form.contingency} onInput={set("contingency")} />
+      <textarea id="liaison-contingency" maxLength={maxLengths.risk.contingency} value={form.contingency} onInput={set("contingency")} />
     </CaptureDialog>
   );
 }

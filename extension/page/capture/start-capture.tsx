@@ -1,6 +1,7 @@
 import { render } from "preact";
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
 import { annotationUrl, isCanvasRendered } from "../../../shared/annotation-page";
+import { maxLengths } from "../../../shared/limits";
 import { ask } from "../../common/ask";
 import { t } from "../../ui/i18n";
 import { describeRange, quoteOf } from "../anchoring/describe";
@@ -49,7 +50,9 @@ export function startCapture(ctx: ContentScriptContext, pageKeys: (href: string)
     return {
       quote:
         quote ??
-        (selectionText?.trim() ? { type: "TextQuoteSelector", exact: selectionText.trim().slice(0, 4000), prefix: "", suffix: "" } : null),
+        (selectionText?.trim()
+          ? { type: "TextQuoteSelector", exact: selectionText.trim().slice(0, maxLengths.source.quote), prefix: "", suffix: "" }
+          : null),
       url: location.href,
       title: document.title,
       targets: [pageTargetKey()].filter((key): key is string => Boolean(key)),
@@ -63,7 +66,7 @@ export function startCapture(ctx: ContentScriptContext, pageKeys: (href: string)
    */
   function annotationDraftFrom(range: Range | null, selectionText?: string): AnnotationDraft {
     const selectors = range && !isCanvasRendered(location.href) ? describeRange(range) : [];
-    const quote = quoteOf(selectors)?.exact ?? selectionText?.trim().replace(/\s+/g, " ").slice(0, 4000) ?? "";
+    const quote = quoteOf(selectors)?.exact ?? selectionText?.trim().replace(/\s+/g, " ").slice(0, maxLengths.source.quote) ?? "";
     return {
       selectors,
       quote,

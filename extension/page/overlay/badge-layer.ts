@@ -1,5 +1,6 @@
 import type { Attention, TargetSummary } from "../../../shared/summary";
 import { t } from "../../ui/i18n";
+import { attentionLabels } from "../../ui/labels";
 import { recordBlock } from "./timing";
 
 /** The part of the page in view, in page coordinates (as badges are placed). */
@@ -20,7 +21,7 @@ const flagText = (flag: Attention, summary: TargetSummary) =>
     ? t("chipRisk", String(summary.topRisk?.score ?? ""))
     : flag === "overdue"
       ? t("badgeOverdue", String(summary.overdueActions))
-      : t(`badge_${flag.replace("-", "_")}`);
+      : t(attentionLabels[flag]);
 
 interface BadgeEntry {
   element: HTMLElement;

@@ -1,5 +1,6 @@
 import type { Person, TargetSummary } from "../../../shared/summary";
 import { t } from "../../ui/i18n";
+import { raciLabels } from "../../ui/labels";
 
 const names = (people: Person[]) => people.map((p) => (p.department ? `${p.person} (${p.department})` : p.person)).join(", ");
 
@@ -119,7 +120,7 @@ export class ChipView {
         "dl",
         "details",
         ...[["A", accountable] as const, ...counts].map(([role, people]) =>
-          el(doc, "div", "", el(doc, "dt", "", t(`raci_${role}`)), el(doc, "dd", "", names(people) || "—")),
+          el(doc, "div", "", el(doc, "dt", "", t(raciLabels[role])), el(doc, "dd", "", names(people) || "—")),
         ),
       );
       list.style.left = `${this.details.left}px`;

@@ -9,6 +9,7 @@ import { Markdown } from "../../ui/Markdown";
 import { annotationsMarkdown } from "../annotations-markdown";
 import { CopyMarkdown } from "./CopyMarkdown";
 import "./annotations.css";
+import { maxLengths } from "../../../shared/limits";
 import { ErrorNote } from "../../ui/ErrorNote";
 
 /**
@@ -205,7 +206,7 @@ function Thread({ thread, status, members, me, focused, onReply }: ThreadProps) 
                   </>
                 ) : (
                   <>
-                    <em>{t(kind === "resolved" ? "replyResolved" : "replyReopened", name(entry.authorId))}</em>
+                    <em>{kind === "resolved" ? t("replyResolved", name(entry.authorId)) : t("replyReopened", name(entry.authorId))}</em>
                     {entry.annotation.body && <Markdown source={entry.annotation.body} class="annotation-note" />}
                   </>
                 )}
@@ -225,7 +226,7 @@ function Thread({ thread, status, members, me, focused, onReply }: ThreadProps) 
           <textarea
             aria-label={t("replyLabel")}
             rows={2}
-            maxLength={10_000}
+            maxLength={maxLengths.annotation.body}
             value={reply}
             onInput={(e) => setReply(e.currentTarget.value)}
           />
@@ -273,7 +274,13 @@ function PageNote({ pageUrl, pageKeys, onSave }: { pageUrl: string; pageKeys: st
       }}
     >
       <label for="page-note">{t("pageNoteTitle")}</label>
-      <textarea id="page-note" rows={2} maxLength={10_000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+      <textarea
+        id="page-note"
+        rows={2}
+        maxLength={maxLengths.annotation.body}
+        value={note}
+        onInput={(e) => setNote(e.currentTarget.value)}
+      />
       <button type="submit" disabled={!note.trim()}>
         {t("pageNoteSave")}
       </button>

@@ -1,10 +1,14 @@
 import { useState } from "preact/hooks";
 import { isoWeek } from "../../../shared/dates";
 import type { Checkin } from "../../../shared/entities";
+import { maxLengths } from "../../../shared/limits";
 import { healthStatuses } from "../../../shared/vocabulary";
 import type { Member } from "../../../shared/workspace";
 import { ErrorNote } from "../../ui/ErrorNote";
+import { useFormState } from "../../ui/form-state";
 import { t } from "../../ui/i18n";
+import { healthLabels } from "../../ui/labels";
+import { departmentChoices, NamePicker } from "../../ui/NamePicker";
 import { save } from "../mutate";
 import type { PanelData, Row } from "../panel-data";
 
@@ -12,7 +16,7 @@ import type { PanelData, Row } from "../panel-data";
 export function CheckinForm({ data, me, today }: { data: PanelData; me: Member; today: string }) {
   const week = isoWeek(today);
   const existing = data.checkins.find((c) => c.data.department === me.department && c.data.week === week);
-  const [form, setForm] = useState({
+  const [form, set, setForm] = useFormState({
     status: existing?.data.status ?? "on-track",
     highlights: existing?.data.highlights ?? "",
     blockers: existing?.data.blockers ?? "",
@@ -21,10 +25,10 @@ export function CheckinForm({ data, me, today }: { data: PanelData; me: Member; 
   });
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const set = (key: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value });
-  const departments = [...new Set([...data.members.map((m) => m.department), ...data.departments.map((d) => d.data.name)])].filter(
-    (d) => d !== me.department,
-  );
+  const departments = departmentChoices(
+    data.members,
+    data.departments.map((d) => d.data.name),
+  ).filter((d) => d !== me.department);
   return (
     <form
       class="stacked-form checkin-form"
@@ -60,31 +64,31 @@ export function CheckinForm({ data, me, today }: { data: PanelData; me: Member; 
         <select value={form.status} onChange={set("status")}>
           {healthStatuses.map((s) => (
             <option key={s} value={s}>
-              {t(`health_${s.replace("-", "_")}`)}
+              {t(healthLabels[s])}
             </option>
           ))}
         </select>
       </label>
       <label>
         {t("checkinHighlights")}
-        <textarea maxLength={4000} value={form.highlights} onInput={set("highlights")} />
+        <textarea maxLength={maxLengths.checkin.highlights} value={form.highlights} onInput={set("highlights")} />
       </label>
       <label>
         {t("checkinBlockers")}
-        <textarea maxLength={4000} value={form.blockers} onInput={set("blockers")} />
+        <textarea maxLength={maxLengths.checkin.blockers} value={form.blockers} onInput={set("blockers")} />
       </label>
       <label>
         {t("checkinHelpFrom")}
-        <input list="checkin-departments" maxLength={60} value={form.helpDepartment} onInput={set("helpDepartment")} />
+        <NamePicker
+          departments={departments}
+          maxLength={maxLengths.department}
+          value={form.helpDepartment}
+          onInput={set("helpDepartment")}
+        />
       </label>
-      <datalist id="checkin-departments">
-        {departments.map((d) => (
-          <option key={d} value={d} />
-        ))}
-      </datalist>
       <label>
         {t("checkinHelpRequest")}
-        <input maxLength={1000} value={form.helpRequest} onInput={set("helpRequest")} />
+        <input maxLength={maxLengths.checkin.helpRequest} value={form.helpRequest} onInput={set("helpRequest")} />
       </label>
       <button type="submit" class="primary">
         {existing ? t("checkinUpdate") : t("checkinPost")}
@@ -124,7 +128,7 @@ export function CheckinsForMe({ checkins, department, week }: { checkins: Row<Ch
         <ul class="plain">
           {thisWeek.map(({ id, data: c }) => (
             <li key={id}>
-              <strong>{c.department}</strong> · <span class={`health ${c.status}`}>{t(`health_${c.status.replace("-", "_")}`)}</span>
+              <strong>{c.department}</strong> · <span class={`health ${c.status}`}>{t(healthLabels[c.status])}</span>
               {c.blockers && <p class="muted">{c.blockers}</p>}
             </li>
           ))}

@@ -1,7 +1,11 @@
 import { useState } from "preact/hooks";
 import type { Escalation } from "../../../shared/entities";
+import { maxLengths } from "../../../shared/limits";
 import { ErrorNote } from "../../ui/ErrorNote";
+import { useFormState } from "../../ui/form-state";
 import { formatDay, t } from "../../ui/i18n";
+import { escalationStatusLabels } from "../../ui/labels";
+import { NamePicker } from "../../ui/NamePicker";
 import { save } from "../mutate";
 import type { PanelData, Row } from "../panel-data";
 
@@ -35,7 +39,7 @@ function EscalationRow({ row, today }: { row: Row<Escalation>; today: string }) 
   const overdue = e.status === "open" && e.deadline !== null && e.deadline < today;
   return (
     <li class={`escalation ${overdue ? "overdue" : ""}`} data-escalation-id={row.id}>
-      <strong>{e.title}</strong> · {e.departments.join(" / ")} · {t(`escalationStatus_${e.status}`)}
+      <strong>{e.title}</strong> · {e.departments.join(" / ")} · {t(escalationStatusLabels[e.status])}
       {e.decider && ` · ${t("decider")}: ${e.decider}`}
       {e.deadline && <span class={overdue ? "due overdue" : "due"}> · {t("deadline", formatDay(e.deadline))}</span>}
       {e.needs.map((n) => (
@@ -58,7 +62,12 @@ function EscalationRow({ row, today }: { row: Row<Escalation>; today: string }) 
         >
           <label>
             {t("resolution")}
-            <input required maxLength={2000} value={resolution} onInput={(ev) => setResolution(ev.currentTarget.value)} />
+            <input
+              required
+              maxLength={maxLengths.decision.text}
+              value={resolution}
+              onInput={(ev) => setResolution(ev.currentTarget.value)}
+            />
           </label>
           <button type="submit">{t("decideEscalation")}</button>
         </form>
@@ -68,9 +77,8 @@ function EscalationRow({ row, today }: { row: Row<Escalation>; today: string }) 
 }
 
 function NewEscalation({ data, target }: { data: PanelData; target: string }) {
-  const [form, setForm] = useState({ title: "", departments: "", needs: "", decider: "", deadline: "" });
+  const [form, set, setForm] = useFormState({ title: "", departments: "", needs: "", decider: "", deadline: "" });
   const [error, setError] = useState<string | null>(null);
-  const set = (key: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value });
   return (
     <details>
       <summary>{t("newEscalation")}</summary>
@@ -105,7 +113,7 @@ function NewEscalation({ data, target }: { data: PanelData; target: string }) {
       >
         <label>
           {t("fieldTitle")}
-          <input required maxLength={200} value={form.title} onInput={set("title")} />
+          <input required maxLength={maxLengths.escalation.title} value={form.title} onInput={set("title")} />
         </label>
         <label>
           {t("fieldDepartments")}
@@ -117,13 +125,8 @@ function NewEscalation({ data, target }: { data: PanelData; target: string }) {
         </label>
         <label>
           {t("decider")}
-          <input list="escalation-members" maxLength={80} value={form.decider} onInput={set("decider")} />
+          <NamePicker people={data.members} maxLength={maxLengths.person} value={form.decider} onInput={set("decider")} />
         </label>
-        <datalist id="escalation-members">
-          {data.members.map((m) => (
-            <option key={m.id} value={m.name} />
-          ))}
-        </datalist>
         <label>
           {t("fieldDeadline")}
           <input type="date" value={form.deadline} onInput={set("deadline")} />

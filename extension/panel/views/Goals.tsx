@@ -2,11 +2,15 @@ import { useState } from "preact/hooks";
 import { weekStart } from "../../../shared/dates";
 import type { Goal } from "../../../shared/entities";
 import { goalProgress, goalTree, indicatorProgress } from "../../../shared/goals";
+import { maxLengths } from "../../../shared/limits";
 import { parseTargetList } from "../../../shared/target-input";
 import { goalKinds, healthStatuses } from "../../../shared/vocabulary";
 import { newLocalId } from "../../store/local-rows";
 import { ErrorNote } from "../../ui/ErrorNote";
+import { useFormState } from "../../ui/form-state";
 import { formatDay, t } from "../../ui/i18n";
+import { goalKindLabels, healthLabels } from "../../ui/labels";
+import { NamePicker } from "../../ui/NamePicker";
 import { save } from "../mutate";
 import type { PanelData, Row } from "../panel-data";
 
@@ -62,7 +66,7 @@ function GoalCard({ row, data, today }: { row: Row<Goal>; data: PanelData; today
   return (
     <article class={`goal status-${progress.status}`} data-goal-id={row.id} aria-labelledby={`goal-${row.id}`}>
       <h3 id={`goal-${row.id}`}>
-        {goal.title} <span class="kind">{t(`goalKind_${goal.kind}`)}</span>
+        {goal.title} <span class="kind">{t(goalKindLabels[goal.kind])}</span>
       </h3>
       <div
         class="progress"
@@ -75,7 +79,7 @@ function GoalCard({ row, data, today }: { row: Row<Goal>; data: PanelData; today
         <span style={{ width: percent(progress.progress) }} />
       </div>
       <p class="muted">
-        {percent(progress.progress)} · <span class={`health ${progress.status}`}>{t(`health_${progress.status.replace("-", "_")}`)}</span>
+        {percent(progress.progress)} · <span class={`health ${progress.status}`}>{t(healthLabels[progress.status])}</span>
         {progress.overridden && goal.statusOverride && ` (${goal.statusOverride.reason})`}
         {goal.due && ` · ${t("due", formatDay(goal.due))}`}
         {goal.owner && ` · ${goal.owner}`}
@@ -136,8 +140,7 @@ function IndicatorInput({ label, value, onCommit }: { label: string; value: numb
 }
 
 function AddIndicator({ goalRow, onError }: { goalRow: Row<Goal>; onError: (message: string) => void }) {
-  const [form, setForm] = useState({ name: "", unit: "", baseline: "", target: "" });
-  const set = (key: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value });
+  const [form, set, setForm] = useFormState({ name: "", unit: "", baseline: "", target: "" });
   return (
     <details>
       <summary>{t("addIndicator")}</summary>
@@ -161,11 +164,11 @@ function AddIndicator({ goalRow, onError }: { goalRow: Row<Goal>; onError: (mess
       >
         <label>
           {t("indicatorName")}
-          <input required maxLength={120} value={form.name} onInput={set("name")} />
+          <input required maxLength={maxLengths.indicator.name} value={form.name} onInput={set("name")} />
         </label>
         <label>
           {t("indicatorUnit")}
-          <input maxLength={20} value={form.unit} onInput={set("unit")} />
+          <input maxLength={maxLengths.indicator.unit} value={form.unit} onInput={set("unit")} />
         </label>
         <label>
           {t("indicatorBaseline")}
@@ -201,14 +204,14 @@ function StatusOverride({ goalRow, onError }: { goalRow: Row<Goal>; onError: (me
             <option value="">{t("healthComputed")}</option>
             {healthStatuses.map((s) => (
               <option key={s} value={s}>
-                {t(`health_${s.replace("-", "_")}`)}
+                {t(healthLabels[s])}
               </option>
             ))}
           </select>
         </label>
         <label>
           {t("overrideReason")}
-          <input maxLength={500} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+          <input maxLength={maxLengths.goal.statusReason} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
         </label>
         <button type="submit">{t("save")}</button>
       </form>
@@ -217,9 +220,8 @@ function StatusOverride({ goalRow, onError }: { goalRow: Row<Goal>; onError: (me
 }
 
 function NewGoal({ data, knownKeys }: { data: PanelData; knownKeys: string[] }) {
-  const [form, setForm] = useState({ title: "", kind: "project", parent: "", owner: "", departments: "", due: "", targets: "" });
+  const [form, set, setForm] = useFormState({ title: "", kind: "project", parent: "", owner: "", departments: "", due: "", targets: "" });
   const [error, setError] = useState<string | null>(null);
-  const set = (key: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value });
   const projects = data.goals.filter((g) => g.data.kind === "project");
   return (
     <form
@@ -253,14 +255,14 @@ function NewGoal({ data, knownKeys }: { data: PanelData; knownKeys: string[] }) 
       <h2>{t("newGoal")}</h2>
       <label>
         {t("fieldTitle")}
-        <input required maxLength={200} value={form.title} onInput={set("title")} />
+        <input required maxLength={maxLengths.goal.title} value={form.title} onInput={set("title")} />
       </label>
       <label>
         {t("goalKind")}
         <select value={form.kind} onChange={set("kind")}>
           {goalKinds.map((kind) => (
             <option key={kind} value={kind}>
-              {t(`goalKind_${kind}`)}
+              {t(goalKindLabels[kind])}
             </option>
           ))}
         </select>
@@ -280,13 +282,8 @@ function NewGoal({ data, knownKeys }: { data: PanelData; knownKeys: string[] }) 
       )}
       <label>
         {t("fieldOwner")}
-        <input list="goal-members" maxLength={80} value={form.owner} onInput={set("owner")} />
+        <NamePicker people={data.members} maxLength={maxLengths.person} value={form.owner} onInput={set("owner")} />
       </label>
-      <datalist id="goal-members">
-        {data.members.map((m) => (
-          <option key={m.id} value={m.name} />
-        ))}
-      </datalist>
       <label>
         {t("fieldDepartments")}
         <input value={form.departments} onInput={set("departments")} />

@@ -1,10 +1,13 @@
 import { useState } from "preact/hooks";
 import { compareCodeUnits } from "../../../shared/dates";
+import { maxLengths } from "../../../shared/limits";
 import { minutesMarkdown } from "../../../shared/markdown";
 import { parseTargetList } from "../../../shared/target-input";
 import type { Member } from "../../../shared/workspace";
 import { ErrorNote } from "../../ui/ErrorNote";
+import { useFormState } from "../../ui/form-state";
 import { formatDay, t } from "../../ui/i18n";
+import { NamePicker } from "../../ui/NamePicker";
 import { ActionItemList } from "../ActionItemList";
 import { toActionItemView } from "../action-items";
 import { save } from "../mutate";
@@ -51,9 +54,8 @@ export function Meetings({ data, today, knownKeys }: { data: PanelData; today: s
 }
 
 function NewMeeting({ today, members, onCreated }: { today: string; members: Member[]; onCreated: (id: string) => void }) {
-  const [form, setForm] = useState({ title: "", date: today, departments: "", attendees: "" });
+  const [form, set, setForm] = useFormState({ title: "", date: today, departments: "", attendees: "" });
   const [error, setError] = useState<string | null>(null);
-  const set = (key: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value });
   return (
     <form
       class="stacked-form"
@@ -77,7 +79,7 @@ function NewMeeting({ today, members, onCreated }: { today: string; members: Mem
       <h2>{t("newMeeting")}</h2>
       <label>
         {t("fieldTitle")}
-        <input required maxLength={200} value={form.title} onInput={set("title")} />
+        <input required maxLength={maxLengths.meeting.title} value={form.title} onInput={set("title")} />
       </label>
       <label>
         {t("fieldDate")}
@@ -89,13 +91,8 @@ function NewMeeting({ today, members, onCreated }: { today: string; members: Mem
       </label>
       <label>
         {t("fieldAttendees")}
-        <input list="meeting-members" value={form.attendees} onInput={set("attendees")} />
+        <NamePicker people={members} value={form.attendees} onInput={set("attendees")} />
       </label>
-      <datalist id="meeting-members">
-        {members.map((m) => (
-          <option key={m.id} value={m.name} />
-        ))}
-      </datalist>
       <button type="submit" class="primary">
         {t("createMeeting")}
       </button>
@@ -117,8 +114,8 @@ function MeetingDetail({
 }) {
   const meeting = data.meetings.find((m) => m.id === meetingId)?.data;
   const [notes, setNotes] = useState(meeting?.notes ?? "");
-  const [decision, setDecision] = useState({ text: "", targets: "" });
-  const [action, setAction] = useState({ text: "", owner: "", due: "", targets: "" });
+  const [decision, setDecisionField, setDecision] = useFormState({ text: "", targets: "" });
+  const [action, setActionField, setAction] = useFormState({ text: "", owner: "", due: "", targets: "" });
   const [error, setError] = useState<string | null>(null);
   if (!meeting) return null;
   const decisions = data.decisions.filter((d) => d.data.meeting === meetingId);
@@ -155,7 +152,7 @@ function MeetingDetail({
         {t("meetingNotes")}
         <textarea
           rows={5}
-          maxLength={20000}
+          maxLength={maxLengths.meeting.notes}
           value={notes}
           onInput={(e) => setNotes(e.currentTarget.value)}
           onBlur={() => notes !== meeting.notes && run(() => save("meeting", { notes }, meetingId))}
@@ -185,20 +182,11 @@ function MeetingDetail({
         >
           <label>
             {t("fieldDecision")}
-            <input
-              required
-              maxLength={2000}
-              value={decision.text}
-              onInput={(e) => setDecision({ ...decision, text: e.currentTarget.value })}
-            />
+            <input required maxLength={maxLengths.decision.text} value={decision.text} onInput={setDecisionField("text")} />
           </label>
           <label>
             {t("fieldTargets")}
-            <input
-              value={decision.targets}
-              placeholder="ACME-42, acme/app#7"
-              onInput={(e) => setDecision({ ...decision, targets: e.currentTarget.value })}
-            />
+            <input value={decision.targets} placeholder="ACME-42, acme/app#7" onInput={setDecisionField("targets")} />
           </label>
           <button type="submit">{t("addDecision")}</button>
         </form>
@@ -230,28 +218,19 @@ function MeetingDetail({
         >
           <label>
             {t("fieldText")}
-            <input required maxLength={2000} value={action.text} onInput={(e) => setAction({ ...action, text: e.currentTarget.value })} />
+            <input required maxLength={maxLengths.actionItem.text} value={action.text} onInput={setActionField("text")} />
           </label>
           <label>
             {t("fieldOwner")}
-            <input
-              list="meeting-members-detail"
-              value={action.owner}
-              onInput={(e) => setAction({ ...action, owner: e.currentTarget.value })}
-            />
+            <NamePicker people={data.members} value={action.owner} onInput={setActionField("owner")} />
           </label>
-          <datalist id="meeting-members-detail">
-            {data.members.map((m) => (
-              <option key={m.id} value={m.name} />
-            ))}
-          </datalist>
           <label>
             {t("fieldDue")}
-            <input type="date" value={action.due} onInput={(e) => setAction({ ...action, due: e.currentTarget.value })} />
+            <input type="date" value={action.due} onInput={setActionField("due")} />
           </label>
           <label>
             {t("fieldTargets")}
-            <input value={action.targets} placeholder="ENG-12" onInput={(e) => setAction({ ...action, targets: e.currentTarget.value })} />
+            <input value={action.targets} placeholder="ENG-12" onInput={setActionField("targets")} />
           </label>
           <button type="submit">{t("addActionItem")}</button>
         </form>

@@ -12,18 +12,18 @@ export function MyWork({ data, me, today }: { data: PanelData; me: Member | null
   const mine = data.actionItems.filter((row) => row.data.status === "open" && isMine(row.data, me));
   const weekEnd = addDays(today, 7);
   const groups = [
-    ["myOverdue", mine.filter((row) => row.data.due !== null && row.data.due < today)],
-    ["myThisWeek", mine.filter((row) => row.data.due !== null && row.data.due >= today && row.data.due < weekEnd)],
-    ["myLater", mine.filter((row) => row.data.due === null || row.data.due >= weekEnd)],
+    ["myOverdue", t("myOverdue"), mine.filter((row) => row.data.due !== null && row.data.due < today)],
+    ["myThisWeek", t("myThisWeek"), mine.filter((row) => row.data.due !== null && row.data.due >= today && row.data.due < weekEnd)],
+    ["myLater", t("myLater"), mine.filter((row) => row.data.due === null || row.data.due >= weekEnd)],
   ] as const;
   if (!me) return <p class="empty">{t("connectPrompt")}</p>;
   return (
     <div class="my-work">
       {mine.length === 0 && <p class="empty">{t("emptyMine")}</p>}
-      {groups.map(([label, rows]) => (
+      {groups.map(([label, title, rows]) => (
         <section key={label} aria-labelledby={`group-${label}`}>
           <h2 id={`group-${label}`}>
-            {t(label)} ({rows.length})
+            {title} ({rows.length})
           </h2>
           <ActionItemList
             items={rows.map(toActionItemView).sort((a, b) => compareCodeUnits(a.item.due ?? "9999", b.item.due ?? "9999"))}

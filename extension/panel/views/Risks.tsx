@@ -1,10 +1,13 @@
 import { useState } from "preact/hooks";
 import type { Risk } from "../../../shared/entities";
+import { maxLengths } from "../../../shared/limits";
 import { riskLevel, riskScore } from "../../../shared/summary";
 import { parseTargetList } from "../../../shared/target-input";
 import { riskScale, riskStatuses } from "../../../shared/vocabulary";
 import { ErrorNote } from "../../ui/ErrorNote";
+import { useFormState } from "../../ui/form-state";
 import { formatDay, t } from "../../ui/i18n";
+import { riskStatusLabels } from "../../ui/labels";
 import { ScaleOptions } from "../../ui/ScaleOptions";
 import { save } from "../mutate";
 import type { PanelData } from "../panel-data";
@@ -37,7 +40,7 @@ export function Risks({ data, today, knownKeys }: { data: PanelData; today: stri
             <option value="">{t("filterAll")}</option>
             {riskStatuses.map((s) => (
               <option key={s} value={s}>
-                {t(`riskStatus_${s}`)}
+                {t(riskStatusLabels[s])}
               </option>
             ))}
           </select>
@@ -111,7 +114,7 @@ export function Risks({ data, today, knownKeys }: { data: PanelData; today: stri
           return (
             <li key={id} class={`risk-row${reviewDue ? " review-due" : ""}`} data-risk-id={id}>
               <span class={`score ${riskLevel(riskScore(risk))}`}>{riskScore(risk)}</span> <strong>{risk.title}</strong> ·{" "}
-              {t(`riskStatus_${risk.status}`)}
+              {t(riskStatusLabels[risk.status])}
               {risk.owner && ` · ${risk.owner}`}
               {risk.department && ` · ${risk.department}`}
               {risk.reviewOn && <span class={reviewDue ? "due overdue" : "due"}> · {t("reviewOn", formatDay(risk.reviewOn))}</span>}
@@ -142,7 +145,7 @@ function RiskReview({ id, risk }: { id: string; risk: Risk }) {
         <select value={risk.status} onChange={(e) => update({ status: e.currentTarget.value as Risk["status"] })}>
           {riskStatuses.map((s) => (
             <option key={s} value={s}>
-              {t(`riskStatus_${s}`)}
+              {t(riskStatusLabels[s])}
             </option>
           ))}
         </select>
@@ -169,7 +172,7 @@ function RiskReview({ id, risk }: { id: string; risk: Risk }) {
 
 function AddRisk({ knownKeys }: { knownKeys: string[] }) {
   const [open, setOpen] = useState(false);
-  const [form, setForm] = useState({
+  const [form, set] = useFormState({
     title: "",
     likelihood: "3",
     impact: "3",
@@ -181,7 +184,6 @@ function AddRisk({ knownKeys }: { knownKeys: string[] }) {
     targets: "",
   });
   const [error, setError] = useState<string | null>(null);
-  const set = (key: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value });
   if (!open)
     return (
       <button type="button" onClick={() => setOpen(true)}>
@@ -217,7 +219,7 @@ function AddRisk({ knownKeys }: { knownKeys: string[] }) {
     >
       <label>
         {t("fieldTitle")}
-        <input required maxLength={200} value={form.title} onInput={set("title")} />
+        <input required maxLength={maxLengths.risk.title} value={form.title} onInput={set("title")} />
       </label>
       <label>
         {t("fieldLikelihood")}
@@ -233,19 +235,19 @@ function AddRisk({ knownKeys }: { knownKeys: string[] }) {
       </label>
       <label>
         {t("fieldOwner")}
-        <input maxLength={80} value={form.owner} onInput={set("owner")} />
+        <input maxLength={maxLengths.person} value={form.owner} onInput={set("owner")} />
       </label>
       <label>
         {t("fieldDepartment")}
-        <input maxLength={60} value={form.department} onInput={set("department")} />
+        <input maxLength={maxLengths.department} value={form.department} onInput={set("department")} />
       </label>
       <label>
         {t("mitigation")}
-        <textarea maxLength={4000} value={form.mitigation} onInput={set("mitigation")} />
+        <textarea maxLength={maxLengths.risk.mitigation} value={form.mitigation} onInput={set("mitigation")} />
       </label>
       <label>
         {t("contingency")}
-        <textarea maxLength={4000} value={form.contingency} onInput={set("contingency")} />
+        <textarea maxLength={maxLengths.risk.contingency} value={form.contingency} onInput={set("contingency")} />
       </label>
       <label>
         {t("fieldReviewOn")}

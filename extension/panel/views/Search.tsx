@@ -1,6 +1,7 @@
 import { useMemo, useState } from "preact/hooks";
 import { type AnyKind, type RecordKindName, recordKinds, recordsOf } from "../../../shared/kinds";
 import { t } from "../../ui/i18n";
+import { recordKindLabels } from "../../ui/labels";
 import type { PanelData, Row } from "../panel-data";
 
 interface Hit {
@@ -54,7 +55,7 @@ export function Search({ data }: { data: PanelData }) {
       <ul class="plain search-hits">
         {hits.map((hit) => (
           <li key={`${hit.kind}/${hit.id}`}>
-            <span class="kind">{t(`kind_${hit.kind}`)}</span> {hit.text}
+            <span class="kind">{t(recordKindLabels[hit.kind])}</span> {hit.text}
           </li>
         ))}
       </ul>

@@ -1,12 +1,15 @@
 import { useState } from "preact/hooks";
 import type { Responsibility } from "../../../shared/entities";
+import { maxLengths } from "../../../shared/limits";
 import { urlForTargetKey } from "../../../shared/sites/keys";
 import { riskLevel, riskScore } from "../../../shared/summary";
-import { commonDepartments, raciRoles } from "../../../shared/vocabulary";
+import { raciRoles } from "../../../shared/vocabulary";
 import type { Member } from "../../../shared/workspace";
 import { ask } from "../../common/ask";
 import { ErrorNote } from "../../ui/ErrorNote";
 import { t } from "../../ui/i18n";
+import { raciLabels, riskStatusLabels } from "../../ui/labels";
+import { departmentChoices, NamePicker } from "../../ui/NamePicker";
 import { useStore } from "../../ui/use-store";
 import { ActionItemList } from "../ActionItemList";
 import { toActionItemView } from "../action-items";
@@ -64,7 +67,7 @@ export function ThisPage({ data, pageKey, pageTitle, pageUrl, today }: ThisPageP
         <ul class="plain">
           {risks.map(({ id, data: risk }) => (
             <li key={id} class="risk-row">
-              <span class={`score ${riskLevel(riskScore(risk))}`}>{riskScore(risk)}</span> {risk.title} · {t(`riskStatus_${risk.status}`)}
+              <span class={`score ${riskLevel(riskScore(risk))}`}>{riskScore(risk)}</span> {risk.title} · {t(riskStatusLabels[risk.status])}
               {risk.mitigation && (
                 <p class="muted">
                   {t("mitigation")}: {risk.mitigation}
@@ -142,7 +145,7 @@ function RaciByDepartment({ rows }: { rows: Row<Responsibility>[] }) {
           <dt>{department || t("noDepartment")}</dt>
           {people.map(({ id, data: r }) => (
             <dd key={id}>
-              <span class={`role role-${r.role}`} title={t(`raci_${r.role}`)}>
+              <span class={`role role-${r.role}`} title={t(raciLabels[r.role])}>
                 {r.role}
               </span>{" "}
               {r.person}{" "}
@@ -163,7 +166,7 @@ function AddResponsibility({ target, members }: { target: string; members: Membe
   const [department, setDepartment] = useState("");
   const [error, setError] = useState<string | null>(null);
   const member = members.find((m) => m.name === person.trim()) ?? null;
-  const departments = [...new Set([...members.map((m) => m.department), ...commonDepartments])];
+  const departments = departmentChoices(members);
   return (
     <form
       class="inline-form"
@@ -187,34 +190,27 @@ function AddResponsibility({ target, members }: { target: string; members: Membe
     >
       <label>
         {t("fieldPerson")}
-        <input list="panel-members" value={person} maxLength={80} onInput={(e) => setPerson(e.currentTarget.value)} />
+        <NamePicker people={members} value={person} maxLength={maxLengths.person} onInput={(e) => setPerson(e.currentTarget.value)} />
       </label>
-      <datalist id="panel-members">
-        {members.map((m) => (
-          <option key={m.id} value={m.name}>
-            {m.department}
-          </option>
-        ))}
-      </datalist>
       <label>
         {t("fieldRole")}
         <select value={role} onChange={(e) => setRole(e.currentTarget.value as Responsibility["role"])}>
           {raciRoles.map((r) => (
             <option key={r} value={r}>
-              {t(`raci_${r}`)}
+              {t(raciLabels[r])}
             </option>
           ))}
         </select>
       </label>
       <label>
         {t("fieldDepartment")}
-        <input list="panel-departments" value={department} maxLength={60} onInput={(e) => setDepartment(e.currentTarget.value)} />
+        <NamePicker
+          departments={departments}
+          value={department}
+          maxLength={maxLengths.department}
+          onInput={(e) => setDepartment(e.currentTarget.value)}
+        />
       </label>
-      <datalist id="panel-departments">
-        {departments.map((d) => (
-          <option key={d} value={d} />
-        ))}
-      </datalist>
       <button type="submit">{t("addPerson")}</button>
       <ErrorNote error={error} />
     </form>

@@ -2,6 +2,7 @@ import { recordKinds } from "../../../shared/kinds";
 import type { MarkdownLabels } from "../../../shared/markdown";
 import { riskStatuses } from "../../../shared/vocabulary";
 import { t } from "../../ui/i18n";
+import { riskStatusLabels } from "../../ui/labels";
 
 /** The Markdown exports' headings in the user's language. */
 export function markdownLabels(): MarkdownLabels {
@@ -30,7 +31,7 @@ export function markdownLabels(): MarkdownLabels {
     health: { "on-track": t("health_on_track"), "at-risk": t("health_at_risk"), "off-track": t("health_off_track") },
     riskLevels: { low: t("level_low"), medium: t("level_medium"), high: t("level_high"), critical: t("level_critical") },
     riskStatuses: Object.fromEntries(
-      riskStatuses.map((status) => [status, t(`riskStatus_${status}`).toLowerCase()]),
+      riskStatuses.map((status) => [status, t(riskStatusLabels[status]).toLowerCase()]),
     ) as MarkdownLabels["riskStatuses"],
     kinds: Object.fromEntries(recordKinds.map((kind) => [kind.name, t(`kind_${kind.name}`)])),
   };

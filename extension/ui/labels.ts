@@ -1,0 +1,117 @@
+// The catalogue key for each value of the product's vocabularies, written out so that every key in use can be read in the code (test/extension/locales.test.ts reads them).
+import type { RecordKindName } from "../../shared/kinds";
+import type { Attention } from "../../shared/summary";
+import type {
+  actionItemStatuses,
+  annotationVisibilities,
+  escalationStatuses,
+  goalKinds,
+  healthStatuses,
+  priorities,
+  raciRoles,
+  riskStatuses,
+} from "../../shared/vocabulary";
+import type { Role } from "../../shared/workspace";
+import type { SelfHostedKind } from "../common/self-hosted";
+import type { SyncStatus } from "../store/status";
+import type { MessageKey } from "./i18n";
+
+type Labels<Value extends string> = Record<Value, MessageKey>;
+
+export const raciLabels = { R: "raci_R", A: "raci_A", C: "raci_C", I: "raci_I" } as const satisfies Labels<(typeof raciRoles)[number]>;
+
+/** A badge's words for what needs attention; a high risk and overdue items are told with their figures instead. */
+export const attentionLabels = {
+  "no-accountable": "badge_no_accountable",
+  "several-accountable": "badge_several_accountable",
+  escalated: "badge_escalated",
+} as const satisfies Labels<Exclude<Attention, "high-risk" | "overdue">>;
+
+export const priorityLabels = {
+  low: "priority_low",
+  medium: "priority_medium",
+  high: "priority_high",
+  urgent: "priority_urgent",
+} as const satisfies Labels<(typeof priorities)[number]>;
+
+export const actionItemStatusLabels = {
+  open: "statusOpen",
+  done: "statusDone",
+  cancelled: "statusCancelled",
+} as const satisfies Labels<(typeof actionItemStatuses)[number]>;
+
+export const riskStatusLabels = {
+  open: "riskStatus_open",
+  mitigating: "riskStatus_mitigating",
+  accepted: "riskStatus_accepted",
+  closed: "riskStatus_closed",
+  occurred: "riskStatus_occurred",
+} as const satisfies Labels<(typeof riskStatuses)[number]>;
+
+export const escalationStatusLabels = {
+  open: "escalationStatus_open",
+  decided: "escalationStatus_decided",
+  withdrawn: "escalationStatus_withdrawn",
+} as const satisfies Labels<(typeof escalationStatuses)[number]>;
+
+export const healthLabels = {
+  "on-track": "health_on_track",
+  "at-risk": "health_at_risk",
+  "off-track": "health_off_track",
+} as const satisfies Labels<(typeof healthStatuses)[number]>;
+
+export const goalKindLabels = { project: "goalKind_project", phase: "goalKind_phase" } as const satisfies Labels<
+  (typeof goalKinds)[number]
+>;
+
+export const visibilityLabels = {
+  workspace: "visibility_workspace",
+  private: "visibility_private",
+} as const satisfies Labels<(typeof annotationVisibilities)[number]>;
+
+export const roleLabels = { admin: "role_admin", member: "role_member" } as const satisfies Labels<Role>;
+
+export const selfHostedKindLabels = {
+  gitlab: "kind_gitlab",
+  jira: "kind_jira",
+  confluence: "kind_confluence",
+} as const satisfies Labels<SelfHostedKind>;
+
+/** What the panel's search found: the kind of record each hit is. */
+/** Every record kind's name, as search hits and lists show it: a kind missing here is a type error. */
+export const recordKindLabels = {
+  action_item: "kind_action_item",
+  annotation: "kind_annotation",
+  checkin: "kind_checkin",
+  decision: "kind_decision",
+  department: "kind_department",
+  escalation: "kind_escalation",
+  goal: "kind_goal",
+  meeting: "kind_meeting",
+  responsibility: "kind_responsibility",
+  risk: "kind_risk",
+} as const satisfies Record<RecordKindName, MessageKey>;
+
+export const syncStateLabels = {
+  idle: "syncIdle",
+  syncing: "syncSyncing",
+  offline: "syncOffline",
+  "signed-out": "syncSignedOut",
+  removed: "syncRemoved",
+} as const satisfies Labels<Exclude<SyncStatus["state"], "error">>;
+
+/** The side panel's tabs. */
+export const viewLabels = {
+  thisPage: "view_thisPage",
+  myWork: "view_myWork",
+  actionItems: "view_actionItems",
+  meetings: "view_meetings",
+  risks: "view_risks",
+  goals: "view_goals",
+  gaps: "view_gaps",
+  report: "view_report",
+  search: "view_search",
+} as const satisfies Record<string, MessageKey>;
+
+/** The action item list's filters. */
+export const filterLabels = { all: "filterAll", open: "filterOpen", mine: "filterMine" } as const satisfies Record<string, MessageKey>;
