@@ -4,7 +4,6 @@ import { recordKinds } from "./kinds";
 import type { EntityPolicy } from "./kinds/kind";
 import { recordSchemas } from "./kinds/schemas";
 
-export type { EntityPolicy } from "./kinds/kind";
 export {
   type ActionItem,
   type Annotation,
@@ -12,30 +11,25 @@ export {
   actionItem,
   annotation,
   annotationSelector,
-  type CaptureSource,
   type Checkin,
   captureSource,
   checkin,
   type Decision,
   type Department,
   decision,
-  department,
   type Escalation,
   escalation,
   type Goal,
   goal,
-  indicator,
   type Meeting,
   meeting,
   type Responsibility,
   type Risk,
-  responsibility,
   risk,
   type TextQuoteSelector,
   targetKeySchema,
   textQuoteSelector,
 } from "./kinds/schemas";
-export { annotationVisibilities, escalationStatuses, goalKinds, raciRoles, riskStatuses } from "./vocabulary";
 
 /** Every synced entity and the schema of its fields. Upserts carry some of the fields; the merged row must satisfy the whole schema. */
 export const entitySchemas = recordSchemas;

@@ -3,8 +3,6 @@ import { type AnyKind, type RowLists, recordKinds, recordsOf } from "./kinds";
 import { kindsOnChip, knownTargetKeys } from "./kinds/items";
 import type { CoordinationGaps } from "./kinds/kind";
 
-export type { CoordinationGaps };
-
 /**
  * The coordination gaps in the team's records (lists of `{ id, data }` rows keyed by kind list
  * name, as the panel holds them): each kind's gap rules, over the items the team tracks.

@@ -9,7 +9,7 @@ export function indicatorProgress(indicator: Goal["indicators"][number], value =
   return Math.min(1, Math.max(0, share));
 }
 
-export interface GoalProgress {
+interface GoalProgress {
   /** 0 to 1: the mean of each indicator's progress and the share of linked action items done. */
   progress: number;
   actionsDone: number;

@@ -11,7 +11,7 @@ export const liveProtocol = "liaison.v1";
 export const liveTokenPrefix = "bearer.";
 
 /** Sent on connect and after every push that changed something. */
-export interface LiveCursorMessage {
+interface LiveCursorMessage {
   type: "cursor";
   cursor: number;
 }

@@ -6,7 +6,7 @@ import { actionLine } from "./kinds/action-item";
 import type { ReportWeek } from "./kinds/kind";
 import { type Dated, englishLabels, inline, type MarkdownLabels, orNone } from "./markdown-text";
 
-export { type Dated, englishLabels, inline, type MarkdownLabels };
+export { englishLabels, inline, type MarkdownLabels };
 
 /** A meeting's minutes: attendees, notes, decisions and action items with owners and due dates. */
 export function minutesMarkdown(meeting: Meeting, decisions: Decision[], actionItems: ActionItem[], labels = englishLabels): string {

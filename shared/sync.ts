@@ -3,7 +3,7 @@ import { describeIssues, entityNames, entitySchemas } from "./entities";
 import { id } from "./text";
 
 export const maxMutationsPerPush = 100;
-export const maxPullLimit = 1000;
+const maxPullLimit = 1000;
 
 export const mutation = z
   .object({
@@ -38,7 +38,7 @@ export const pushRequest = z
   .strict();
 export type PushRequest = z.infer<typeof pushRequest>;
 
-export type MutationStatus = "applied" | "duplicate" | "gone" | "rejected";
+type MutationStatus = "applied" | "duplicate" | "gone" | "rejected";
 
 export interface MutationResult {
   id: string;

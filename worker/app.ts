@@ -16,7 +16,7 @@ import { sync } from "./routes/sync";
 import { w3c } from "./routes/w3c";
 import { workspace, workspaces } from "./routes/workspaces";
 
-export const maxBodyBytes = 256 * 1024;
+const maxBodyBytes = 256 * 1024;
 
 const errorBody = (code: string, message: string, details?: unknown): ApiErrorBody => ({
   error: details === undefined ? { code, message } : { code, message, details },
@@ -81,5 +81,3 @@ export const app = new Hono<AppEnv>()
     console.error("liaison: unhandled error", error);
     return c.json(errorBody("internal", "Something went wrong on the server"), 500);
   });
-
-export type AppType = typeof app;

@@ -21,7 +21,7 @@ export interface Background {
 }
 
 /** What a handler is told besides its message: the opened store, and who sent it (already checked). */
-export interface MessageContext {
+interface MessageContext {
   store: Db;
   sender: Browser.runtime.MessageSender;
 }

@@ -7,7 +7,7 @@ import type { Db } from "../store/db";
 import type { Handler, Handlers } from "./context";
 
 /** The vocabulary a sender may use: extension pages all of it, content scripts in tabs the smaller one; anyone else none. */
-export function vocabularyFor(sender: Browser.runtime.MessageSender) {
+function vocabularyFor(sender: Browser.runtime.MessageSender) {
   if (sender.id !== browser.runtime.id) return null;
   if (sender.url?.startsWith(browser.runtime.getURL("/"))) return pageToBackground;
   if (sender.tab?.id !== undefined) return contentToBackground;

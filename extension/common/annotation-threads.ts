@@ -27,7 +27,7 @@ export interface AnnotationThread {
   resolvedBy: string | null;
 }
 
-export type ReplyKind = "comment" | "resolved" | "reopened";
+type ReplyKind = "comment" | "resolved" | "reopened";
 
 export function replyKind(reply: Annotation): ReplyKind {
   if (reply.resolved) return "resolved";
@@ -61,7 +61,7 @@ export function threadsFor(entries: AnnotationEntry[], page: PageRef | null): An
     .map((root) => threadOf(root, (replies.get(root.id) ?? []).sort(byTime)));
 }
 
-export function threadOf(root: AnnotationEntry, replies: AnnotationEntry[]): AnnotationThread {
+function threadOf(root: AnnotationEntry, replies: AnnotationEntry[]): AnnotationThread {
   let resolved = root.annotation.resolved;
   let resolvedBy = resolved ? root.authorId : null;
   for (const reply of replies) {

@@ -3,11 +3,9 @@ import type { MessageType, PageMessage, Replies } from "./messages";
 
 // Types only from the message declarations (zod), so that pages and content scripts can ask without bundling them.
 
-export type { Replies };
-
 export type Reply<T extends MessageType> = { ok: true; value: Replies[T] } | { ok: false; error: string };
 
-export class MessageError extends Error {}
+class MessageError extends Error {}
 
 /** Sends a message to the background and unwraps its reply; a refusal becomes a thrown MessageError. */
 export async function ask<M extends PageMessage>(message: M): Promise<Replies[M["type"]]> {

@@ -35,7 +35,7 @@ export interface PageStart {
 }
 
 /** What capture offers to the part that came first. */
-export interface PageCapture {
+interface PageCapture {
   /** Opens the capture form (the context menu or the shortcut asked for it) on `range` if it is still a selection worth capturing, else on the current one. */
   open(kind: "actionItem" | "annotation", selectionText?: string, range?: Range | null): void;
 }

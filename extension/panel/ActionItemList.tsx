@@ -4,7 +4,7 @@ import { actionItemStatusLabels, priorityLabels } from "../ui/labels";
 import type { ActionItemView } from "./action-items";
 import { actionItemPage } from "./panel-data";
 
-export interface ActionItemListProps {
+interface ActionItemListProps {
   items: ActionItemView[];
   onToggleDone: (view: ActionItemView, done: boolean) => void;
   emptyText: string;

@@ -22,7 +22,7 @@ import { Search } from "./views/Search";
 import { ThisPage } from "./views/ThisPage";
 
 const views = ["thisPage", "myWork", "actionItems", "meetings", "risks", "goals", "gaps", "report", "search"] as const;
-export type View = (typeof views)[number];
+type View = (typeof views)[number];
 
 /** The side panel: a tab per job, all read from the local store; nothing waits for the network. */
 export function PanelApp({ initialView, first }: { initialView?: View; first?: Promise<PanelData> }) {

@@ -5,7 +5,7 @@ import { type AnnotationThread, entriesFromRows, threadsFor } from "../common/an
 import { type Db, getKv } from "../store/db";
 import { listRows } from "../store/local-rows";
 
-export interface AnnotationsData {
+interface AnnotationsData {
   threads: AnnotationThread[];
   /** What the page's content script last found, per annotation id. */
   anchoring: Record<string, AnchoringStatus>;

@@ -93,7 +93,7 @@ export async function readFirstScreen(db: Db, itemKey: Promise<string | null> = 
 }
 
 /** The panel's small settings and state, from the store's kv. */
-export async function readSettings(db: Db) {
+async function readSettings(db: Db) {
   const [session, status, live, members, rejected, conflicts, focus] = await Promise.all([
     getKv(db, "session"),
     getKv(db, "status"),

@@ -1,7 +1,7 @@
 import { type Db, getKv, type KvValues, type OutboxEntry } from "../store/db";
 
 /** Everything typed in this browser that the server does not have: to keep, re-enter elsewhere or hand to an admin. */
-export interface UnsyncedExport {
+interface UnsyncedExport {
   format: "liaison-unsynced/1";
   exportedAt: string;
   serverUrl: string | null;

@@ -30,7 +30,7 @@ export interface OutboxEntry {
 }
 
 /** A local edit the server refused as stale: the user sees both versions and picks. */
-export interface Conflict {
+interface Conflict {
   entry: OutboxEntry;
   current: Change;
 }

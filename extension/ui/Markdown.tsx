@@ -107,7 +107,7 @@ const inlinePattern =
   /`([^`\n]+)`|\*\*([^*\n]+?)\*\*|__([^_\n]+?)__|\*([^*\n]+?)\*|\b_([^_\n]+?)_\b|\[([^\]\n]+)\]\(([^)\s]+)\)|(https?:\/\/[^\s<>()]+[^\s<>().,;:!?'"])/g;
 
 /** Inline formatting; anything that is not formatting stays text. */
-export function inline(text: string): ComponentChildren[] {
+function inline(text: string): ComponentChildren[] {
   const out: ComponentChildren[] = [];
   let last = 0;
   let key = 0;
@@ -135,7 +135,7 @@ function link(href: string, children: ComponentChildren, key: number) {
 }
 
 /** Only web and mail links: `javascript:`, `data:` and the like are shown as text. */
-export function safeHref(value: string): string | null {
+function safeHref(value: string): string | null {
   try {
     const url = new URL(value);
     return url.protocol === "https:" || url.protocol === "http:" || url.protocol === "mailto:" ? url.href : null;

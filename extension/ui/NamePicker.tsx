@@ -6,7 +6,7 @@ import type { Member } from "../../shared/workspace";
 
 type Person = Pick<Member, "id" | "name" | "department">;
 
-export interface NamePickerProps extends Omit<JSX.InputHTMLAttributes<HTMLInputElement>, "list"> {
+interface NamePickerProps extends Omit<JSX.InputHTMLAttributes<HTMLInputElement>, "list"> {
   /** People suggested by name, each with their department beside it. */
   people?: readonly Person[];
   /** Departments suggested, before any people. */

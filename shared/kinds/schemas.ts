@@ -32,7 +32,6 @@ export const captureSource = z
     selector: textQuoteSelector.nullable().default(null),
   })
   .strict();
-export type CaptureSource = z.infer<typeof captureSource>;
 
 export const targetKeySchema = z.string().max(2048).regex(targetKey, "must be a target key like github:acme/app#7");
 
@@ -58,7 +57,7 @@ export type ActionItem = z.infer<typeof actionItem>;
 const scale = z.number().int().min(1).max(5);
 const targets = z.array(targetKeySchema).max(20).default([]);
 
-export const department = z
+const department = z
   .object({
     name: departmentName,
     lead: personName.nullable().default(null),
@@ -68,7 +67,7 @@ export const department = z
 export type Department = z.infer<typeof department>;
 
 /** One person's RACI role on one tracker item. */
-export const responsibility = z
+const responsibility = z
   .object({
     target: targetKeySchema,
     person: personName,
@@ -164,7 +163,7 @@ export const annotation = z
 export type Annotation = z.infer<typeof annotation>;
 
 /** A measurable indicator of a goal: where it started, where it should get, where it is. */
-export const indicator = z
+const indicator = z
   .object({
     id: id,
     name: text(120, 1),

@@ -6,94 +6,6 @@ import { buildGraph, unresolvedImports } from "./import-graph";
 
 const { graph, isEntry } = readTree(path.resolve(import.meta.dirname, "../.."));
 
-// Exports nobody imports today, to be removed (delete the export, or the code if nothing uses it) and
-// then struck from this list. The list only shrinks: a name used again, or gone, fails the test until
-// it is struck off; a file that moves takes its names' new paths.
-const unusedExportsToRemove = [
-  "extension/background/sync/live.ts: liveTiming",
-  "extension/common/annotation-threads.ts: ReplyKind",
-  "extension/common/annotation-threads.ts: threadOf",
-  "extension/common/ask.ts: MessageError",
-  "extension/common/ask.ts: Reply",
-  "extension/common/messages.ts: ContentMessage",
-  "extension/page/anchoring/anchor.ts: Anchor",
-  "extension/page/anchoring/anchor.ts: AnchorMethod",
-  "extension/page/anchoring/describe.ts: contextLength",
-  "extension/page/anchoring/describe.ts: pageElementOf",
-  "extension/page/anchoring/text-index.ts: TextSegment",
-  "extension/page/anchoring/text-index.ts: isSkippedElement",
-  "extension/page/annotations/AnnotationTip.tsx: AnnotationTipProps",
-  "extension/page/annotations/annotation-layer.ts: AnnotationLayerOptions",
-  "extension/page/annotations/start-annotations.tsx: PageAnnotations",
-  "extension/page/capture/Adder.tsx: AdderProps",
-  "extension/page/capture/AnnotationForm.tsx: AnnotationFormProps",
-  "extension/page/capture/CaptureDialog.tsx: CaptureDialogProps",
-  "extension/page/capture/CaptureForm.tsx: CaptureFormProps",
-  "extension/page/capture/RiskForm.tsx: RiskFormProps",
-  "extension/page/capture/start-capture.tsx: CaptureHooks",
-  "extension/page/overlay/start-overlay.ts: Overlay",
-  "extension/page/parts.ts: PageCapture",
-  "extension/panel/ActionItemList.tsx: ActionItemListProps",
-  "extension/panel/PanelApp.tsx: View",
-  "extension/panel/annotations-read.ts: AnnotationsData",
-  "extension/panel/panel-data.ts: readSettings",
-  "extension/panel/unsynced.ts: UnsyncedExport",
-  "extension/panel/views/AnnotationsView.tsx: AnnotationChange",
-  "extension/panel/views/AnnotationsView.tsx: AnnotationsViewProps",
-  "extension/panel/views/ThisPage.tsx: ThisPageProps",
-  "extension/store/db.ts: Conflict",
-  "extension/ui/Markdown.tsx: inline",
-  "extension/ui/Markdown.tsx: safeHref",
-  "shared/entities.ts: CaptureSource",
-  "shared/entities.ts: EntityPolicy",
-  "shared/entities.ts: annotationVisibilities",
-  "shared/entities.ts: captureSource",
-  "shared/entities.ts: checkin",
-  "shared/entities.ts: decision",
-  "shared/entities.ts: department",
-  "shared/entities.ts: escalation",
-  "shared/entities.ts: escalationStatuses",
-  "shared/entities.ts: goal",
-  "shared/entities.ts: goalKinds",
-  "shared/entities.ts: indicator",
-  "shared/entities.ts: meeting",
-  "shared/entities.ts: raciRoles",
-  "shared/entities.ts: responsibility",
-  "shared/entities.ts: riskStatuses",
-  "shared/entities.ts: textQuoteSelector",
-  "shared/gaps.ts: CoordinationGaps",
-  "shared/goals.ts: GoalProgress",
-  "shared/live.ts: LiveCursorMessage",
-  "shared/markdown.ts: Dated",
-  "shared/summary.ts: TeamKnowledge",
-  "shared/summary.ts: activeRiskStatuses",
-  "shared/sync.ts: MutationStatus",
-  "shared/sync.ts: maxPullLimit",
-  "worker/app.ts: AppType",
-  "worker/app.ts: maxBodyBytes",
-  "worker/db/entities.ts: chunk",
-  "worker/db/invites.ts: InviteRow",
-  "worker/lib/ics.ts: Calendar",
-  "worker/lib/ics.ts: icsDate",
-  "worker/lib/ics.ts: icsDateTime",
-  "worker/lib/web-annotation.ts: ContainerOptions",
-  "worker/lib/web-annotation.ts: ContainerPreference",
-  "worker/lib/web-annotation.ts: MappingContext",
-  "worker/lib/web-annotation.ts: PageOptions",
-  "worker/lib/web-annotation.ts: Parsed",
-  "worker/lib/web-annotation.ts: annoContext",
-  "worker/lib/web-annotation.ts: annotationIdFromIri",
-  "worker/lib/web-annotation.ts: asItem",
-  "worker/lib/web-annotation.ts: containerIri",
-  "worker/lib/web-annotation.ts: containerPath",
-  "worker/lib/web-annotation.ts: ldpContext",
-  "worker/lib/web-annotation.ts: memberIri",
-  "worker/lib/web-annotation.ts: pageIri",
-  "worker/middleware/session.ts: bookmarkHeader",
-  "worker/routes/w3c.ts: countVisible",
-  "worker/sync/push.ts: applyPush",
-];
-
 describe("the code's structure", () => {
   it("finds every file a relative import names, so that no import goes unseen", () => {
     expect(
@@ -119,16 +31,10 @@ describe("the code's structure", () => {
     expect(roomLeaks(graph), "imports across a room's wall").toEqual([]);
   });
 
-  it("exports nothing that no other module imports, but the names still to be removed", () => {
-    const unused = unusedExportsOf(graph, isEntry);
-    const listed = new Set(unusedExportsToRemove);
+  it("exports nothing that no other module imports", () => {
     expect(
-      unused.filter((name) => !listed.has(name)),
+      unusedExportsOf(graph, isEntry),
       "exports no other module imports: drop the `export` (or the code), or import it where it is meant to be used",
-    ).toEqual([]);
-    expect(
-      unusedExportsToRemove.filter((name) => !unused.includes(name)),
-      "names in unusedExportsToRemove that are now imported or gone: strike them off the list",
     ).toEqual([]);
   });
 });

@@ -346,12 +346,49 @@ export function buildGraph(files: ReadonlyMap<string, string>, options: GraphOpt
       ...parsed.imports.map((ref) => ({ ...ref, passesOn: false })),
       ...parsed.exportsAllFrom.map((specifier) => ({ specifier, typeOnly: false, names: new Set<string>(), all: false, passesOn: true })),
     ];
-    edges.set(
-      path,
-      refs.map((ref) => ({ from: path, ...ref, target: resolve(path, ref.specifier, modules, options) })),
-    );
+    edges.set(path, [
+      ...refs.map((ref) => ({ from: path, ...ref, target: resolve(path, ref.specifier, modules, options) })),
+      ...globEdges(path, files.get(path) ?? "", modules),
+    ]);
   }
   return { modules, edges };
+}
+
+/**
+ * Vite's `import.meta.glob(pattern, { import: "name" })` (the tests read every site's examples
+ * this way): an import of each module the pattern matches, of that one name or of all.
+ */
+function globEdges(from: string, source: string, modules: Map<string, ParsedModule>): Edge[] {
+  const edges: Edge[] = [];
+  for (const call of source.matchAll(/import\.meta\.glob(?:<[^>(]*>)?\(\s*["']([^"']+)["']\s*(?:,\s*\{([^}]*)\})?/g)) {
+    const [, pattern, options = ""] = call;
+    const name = /import:\s*["'](\w+)["']/.exec(options)?.[1];
+    const base = normalize(`${from.slice(0, from.lastIndexOf("/") + 1)}${pattern}`);
+    const matcher = new RegExp(
+      `^${base
+        .split("**")
+        .map((part) =>
+          part
+            .split("*")
+            .map((text) => text.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+            .join("[^/]*"),
+        )
+        .join(".*")}$`,
+    );
+    for (const file of modules.keys()) {
+      if (!matcher.test(file)) continue;
+      edges.push({
+        from,
+        specifier: pattern,
+        target: { file },
+        typeOnly: false,
+        names: new Set(name ? [name] : []),
+        all: !name,
+        passesOn: false,
+      });
+    }
+  }
+  return edges;
 }
 
 function resolve(from: string, specifier: string, modules: Map<string, ParsedModule>, options: GraphOptions): Target {

@@ -19,7 +19,7 @@ export interface EntityRow {
 // D1 binds at most 100 parameters per statement.
 const maxParams = 100;
 
-export function chunk<T>(items: T[], size: number): T[][] {
+function chunk<T>(items: T[], size: number): T[][] {
   const chunks: T[][] = [];
   for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
   return chunks;
@@ -43,7 +43,7 @@ export async function readEntities(db: Db, workspaceId: string, entity: string, 
 }
 
 /** A mutation id the member already used: its first result, and the digest of what it said (null when recorded before digests). */
-export interface AppliedMutation {
+interface AppliedMutation {
   result: MutationResult;
   digest: string | null;
 }

@@ -2,7 +2,7 @@ import type { Invite } from "../../shared/workspace";
 import type { Db } from "./db";
 import { clearGuardStatement, guardStatement } from "./rows";
 
-export interface InviteRow {
+interface InviteRow {
   id: string;
   code_hash: string;
   workspace_id: string;
@@ -25,10 +25,10 @@ export function insertInvite(db: Db, row: InviteRow) {
  * Why an invite stopped working before its time: an admin revoked it, or it was revoked when the
  * member who joined with it or created it was removed (`revokedFor` names that member).
  */
-export type RevokedReason = "revoked_by_admin" | "member_removed";
+type RevokedReason = "revoked_by_admin" | "member_removed";
 
 /** An invite as listed to admins, with why it was revoked. */
-export interface ListedInvite extends Invite {
+interface ListedInvite extends Invite {
   revokedReason: RevokedReason | null;
   revokedFor: string | null;
 }

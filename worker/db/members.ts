@@ -63,7 +63,7 @@ export async function findMember(db: Db, workspaceId: string, memberId: string) 
  * What makes two display names the same person to a reader: case and spaces do not count, so
  * "pat lee" cannot pass for "Pat Lee" (nor "PatLee"), and letters written two ways in Unicode are one.
  */
-export function nameKey(name: string): string {
+function nameKey(name: string): string {
   return name.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
 }
 

@@ -18,7 +18,7 @@ export interface AllDayEvent {
   updatedAt: string;
 }
 
-export interface Calendar {
+interface Calendar {
   prodId: string;
   name: string;
   events: AllDayEvent[];
@@ -67,7 +67,7 @@ export function foldLine(line: string): string {
 }
 
 /** 2026-03-31 as 20260331. */
-export const icsDate = (day: string) => day.replaceAll("-", "");
+const icsDate = (day: string) => day.replaceAll("-", "");
 
 /** The day after a YYYY-MM-DD day, as an iCalendar DATE (an all-day event's exclusive DTEND). */
 export function icsNextDate(day: string): string {
@@ -75,7 +75,7 @@ export function icsNextDate(day: string): string {
 }
 
 /** An ISO instant as a UTC DATE-TIME, 20260331T101500Z. */
-export function icsDateTime(iso: string): string {
+function icsDateTime(iso: string): string {
   return new Date(iso)
     .toISOString()
     .replace(/\.\d{3}Z$/, "Z")

@@ -7,10 +7,10 @@ import { idPattern } from "../../shared/text";
  * against the Data Model's JSON schemas.
  */
 
-export const annoContext = "http://www.w3.org/ns/anno.jsonld";
-export const ldpContext = "http://www.w3.org/ns/ldp.jsonld";
+const annoContext = "http://www.w3.org/ns/anno.jsonld";
+const ldpContext = "http://www.w3.org/ns/ldp.jsonld";
 export const annoMediaType = `application/ld+json; profile="${annoContext}"`;
-export const containerPath = "/w3c/annotations/";
+const containerPath = "/w3c/annotations/";
 
 /** Properties the Data Model has no term for are kept under this prefix (an IRI scheme, as JSON-LD reads it). */
 const ext = "liaison:";
@@ -31,7 +31,7 @@ export interface StoredAnnotation {
   canonical?: string | null;
 }
 
-export interface MappingContext {
+interface MappingContext {
   /** Scheme, host and port of the request: every IRI served is absolute on it. */
   origin: string;
   /** Display names of the workspace's members, by id (for `creator`). */
@@ -51,10 +51,10 @@ export function storedAnnotationData(raw: unknown): Annotation {
 
 export const containerIri = (origin: string) => `${origin}${containerPath}`;
 export const annotationIri = (origin: string, id: string) => `${origin}${containerPath}${id}`;
-export const memberIri = (memberId: string) => `urn:liaison:member:${memberId}`;
+const memberIri = (memberId: string) => `urn:liaison:member:${memberId}`;
 
 /** The annotation id an IRI names, when it is one of this server's annotation IRIs. */
-export function annotationIdFromIri(origin: string, iri: string): string | null {
+function annotationIdFromIri(origin: string, iri: string): string | null {
   const prefix = containerIri(origin);
   if (!iri.startsWith(prefix)) return null;
   const id = iri.slice(prefix.length);
@@ -133,7 +133,7 @@ export function toWebAnnotation(stored: StoredAnnotation, context: MappingContex
 }
 
 /** How a container lists its annotations (the Protocol's Prefer include values). */
-export type ContainerPreference = "descriptions" | "iris" | "minimal";
+type ContainerPreference = "descriptions" | "iris" | "minimal";
 
 const preferIris = ["http://www.w3.org/ns/oa#PreferContainedIRIs", "http://www.w3.org/ns/ldp#PreferContainedIRIs"];
 const preferDescriptions = "http://www.w3.org/ns/oa#PreferContainedDescriptions";
@@ -151,11 +151,11 @@ export function containerPreference(prefer: string | undefined): { preference: C
   return { preference: "descriptions", applied: wanted.includes(preferDescriptions) };
 }
 
-export const pageIri = (origin: string, page: number, iris: boolean) => `${containerIri(origin)}?page=${page}${iris ? "&iris=1" : ""}`;
+const pageIri = (origin: string, page: number, iris: boolean) => `${containerIri(origin)}?page=${page}${iris ? "&iris=1" : ""}`;
 
 export const lastPageIndex = (total: number, pageSize: number) => Math.max(0, Math.ceil(total / pageSize) - 1);
 
-export interface PageOptions {
+interface PageOptions {
   origin: string;
   page: number;
   pageSize: number;
@@ -166,7 +166,7 @@ export interface PageOptions {
 }
 
 /** An annotation as an item of a page: the page's @context covers it. */
-export function asItem(annotation: Record<string, unknown>): Record<string, unknown> {
+function asItem(annotation: Record<string, unknown>): Record<string, unknown> {
   const { "@context": _context, ...item } = annotation;
   return item;
 }
@@ -187,7 +187,7 @@ export function annotationPage(options: PageOptions, embedded = false): Record<s
   };
 }
 
-export interface ContainerOptions {
+interface ContainerOptions {
   origin: string;
   label: string;
   total: number;
@@ -242,7 +242,7 @@ export interface IncomingAnnotation {
   extras: Partial<Pick<Annotation, "visibility" | "resolved" | "targets" | "addressedTo">>;
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
 function isHttpUrl(value: string): boolean {
   try {

@@ -14,7 +14,7 @@ export const tokenHashHeader = "X-Liaison-Token-Hash";
  * Sent when the member's token was replaced: the socket goes like any drop (a policy close, not
  * `removed`), and a client that holds the new token connects again with it.
  */
-export const tokenReplacedCloseCode = 1008;
+const tokenReplacedCloseCode = 1008;
 
 const tokenTag = (tokenHash: string) => `token:${tokenHash}`;
 
@@ -133,43 +133,5 @@ export class WorkspaceRoom extends DurableObject<Env> {
     try {
       socket.close(1011, "connection error");
     } catch {}
-  }
-}
-
-/** The room of a workspace. */
-export function roomOf(env: Env, workspaceId: string) {
-  return env.WORKSPACE_ROOMS.get(env.WORKSPACE_ROOMS.idFromName(workspaceId));
-}
-
-/**
- * Tells the workspace's members that its changes reach `cursor`. Best effort: a missed message
- * only delays teammates until their next pull, so a failure is logged, not raised.
- */
-export async function announceCursor(env: Env, workspaceId: string, cursor: number): Promise<void> {
-  try {
-    await roomOf(env, workspaceId).announce(cursor);
-  } catch (error) {
-    console.error("liaison: live announce failed", error);
-  }
-}
-
-/**
- * Closes the live sockets a member opened with a token since replaced. The new token already
- * took effect, so a failure here is logged; the old sockets then only hear cursor numbers, never data.
- */
-export async function closeReplacedTokens(env: Env, workspaceId: string, memberId: string, currentTokenHash: string): Promise<void> {
-  try {
-    await roomOf(env, workspaceId).closeReplacedTokens(memberId, currentTokenHash);
-  } catch (error) {
-    console.error("liaison: closing the live sockets of a replaced token failed", error);
-  }
-}
-
-/** Closes a removed member's live sockets; the removal itself already took effect, so this only logs on failure. */
-export async function disconnectMember(env: Env, workspaceId: string, memberId: string): Promise<void> {
-  try {
-    await roomOf(env, workspaceId).disconnect(memberId);
-  } catch (error) {
-    console.error("liaison: closing a removed member's live sockets failed", error);
   }
 }

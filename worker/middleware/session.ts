@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
 
-export const bookmarkHeader = "X-D1-Bookmark";
+const bookmarkHeader = "X-D1-Bookmark";
 
 /**
  * Runs every request on a D1 session. With read replication, a client that sends back the

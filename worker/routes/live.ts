@@ -3,7 +3,8 @@ import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
 import { ApiError } from "../lib/errors";
 import { isAllowedOrigin } from "../lib/origins";
-import { cursorHeader, memberHeader, roomOf, tokenHashHeader } from "../live/workspace-room";
+import { roomOf } from "../live/room-client";
+import { cursorHeader, memberHeader, tokenHashHeader } from "../live/workspace-room";
 import { requireMemberByProtocol } from "../middleware/auth";
 
 /** Only WebSocket handshakes, and from a browser only from origins the API answers anyway. */

@@ -6,7 +6,7 @@ import { isGuardFailure, now } from "../db/rows";
 import type { AppEnv } from "../env";
 import { ApiError, nameTaken, notFound } from "../lib/errors";
 import { newToken, sha256 } from "../lib/tokens";
-import { closeReplacedTokens, disconnectMember } from "../live/workspace-room";
+import { closeReplacedTokens, disconnectMember } from "../live/room-client";
 import { requireAdmin, requireMember } from "../middleware/auth";
 import { validate } from "../middleware/validate";
 

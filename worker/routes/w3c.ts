@@ -64,7 +64,7 @@ export async function readVisible(db: Db, scope: Scope, entity: string, page?: {
   return results;
 }
 
-export async function countVisible(db: Db, scope: Scope, entity: string): Promise<number> {
+async function countVisible(db: Db, scope: Scope, entity: string): Promise<number> {
   const row = await db
     .prepare(
       `SELECT COUNT(*) AS n FROM entities

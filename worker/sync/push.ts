@@ -15,7 +15,7 @@ import { clearGuardStatement, guardStatement, isGuardFailure, now } from "../db/
 import type { AppEnv } from "../env";
 import { ApiError } from "../lib/errors";
 import { sha256 } from "../lib/tokens";
-import { announceCursor, roomOf } from "../live/workspace-room";
+import { announceCursor, roomOf } from "../live/room-client";
 import { readAfter } from "../middleware/session";
 
 const maxAttempts = 8;
@@ -105,7 +105,7 @@ function reusedId(m: Mutation): never {
  * (400) refuses the whole push: nothing of it is written. The room applies a workspace's
  * pushes one at a time, so the race is only ever lost to a push applied elsewhere (see pushAsMember).
  */
-export async function applyPush(db: Db, workspaceId: string, member: Member, mutations: Mutation[]): Promise<PushResponse> {
+async function applyPush(db: Db, workspaceId: string, member: Member, mutations: Mutation[]): Promise<PushResponse> {
   const digests = await Promise.all(mutations.map(mutationDigest));
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
     const plan = await planPush(db, workspaceId, member, mutations, digests);

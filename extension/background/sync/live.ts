@@ -8,7 +8,7 @@ export interface Holder {
   onDisconnect: { addListener(listener: () => void): void };
 }
 
-export const liveTiming = {
+const liveTiming = {
   /** Traffic at least this often keeps idle connections open and, from Chrome 116, the service worker running. */
   keepaliveMs: 20_000,
   /** Cursor messages arriving together lead to one sync. */

@@ -7,11 +7,11 @@ import type { PublicSession } from "../session";
 import { defineMessage, defineMessages } from "./define";
 
 /** A new record of a capturable kind, as the page sends it (its schema fills in the defaults). */
-export type RecordCreate = {
+type RecordCreate = {
   [K in CapturableKind]: { type: "record.create"; kind: K; fields: z.input<(typeof entitySchemas)[K]> };
 }[CapturableKind];
 /** A new record of a capturable kind, checked against that kind's schema. */
-export type CheckedRecordCreate = {
+type CheckedRecordCreate = {
   [K in CapturableKind]: { type: "record.create"; kind: K; fields: EntityFields<K> };
 }[CapturableKind];
 

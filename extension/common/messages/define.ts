@@ -6,7 +6,7 @@ import type { z } from "zod";
  * pages, so their messages may only capture and read. `extension`: only Liaison's own pages
  * (side panel, options).
  */
-export type Senders = "content" | "extension";
+type Senders = "content" | "extension";
 
 /** A message the background answers. */
 export interface Declared<Schema extends z.ZodType<{ type: string }>, Reply, From extends Senders = Senders> {

@@ -13,17 +13,17 @@ export const messages = { ...captureMessages, ...pagePartMessages, ...workspaceM
 type Messages = typeof messages;
 export type MessageType = keyof Messages;
 /** The types a content script may send too. */
-export type ContentMessageType = { [T in MessageType]: Messages[T]["from"] extends "content" ? T : never }[MessageType];
+type ContentMessageType = { [T in MessageType]: Messages[T]["from"] extends "content" ? T : never }[MessageType];
 
 /** A message as its sender writes it (defaults may be left out). */
-export type MessageInput<T extends MessageType> = z.input<Messages[T]["schema"]>;
+type MessageInput<T extends MessageType> = z.input<Messages[T]["schema"]>;
 /** A message as the background's handler receives it: checked, defaults filled in. */
 export type MessageOf<T extends MessageType> = z.output<Messages[T]["schema"]>;
 /** What the background answers to each message. */
 export type Replies = { [T in MessageType]: Messages[T] extends { reply?: infer Reply } ? Reply : never };
 
 export type PageMessage = { [T in MessageType]: MessageInput<T> }[MessageType];
-export type ContentMessage = { [T in ContentMessageType]: MessageInput<T> }[ContentMessageType];
+type ContentMessage = { [T in ContentMessageType]: MessageInput<T> }[ContentMessageType];
 type CheckedPageMessage = { [T in MessageType]: MessageOf<T> }[MessageType];
 type CheckedContentMessage = { [T in ContentMessageType]: MessageOf<T> }[ContentMessageType];
 

@@ -5,10 +5,10 @@ import { matchQuote } from "./match-quote";
 import { type DomPoint, normalizeQuote, normalizeText, TextIndex } from "./text-index";
 import { elementAtXPath } from "./xpath";
 
-export type AnchorMethod = "range" | "position" | "quote" | "fuzzy";
+type AnchorMethod = "range" | "position" | "quote" | "fuzzy";
 
 /** Where an annotation's words are now, as offsets into the index's text. */
-export interface Anchor {
+interface Anchor {
   start: number;
   end: number;
   /** Which selector found it. */

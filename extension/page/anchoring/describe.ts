@@ -3,7 +3,7 @@ import { highlightTagName, TextIndex } from "./text-index";
 import { xpathOf } from "./xpath";
 
 /** Characters of context kept either side of a quote (the schema allows 64). */
-export const contextLength = 32;
+const contextLength = 32;
 const maxQuoteLength = 4000;
 const maxPathLength = 1000;
 
@@ -84,7 +84,7 @@ function describeElements(index: TextIndex, start: number, end: number): RangeSe
 }
 
 /** The page's own element a text node sits in: Liaison's highlights are not part of the page's structure. */
-export function pageElementOf(node: Node): Element | null {
+function pageElementOf(node: Node): Element | null {
   let element = node.nodeType === 1 ? (node as Element) : node.parentElement;
   while (element && element.localName === highlightTagName) element = element.parentElement;
   return element;

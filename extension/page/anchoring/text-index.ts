@@ -65,7 +65,7 @@ export function normalizeQuote(value: string): string {
 }
 
 /** Elements whose content is not page text: scripts, styles, form controls, other documents and Liaison's own UI. */
-export function isSkippedElement(element: Element): boolean {
+function isSkippedElement(element: Element): boolean {
   const tag = element.localName;
   if (skippedTags.has(tag)) return true;
   return tag.startsWith("liaison-") && tag !== highlightTagName;
@@ -77,7 +77,7 @@ export interface DomPoint {
 }
 
 /** A piece of one text node: what a highlight wraps. */
-export interface TextSegment {
+interface TextSegment {
   node: Text;
   start: number;
   end: number;

@@ -2,7 +2,7 @@ import type { PageAnnotation } from "../../common/page-annotation";
 import { t } from "../../ui/i18n";
 import { Markdown } from "../../ui/Markdown";
 
-export interface AnnotationTipProps {
+interface AnnotationTipProps {
   /** The annotations under the pointer, outermost first (highlights nest where annotations overlap). */
   annotations: PageAnnotation[];
   /** The hovered highlight's box, in viewport coordinates. */

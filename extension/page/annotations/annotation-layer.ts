@@ -5,7 +5,7 @@ import { ensureHighlightStyle, type HighlightTarget, highlight, highlightTag, re
 import { TextIndex } from "../anchoring/text-index";
 import { TimeSlicer } from "../scheduler";
 
-export interface AnnotationLayerOptions {
+interface AnnotationLayerOptions {
   /** Told the status of every annotation on the page whenever one of them changes. */
   onStatus(statuses: Record<string, AnchoringStatus>): void;
   /** Whether the page draws its words on a canvas (then every annotation is about the whole page). */

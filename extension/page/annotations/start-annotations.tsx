@@ -9,7 +9,7 @@ import { AnnotationTip } from "./AnnotationTip";
 import { AnnotationLayer } from "./annotation-layer";
 import css from "./annotation-tip.css?inline";
 
-export interface PageAnnotations {
+interface PageAnnotations {
   /** Asks for the page's annotations again (one was just saved here). */
   refresh(): Promise<void>;
 }

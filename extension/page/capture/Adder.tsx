@@ -1,6 +1,6 @@
 import { t } from "../../ui/i18n";
 
-export interface AdderProps {
+interface AdderProps {
   /** Where to show it, in document coordinates (it scrolls with the text it belongs to). */
   position: { left: number; top: number };
   onActionItem: () => void;

@@ -18,7 +18,7 @@ export interface AnnotationDraft {
   targets: string[];
 }
 
-export interface AnnotationFormProps {
+interface AnnotationFormProps {
   draft: AnnotationDraft;
   session: PublicSession | null;
   members: Member[];

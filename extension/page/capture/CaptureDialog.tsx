@@ -4,7 +4,7 @@ import { t } from "../../ui/i18n";
 
 const panelWidth = 340;
 
-export interface CaptureDialogProps {
+interface CaptureDialogProps {
   title: string;
   /** The quote the form was opened on, shown above the fields. */
   quote: string | null;

@@ -16,7 +16,7 @@ export interface CaptureDraft {
   targets: string[];
 }
 
-export interface CaptureFormProps {
+interface CaptureFormProps {
   draft: CaptureDraft;
   session: PublicSession | null;
   members: Member[];

@@ -10,7 +10,7 @@ import { ScaleOptions } from "../../ui/ScaleOptions";
 import { CaptureDialog } from "./CaptureDialog";
 import type { CaptureDraft } from "./CaptureForm";
 
-export interface RiskFormProps {
+interface RiskFormProps {
   draft: CaptureDraft;
   session: PublicSession | null;
   members: Member[];

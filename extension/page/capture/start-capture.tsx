@@ -21,7 +21,7 @@ type View =
   | { kind: "risk"; draft: CaptureDraft; anchor?: { left: number; top: number } }
   | { kind: "toast"; text: string };
 
-export interface CaptureHooks {
+interface CaptureHooks {
   /** An annotation was saved from this page: it is highlighted at once. */
   onAnnotationSaved?: () => void;
 }

@@ -11,7 +11,7 @@ export interface StoreEvents {
   onStoreChange(listener: () => void): void;
 }
 
-export interface Overlay extends StoreEvents {
+interface Overlay extends StoreEvents {
   /** Settles once the overlay's first drawing is on screen (or its data could not be had). */
   firstPaint: Promise<void>;
 }

@@ -31,7 +31,7 @@ import { ErrorNote } from "../../ui/ErrorNote";
  * the server lets only its author change an annotation, and the person a note is addressed to
  * must be able to resolve it. See extension/annotations/threads.ts.
  */
-export interface AnnotationsViewProps {
+interface AnnotationsViewProps {
   /** The page's threads, oldest first. */
   annotations: AnnotationThread[];
   /** What the page's content script found per annotation id (absent: not looked for yet). */
@@ -50,7 +50,7 @@ export interface AnnotationsViewProps {
   onMutate: (change: AnnotationChange) => Promise<unknown>;
 }
 
-export interface AnnotationChange {
+interface AnnotationChange {
   entity: "annotation";
   entityId: string;
   op: "upsert";

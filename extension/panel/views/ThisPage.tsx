@@ -20,7 +20,7 @@ import { AnnotationsView } from "./AnnotationsView";
 import { toggleDone } from "./actions";
 import { Escalations } from "./Escalations";
 
-export interface ThisPageProps {
+interface ThisPageProps {
   data: PanelData;
   /** The item of the page in view (or whose chip was clicked). */
   pageKey: string | null;

@@ -2,7 +2,7 @@ import { recordKinds } from "../../../shared/kinds";
 import type { MarkdownLabels } from "../../../shared/markdown";
 import { riskStatuses } from "../../../shared/vocabulary";
 import { t } from "../../ui/i18n";
-import { riskStatusLabels } from "../../ui/labels";
+import { recordKindLabels, riskStatusLabels } from "../../ui/labels";
 
 /** The Markdown exports' headings in the user's language. */
 export function markdownLabels(): MarkdownLabels {
@@ -33,6 +33,6 @@ export function markdownLabels(): MarkdownLabels {
     riskStatuses: Object.fromEntries(
       riskStatuses.map((status) => [status, t(riskStatusLabels[status]).toLowerCase()]),
     ) as MarkdownLabels["riskStatuses"],
-    kinds: Object.fromEntries(recordKinds.map((kind) => [kind.name, t(`kind_${kind.name}`)])),
+    kinds: Object.fromEntries(recordKinds.map((kind) => [kind.name, t(recordKindLabels[kind.name])])),
   };
 }

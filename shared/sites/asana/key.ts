@@ -22,7 +22,7 @@ export function asanaKey(url: UrlParts): string | null {
   return null;
 }
 
-export function asanaUrl(key: string): string | null {
+function asanaUrl(key: string): string | null {
   const match = /^asana:(\d+)$/.exec(key);
   return match ? `https://app.asana.com/0/0/${match[1]}/f` : null;
 }

@@ -17,7 +17,7 @@ export function confluenceKey(url: UrlParts, options: { selfHosted?: boolean } =
   return pageId && /^\d+$/.test(pageId) ? `confluence:${host}/${pageId}` : null;
 }
 
-export function confluenceUrl(key: string): string | null {
+function confluenceUrl(key: string): string | null {
   const match = /^confluence:([^/]+)\/(\d+)$/.exec(key);
   if (!match) return null;
   // The context path of a Server install is not in the key: the link assumes the host's root.

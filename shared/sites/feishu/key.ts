@@ -21,7 +21,7 @@ export function feishuKey(url: UrlParts): string | null {
   return `feishu:${host}/${match[1]}/${match[2]}${record && /^[A-Za-z0-9]+$/.test(record) ? `/${record}` : ""}`;
 }
 
-export function feishuUrl(key: string): string | null {
+function feishuUrl(key: string): string | null {
   const match = /^feishu:([^/]+)\/(docx|wiki|docs|sheets|base)\/([A-Za-z0-9]+)(?:\/([A-Za-z0-9]+))?$/.exec(key);
   if (!match || (match[4] && match[2] !== "base")) return null;
   return `https://${match[1]}/${match[2]}/${match[3]}${match[4] ? `?record=${match[4]}` : ""}`;

@@ -12,7 +12,7 @@ export function gdocsKey(url: UrlParts): string | null {
   return match ? `gdocs:${match[1]}` : null;
 }
 
-export function gdocsUrl(key: string): string | null {
+function gdocsUrl(key: string): string | null {
   const match = /^gdocs:([\w-]{25,})$/.exec(key);
   return match ? `https://docs.google.com/document/d/${match[1]}/edit` : null;
 }

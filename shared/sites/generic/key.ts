@@ -11,7 +11,7 @@ export function pageUrlKey(url: UrlParts): string | null {
   return `url:${url.protocol}//${url.host.toLowerCase()}${url.pathname}`;
 }
 
-export function pageUrlFromKey(key: string): string | null {
+function pageUrlFromKey(key: string): string | null {
   return key.startsWith("url:http") ? key.slice(4) : null;
 }
 

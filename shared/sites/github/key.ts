@@ -20,7 +20,7 @@ export function githubKey(url: UrlParts): string | null {
   return `github:${match[1].toLowerCase()}/${match[2].toLowerCase()}#${Number(match[3])}`;
 }
 
-export function githubUrl(key: string): string | null {
+function githubUrl(key: string): string | null {
   const match = /^github:([^/]+)\/([^#]+)#(\d+)$/.exec(key);
   return match ? `https://github.com/${match[1]}/${match[2]}/issues/${match[3]}` : null;
 }

@@ -52,7 +52,7 @@ function relativeRoot(listPath: string, projectPath: string): string {
   return "";
 }
 
-export function gitlabUrl(key: string): string | null {
+function gitlabUrl(key: string): string | null {
   const match = /^gitlab:([^/]+)\/(.+)([#!])(\d+)$/.exec(key);
   if (!match) return null;
   return `https://${match[1]}/${match[2]}/-/${match[3] === "!" ? "merge_requests" : "issues"}/${match[4]}`;

@@ -17,7 +17,7 @@ export function jiraKey(url: UrlParts, options: { selfHosted?: boolean } = {}): 
   return match ? `jira:${host}/${match[1]}` : null;
 }
 
-export function jiraUrl(key: string): string | null {
+function jiraUrl(key: string): string | null {
   const match = /^jira:([^/]+)\/([A-Z][A-Z0-9_]+-\d+)$/.exec(key);
   return match ? `https://${match[1]}/browse/${match[2]}` : null;
 }

@@ -8,7 +8,7 @@ export function linearKey(url: UrlParts): string | null {
   return match ? `linear:${match[1].toLowerCase()}/${match[2].toUpperCase()}` : null;
 }
 
-export function linearUrl(key: string): string | null {
+function linearUrl(key: string): string | null {
   const match = /^linear:([^/]+)\/([A-Z][A-Z0-9]*-\d+)$/.exec(key);
   return match ? `https://linear.app/${match[1]}/issue/${match[2]}` : null;
 }

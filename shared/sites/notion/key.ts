@@ -24,7 +24,7 @@ export function notionKey(url: UrlParts): string | null {
   return match ? `notion:${match[1].toLowerCase()}` : null;
 }
 
-export function notionUrl(key: string): string | null {
+function notionUrl(key: string): string | null {
   const match = /^notion:([0-9a-f]{32})$/.exec(key);
   return match ? `https://www.notion.so/${match[1]}` : null;
 }

@@ -29,7 +29,7 @@ export function pingcodeKey(url: UrlParts): string | null {
   return null;
 }
 
-export function pingcodeUrl(key: string): string | null {
+function pingcodeUrl(key: string): string | null {
   const match = /^pingcode:([^/]+)\/(workitems|ideas|tickets|wiki)\/([\w-]+)$/.exec(key);
   return match ? `https://${match[1]}/${pathOf[match[2] as Kind]}/${match[3]}` : null;
 }

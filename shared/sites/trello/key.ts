@@ -11,7 +11,7 @@ export function trelloKey(url: UrlParts): string | null {
   return match ? `trello:${match[1]}` : null;
 }
 
-export function trelloUrl(key: string): string | null {
+function trelloUrl(key: string): string | null {
   const match = /^trello:([A-Za-z0-9]{8})$/.exec(key);
   return match ? `https://trello.com/c/${match[1]}` : null;
 }

@@ -14,7 +14,7 @@ export function worktileKey(url: UrlParts): string | null {
   return item ? `worktile:${host}/items/${item[1]}` : null;
 }
 
-export function worktileUrl(key: string): string | null {
+function worktileUrl(key: string): string | null {
   const match = /^worktile:([^/]+)\/(?:tasks\/([0-9a-f]{24})|items\/([\w-]+))$/.exec(key);
   if (!match) return null;
   // The key has no project; a task opens from the mission root (shape not confirmed on a live tenant).
