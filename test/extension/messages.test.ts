@@ -177,3 +177,20 @@ describe("capture's handler for record.create", () => {
     expect(await listRows(store, "action_item")).toEqual([]);
   });
 });
+
+describe("the server URL a workspace is joined or created on", () => {
+  const join = (serverUrl: string) =>
+    pageToBackground.safeParse({ type: "workspace.join", serverUrl, code: "ABCD-EFGH-JKLM", name: "Sam Wu", department: "QA" }).success;
+
+  it("must be https, so that the token never travels unencrypted", () => {
+    expect(join("https://liaison.acme.example")).toBe(true);
+    expect(join("http://liaison.acme.example")).toBe(false);
+    expect(join("http://10.0.0.7:8787")).toBe(false);
+    expect(join("ftp://liaison.acme.example")).toBe(false);
+  });
+
+  it("may be plain http on this machine, where npm start serves the API", () => {
+    expect(join("http://127.0.0.1:8787")).toBe(true);
+    expect(join("http://localhost:8787")).toBe(true);
+  });
+});

@@ -5,6 +5,10 @@ import { type Invite, memberProfile } from "../../../shared/workspace";
 import type { PublicSession } from "../session";
 import { defineMessage, defineMessages } from "./define";
 
+/** This machine: `npm start` serves the API over plain http here, and nothing crosses a network. */
+const loopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
+
+/** The sync API's address: https, so that the token never travels unencrypted, except on this machine. */
 const serverUrl = z
   .string()
   .trim()
@@ -12,11 +16,11 @@ const serverUrl = z
   .refine((value) => {
     try {
       const url = new URL(value);
-      return url.protocol === "https:" || url.protocol === "http:";
+      return url.protocol === "https:" || (url.protocol === "http:" && loopbackHosts.includes(url.hostname));
     } catch {
       return false;
     }
-  }, "must be an http(s) URL");
+  }, "must start with https:// (plain http only for localhost or 127.0.0.1)");
 
 export const workspaceMessages = defineMessages({
   "workspace.create": defineMessage(
