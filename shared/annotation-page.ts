@@ -1,3 +1,4 @@
+// Which page an annotation belongs on: a page's `url:` key and items, and the pages whose words are drawn on a canvas.
 import type { Annotation } from "./entities";
 import { gdocsKey } from "./sites/gdocs/key";
 import { pageUrlKey } from "./sites/generic/key";

@@ -1,3 +1,4 @@
+// A goal's progress and health from its indicators, linked action items and time elapsed, and goals arranged as a tree.
 import type { ActionItem, Goal } from "./kinds/schemas";
 import type { healthStatuses } from "./vocabulary";
 

@@ -1,3 +1,4 @@
+// The sync protocol between the extension and the Worker: the push and pull requests and answers, and their limits.
 import { z } from "zod";
 import { describeIssues, entityNames, entitySchemas } from "./entities";
 import { id } from "./text";

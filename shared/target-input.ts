@@ -1,3 +1,4 @@
+// Reads tracker items a person types or pastes (a URL, `acme/app#7`, a target key, ACME-42) into target keys.
 import { targetKey, targetKeyForUrl } from "./sites/keys";
 
 /**

@@ -1,3 +1,4 @@
+// The zod building blocks of user-entered values: text, ids, calendar days, web addresses, names of people and departments.
 import { z } from "zod";
 
 // A UTF-16 surrogate that is not part of a pair cannot be stored or shown faithfully.

@@ -1,3 +1,4 @@
+// Workspaces, members and invites as the API sends them, and the requests that create, join and change them.
 import { z } from "zod";
 import { departmentName, personName, text } from "./text";
 import { memberRoles } from "./vocabulary";

@@ -1,3 +1,4 @@
+// The Worker's HTTP app: CORS, body limits, a D1 session per request, every route, and the one error envelope.
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";

@@ -1,3 +1,4 @@
+// What every request of the Worker carries: its bindings, and the D1 session, member and workspace the middleware sets.
 import type { Member, Workspace } from "../shared/workspace";
 import type { Db } from "./db/db";
 

@@ -1,3 +1,4 @@
+// The Worker's main module: the HTTP app, the nightly purge and the workspaces' live rooms (Durable Objects).
 import { app } from "./app";
 import { purgeExpired } from "./maintenance";
 

@@ -1,3 +1,4 @@
+// The Worker's scheduled clean-up: old tombstones, mutation records and orphaned canonical IRIs purged after 90 days.
 import type { Db } from "./db/db";
 
 /** How long tombstones and idempotency records are kept; a client away longer resyncs from zero. */

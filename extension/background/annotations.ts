@@ -1,3 +1,4 @@
+// Annotations in the background: a page's threads from the local store, and what each page's anchoring found (the side panel's orphans).
 import { type PageRef, pageKeyOf } from "../../shared/annotation-page";
 import type { AnchoringStatus } from "../../shared/vocabulary";
 import { addresseeName, entriesFromRows, memberName, threadsFor } from "../common/annotation-threads";

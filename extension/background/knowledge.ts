@@ -1,3 +1,4 @@
+// What the team knows about each tracker item, indexed from the local store in the background: the summaries behind chips and row badges.
 import type { EntityName } from "../../shared/entities";
 import type { RecordLists } from "../../shared/kinds";
 import { indexByTarget, kindsOnChip, summarize, type TargetIndex } from "../../shared/kinds/items";

@@ -1,3 +1,4 @@
+// Self-hosted trackers in the background: Liaison's content script registered on each host the user granted, removed when it is not.
 import { browser } from "wxt/browser";
 import { contentScriptId, type SelfHostedKind, type SelfHostedSite, selfHostedOrigin } from "../common/self-hosted";
 import { type Db, getKv, setKv } from "../store/db";

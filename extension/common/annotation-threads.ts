@@ -1,3 +1,4 @@
+// Annotation threads (a note, its replies, resolved or not and by whom), built from stored rows for the background and the side panel.
 import { isOnPage, type PageRef } from "../../shared/annotation-page";
 import type { Annotation } from "../../shared/entities";
 import type { Member } from "../../shared/workspace";

@@ -1,3 +1,4 @@
+// How pages, content scripts, the side panel and options ask the background something: one message sent, its reply unwrapped.
 import { browser } from "wxt/browser";
 import type { MessageType, PageMessage, Replies } from "./messages";
 

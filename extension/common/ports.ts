@@ -1,3 +1,4 @@
+// Ports from overlays and side panels to the background: they tell it Liaison is in use and hear when the store changed.
 import { type Browser, browser } from "wxt/browser";
 
 /** Overlays on tracker pages: told when the store changes. */

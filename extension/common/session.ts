@@ -1,3 +1,4 @@
+// The session this browser signs in with (server, token, workspace, member), and the part of it pages may see.
 import type { Member, Workspace } from "../../shared/workspace";
 
 /** The member this browser signs in as. Kept in the extension's IndexedDB, which content scripts cannot open. */

@@ -1,3 +1,4 @@
+// The options page's workspace section: members and roles, invites, departments and their leads, the workspace's name and my token.
 import { useEffect, useState } from "preact/hooks";
 import { maxLengths } from "../../shared/limits";
 import type { Invite, Member } from "../../shared/workspace";

@@ -1,3 +1,4 @@
+// The options page: connect this browser to a workspace (create one, or join with an invite), then sync, admin, trackers and preferences.
 import { useState } from "preact/hooks";
 import { maxLengths } from "../../shared/limits";
 import { commonDepartments } from "../../shared/vocabulary";

@@ -1,3 +1,4 @@
+// The options page's preferences: the interface language, the due-day notification and the weekday leads are reminded to check in.
 import { useEffect, useState } from "preact/hooks";
 import { browser } from "wxt/browser";
 import { getKv, openStore, setKv } from "../store/db";

@@ -1,3 +1,4 @@
+// The options page's self-hosted trackers: add a GitLab, Jira or Confluence host (the browser asks for the permission) or remove one.
 import { useState } from "preact/hooks";
 import { browser } from "wxt/browser";
 import { ask } from "../common/ask";

@@ -1,3 +1,4 @@
+// How Liaison comes to a page in parts (overlay first, then annotations and capture), and what the later parts share with the first.
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
 import { type PageCatalogues, pageCatalogues, usePageCatalogues } from "../ui/i18n";
 import type { StoreEvents } from "./overlay/start-overlay";

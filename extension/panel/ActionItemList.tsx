@@ -1,3 +1,4 @@
+// A list of action items in the side panel: owner, department, due date and priority, ticked done in place, shown a page at a time.
 import { useState } from "preact/hooks";
 import { formatDay, t, today } from "../ui/i18n";
 import { actionItemStatusLabels, priorityLabels } from "../ui/labels";

@@ -1,3 +1,4 @@
+// The side panel's conflicts: my annotation edits the server refused as stale, beside the current version, and which one to keep.
 import { useState } from "preact/hooks";
 import { ask } from "../common/ask";
 import { ErrorNote } from "../ui/ErrorNote";

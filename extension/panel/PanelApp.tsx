@@ -1,3 +1,4 @@
+// The side panel's tabs (this page, my work, action items, meetings, risks, goals, gaps, report, search), all read from the local store.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { browser } from "wxt/browser";
 import { knownTargetKeys } from "../../shared/kinds/items";

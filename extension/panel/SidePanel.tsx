@@ -1,3 +1,4 @@
+// The side panel page: keeps syncing and the live connection open while it is shown, and draws the panel.
 import { useEffect } from "preact/hooks";
 import { ask } from "../common/ask";
 import { holdPort, panelPortName } from "../common/ports";

@@ -1,3 +1,4 @@
+// The sync bar of the side panel and options: how syncing stands, a sync now button, and saving work the server refused.
 import { openStore } from "../store/db";
 import type { SyncStatus } from "../store/status";
 import { t } from "../ui/i18n";

@@ -1,3 +1,4 @@
+// Action items as the side panel's lists show them, and the all, open and mine filters.
 import type { ActionItem } from "../../shared/entities";
 import type { Member } from "../../shared/workspace";
 import { isMine } from "../store/my-work";

@@ -1,3 +1,4 @@
+// A page's annotations as Markdown, for the side panel's copy button: quotes, notes, authors, tags and replies.
 import type { AnchoringStatus } from "../../shared/vocabulary";
 import type { Member } from "../../shared/workspace";
 import { type AnnotationThread, addresseeName, memberName, replyKind } from "../common/annotation-threads";

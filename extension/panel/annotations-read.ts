@@ -1,3 +1,4 @@
+// What the side panel's annotations view reads from the local store for a page: threads, anchoring results, members and focus.
 import { type PageRef, pageKeyOf } from "../../shared/annotation-page";
 import type { AnchoringStatus } from "../../shared/vocabulary";
 import type { Member } from "../../shared/workspace";

@@ -1,3 +1,4 @@
+// How the side panel and options save or delete a record: through the background, which stores it at once and queues it for sync.
 import type { EntityName } from "../../shared/entities";
 import { ask } from "../common/ask";
 import { newLocalId } from "../store/local-rows";

@@ -1,3 +1,4 @@
+// Everything the side panel and options read from the local store: each kind's rows, the session, sync state and members.
 import { compareCodeUnits } from "../../shared/dates";
 import type { ActionItem, Department, EntityName, Meeting } from "../../shared/entities";
 import { type KindRecord, type RecordKinds, recordKinds } from "../../shared/kinds";

@@ -1,3 +1,4 @@
+// Work the server does not have (unsent, refused or in conflict), exported as a JSON file from the side panel or options.
 import { type Db, getKv, type KvValues, type OutboxEntry } from "../store/db";
 
 /** Everything typed in this browser that the server does not have: to keep, re-enter elsewhere or hand to an admin. */

@@ -1,3 +1,4 @@
+// The extension's local IndexedDB store: its rows, the outbox and small settings (kv), and how it is opened.
 import { type DBSchema, type IDBPDatabase, openDB } from "idb";
 import type { Change } from "../../shared/sync";
 import type { StoredSession } from "../common/session";

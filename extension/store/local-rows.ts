@@ -1,3 +1,4 @@
+// Reading the local store's rows without schemas, so that pages stay small, and telling open pages that the store changed.
 import { unwrap, wrap } from "idb";
 import type { EntityName } from "../../shared/entities";
 import type { Db, LocalRow } from "./db";

@@ -1,3 +1,4 @@
+// Which action items are mine, and my open ones due today or overdue (for reminders and the toolbar badge).
 import type { ActionItem } from "../../shared/entities";
 import type { Member } from "../../shared/workspace";
 import { type Db, getKv } from "./db";

@@ -1,3 +1,4 @@
+// Writing the local store: each local change with its outbox entry, and what sync brings back (results, refusals, conflicts, changes).
 import { type EntityName, entityPolicies, mergeEntity } from "../../shared/entities";
 import type { Change, MutationResult } from "../../shared/sync";
 import { type Db, getKv, type LocalRow, type OutboxEntry, setKv } from "./db";

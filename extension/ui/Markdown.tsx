@@ -1,3 +1,4 @@
+// Shows a note's Markdown as elements, never as HTML, in the side panel and in the tips on pages.
 import type { ComponentChildren } from "preact";
 
 /**

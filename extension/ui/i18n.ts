@@ -1,3 +1,4 @@
+// Liaison's strings in the user's language (the browser's, or one chosen in options), and how days are written.
 import { browser } from "wxt/browser";
 // Types only: the page-start script must not carry the catalogue, which content scripts get from the background.
 import type english from "../public/_locales/en/messages.json";

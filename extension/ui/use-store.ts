@@ -1,3 +1,4 @@
+// The hook the side panel and options read the local store with: read now, and again whenever the store changes.
 import { useEffect, useState } from "preact/hooks";
 import { type Db, openStore } from "../store/db";
 import { type StoreChange, storeChannelName } from "../store/local-rows";

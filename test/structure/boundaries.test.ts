@@ -1,10 +1,22 @@
-// Holds the code's structure on every test run: no import cycle, each room imports only what it may, and no export goes unused.
+// Holds the code's structure on every test run: no import cycle, each room imports only what it may, no export goes unused,
+// and every source file opens with a comment saying what it is for.
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { importCycles, pageStart, pageStartLeaks, readTree, roomLeaks, sharedLeaks, unusedExportsOf } from "./boundaries";
+import {
+  filesWithoutOpeningComment,
+  importCycles,
+  pageStart,
+  pageStartLeaks,
+  readSources,
+  readTree,
+  roomLeaks,
+  sharedLeaks,
+  unusedExportsOf,
+} from "./boundaries";
 import { buildGraph, unresolvedImports } from "./import-graph";
 
-const { graph, isEntry } = readTree(path.resolve(import.meta.dirname, "../.."));
+const root = path.resolve(import.meta.dirname, "../..");
+const { graph, isEntry } = readTree(root);
 
 describe("the code's structure", () => {
   it("finds every file a relative import names, so that no import goes unseen", () => {
@@ -35,6 +47,15 @@ describe("the code's structure", () => {
     expect(
       unusedExportsOf(graph, isEntry),
       "exports no other module imports: drop the `export` (or the code), or import it where it is meant to be used",
+    ).toEqual([]);
+  });
+
+  it("every source file opens with a comment saying what it is for", () => {
+    const sources = readSources(root);
+    expect(sources.has(pageStart), "the source files were not found").toBe(true);
+    expect(
+      filesWithoutOpeningComment(sources),
+      "files that do not open with a comment: add a `// ...` line at the top saying what the file is for",
     ).toEqual([]);
   });
 });
@@ -115,5 +136,15 @@ describe("each structure rule, broken on purpose", () => {
       "extension/background/start.ts: helper",
       "shared/dates.ts: today",
     ]);
+  });
+
+  it("finds a file that opens with code or with nothing, while blank lines before a comment do not count", () => {
+    const files = new Map([
+      ["shared/line.ts", "// What this file is for.\nexport const a = 1;"],
+      ["shared/block.ts", "\n\n/** What this file is for. */\nexport const b = 1;"],
+      ["shared/late.ts", 'import { a } from "./line";\n// Too late to say what the file is for.\nexport const c = a;'],
+      ["shared/empty.ts", "\n"],
+    ]);
+    expect(filesWithoutOpeningComment(files)).toEqual(["shared/empty.ts", "shared/late.ts"]);
   });
 });

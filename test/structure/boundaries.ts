@@ -74,6 +74,33 @@ export function readTree(root: string): { graph: ModuleGraph; isEntry: (file: st
   return { graph, isEntry: (file) => file.startsWith("extension/entrypoints/") || file === workerMain };
 }
 
+/** Files a tool writes, whose opening lines are not ours: the Worker's types, from `wrangler types`. */
+const generatedFiles = new Set(["worker/worker-configuration.d.ts"]);
+
+/** Our .ts and .tsx files under `root`, declarations included but not generated ones, by path, with their text. */
+export function readSources(root: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (folder: string) => {
+    if (!existsSync(path.join(root, folder))) return;
+    for (const entry of readdirSync(path.join(root, folder), { withFileTypes: true })) {
+      const file = `${folder}${entry.name}`;
+      if (entry.isDirectory() && !skippedFolders.has(entry.name) && !entry.name.startsWith(".")) walk(`${file}/`);
+      else if (entry.isFile() && /\.tsx?$/.test(entry.name) && !generatedFiles.has(file))
+        files.set(file, readFileSync(path.join(root, file), "utf8"));
+    }
+  };
+  for (const folder of sourceFolders) walk(folder);
+  return files;
+}
+
+/** Files whose first non-blank line is not a comment (`//` or `/*`): each should open by saying what it is for. */
+export function filesWithoutOpeningComment(files: ReadonlyMap<string, string>): string[] {
+  return [...files]
+    .filter(([, text]) => !/^\s*(\/\/|\/\*)/.test(text))
+    .map(([file]) => file)
+    .sort();
+}
+
 /** Every import cycle among our files, as "a.ts -> b.ts -type-> a.ts" (`-type->` for an `import type`). */
 export function importCycles(graph: ModuleGraph): string[] {
   return findCycles(graph, isSource).map((cycle) =>

@@ -1,3 +1,4 @@
+// The D1 queries of synced records: reading, writing and recording applied mutations, and the page of changes a pull sends.
 import type { Change, MutationResult } from "../../shared/sync";
 import { changePageSql } from "./change-page";
 import type { Db } from "./db";

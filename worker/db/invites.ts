@@ -1,3 +1,4 @@
+// The D1 queries of invites: creating, listing, revoking and using them (only a hash of each code is stored).
 import type { Invite } from "../../shared/workspace";
 import type { Db } from "./db";
 import { clearGuardStatement, guardStatement } from "./rows";

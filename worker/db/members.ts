@@ -1,3 +1,4 @@
+// The D1 queries of workspaces and members: who a token belongs to, profiles, unique names, roles, removal and tokens.
 import type { Role } from "../../shared/workspace";
 import type { Db } from "./db";
 import { clearGuardStatement, guardStatement, type MemberRow, toMember, toWorkspace, type WorkspaceRow } from "./rows";

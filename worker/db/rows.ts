@@ -1,3 +1,4 @@
+// What the Worker's D1 queries share: members and workspaces as rows and as the API sends them, and the write guard.
 import type { Member, Role, Workspace } from "../../shared/workspace";
 import type { Db } from "./db";
 

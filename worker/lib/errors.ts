@@ -1,3 +1,4 @@
+// The errors a route raises for the caller to act on, sent as the API's one error envelope.
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
 /** A failure the caller can act on; turned into the one error envelope by the app's onError. */

@@ -1,3 +1,4 @@
+// Writes iCalendar files of all-day events, for the calendar export of due dates and risk reviews.
 import { addDays } from "../../shared/dates";
 /**
  * iCalendar (RFC 5545) for all-day events: CRLF line ends, content lines folded at 75 octets,

@@ -1,3 +1,4 @@
+// Bearer tokens, invite codes and ids made by the Worker, and the hash under which tokens and codes are stored.
 const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
 
 function base64url(bytes: Uint8Array): string {

@@ -1,3 +1,4 @@
+// Converts annotations to and from W3C Web Annotation JSON-LD, for the W3C annotation routes and the annotations export.
 import { type Annotation, type AnnotationSelector, annotation as annotationSchema, describeIssues } from "../../shared/entities";
 import { idPattern } from "../../shared/text";
 

@@ -1,3 +1,4 @@
+// The live room of a workspace (a Durable Object): it holds members' WebSockets, applies pushes one at a time and sends new cursors.
 import { DurableObject } from "cloudflare:workers";
 import { type LiveMessage, liveCloseCodes, livePing, livePong, liveProtocol } from "../../shared/live";
 import type { Mutation } from "../../shared/sync";

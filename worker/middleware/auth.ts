@@ -1,3 +1,4 @@
+// Signs a request in by its bearer token (or the WebSocket protocol's), and allows admin routes to admins only.
 import type { Context, Next } from "hono";
 import { createMiddleware } from "hono/factory";
 import { liveProtocol, liveTokenPrefix } from "../../shared/live";

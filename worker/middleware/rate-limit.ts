@@ -1,3 +1,4 @@
+// The Worker's rate limits: per member when signed in, per client address otherwise, with a 429 beyond them.
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";

@@ -1,3 +1,4 @@
+// Runs each request on a D1 session, so that with read replication a client reads at least its own writes.
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";

@@ -1,3 +1,4 @@
+// Validates request bodies and queries with zod, refusing what does not fit with the API's one error envelope.
 import { zValidator } from "@hono/zod-validator";
 import type { ValidationTargets } from "hono";
 import type { ZodType } from "zod";

@@ -1,3 +1,4 @@
+// The export routes: the workspace's action items as CSV, due dates and risk reviews as iCalendar, annotations as JSON-LD.
 import { type Context, Hono } from "hono";
 import { type ActionItem, type EntityFields, entitySchemas, type Risk } from "../../shared/entities";
 import { urlForTargetKey } from "../../shared/sites/keys";

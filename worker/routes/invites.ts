@@ -1,3 +1,4 @@
+// The invite routes: admins create, list and revoke invite codes; anyone with a code joins the workspace.
 import { Hono } from "hono";
 import { idPattern } from "../../shared/text";
 import { createInviteRequest, joinRequest, normalizeInviteCode } from "../../shared/workspace";

@@ -1,3 +1,4 @@
+// The live route: a member's WebSocket handshake, handed to the workspace's room.
 import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";

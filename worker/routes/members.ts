@@ -1,3 +1,4 @@
+// The member routes: my profile and a new token for me; the workspace's members, whose roles and membership admins change.
 import { Hono } from "hono";
 import { idPattern } from "../../shared/text";
 import { changeRoleRequest, updateProfileRequest } from "../../shared/workspace";

@@ -1,3 +1,4 @@
+// The sync routes the extension calls: push its changes, pull the workspace's changes since a cursor.
 import { Hono } from "hono";
 import { describeIssues } from "../../shared/entities";
 import { type PullResponse, pullQuery, pushRequest } from "../../shared/sync";

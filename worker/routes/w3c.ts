@@ -1,3 +1,4 @@
+// The W3C Web Annotation Protocol over the workspace's annotations: a paged container and each annotation at its own IRI.
 import { type Context, Hono } from "hono";
 import type { Mutation } from "../../shared/sync";
 import { idPattern } from "../../shared/text";

@@ -1,3 +1,4 @@
+// The workspace routes: create a workspace (its creator becomes the first admin), read it, and rename it.
 import { Hono } from "hono";
 import { createWorkspaceRequest, renameWorkspaceRequest } from "../../shared/workspace";
 import { insertMember, insertWorkspace, renameWorkspace } from "../db/members";

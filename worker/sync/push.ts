@@ -1,3 +1,4 @@
+// A member's push applied to D1: replays answered as before, the rest merged and written all or nothing, through the workspace's room.
 import type { Context } from "hono";
 import { type EntityName, entityPolicies, mergeEntity } from "../../shared/entities";
 import type { Mutation, MutationResult, PushResponse } from "../../shared/sync";

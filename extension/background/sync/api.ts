@@ -1,3 +1,4 @@
+// The Worker's HTTP API as the background calls it: workspace, invite, member, push and pull calls, and how a failed call is reported.
 import type { PullResponse, PushRequest, PushResponse } from "../../../shared/sync";
 import type { ApiErrorBody, Member, Session } from "../../../shared/workspace";
 

@@ -1,3 +1,4 @@
+// Live updates in the background: one WebSocket to the Worker while a side panel or overlay is open; a newer cursor there starts a sync.
 import { liveCloseCodes, livePing, liveProtocol, liveTokenPrefix, parseLiveMessage } from "../../../shared/live";
 import { type Db, getKv, setKv } from "../../store/db";
 import type { SyncStatus } from "../../store/status";

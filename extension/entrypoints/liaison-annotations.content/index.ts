@@ -1,3 +1,4 @@
+// The content script of a page's annotations, injected by the background once the overlay is drawn.
 import { defineContentScript } from "wxt/utils/define-content-script";
 import { startAnnotations } from "../../page/annotations/start-annotations";
 import { joinPage } from "../../page/parts";

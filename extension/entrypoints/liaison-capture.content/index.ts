@@ -1,3 +1,4 @@
+// The content script of capture on a page (the toolbar by selected text and the forms), injected by the background when first wanted.
 import { defineContentScript } from "wxt/utils/define-content-script";
 import { startCapture } from "../../page/capture/start-capture";
 import { joinPage } from "../../page/parts";

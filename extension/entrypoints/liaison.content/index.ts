@@ -1,3 +1,4 @@
+// The page-start content script every tracker page loads: draws the overlay, and has the background inject annotations and capture later.
 import { browser } from "wxt/browser";
 import { defineContentScript } from "wxt/utils/define-content-script";
 import { pageItemKeys } from "../../../shared/sites/adapters";

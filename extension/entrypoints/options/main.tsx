@@ -1,3 +1,4 @@
+// The options page's entry: loads the chosen language, then draws the options.
 import { render } from "preact";
 import "../../panel/panel.css";
 import { OptionsApp } from "../../options/OptionsApp";

@@ -1,3 +1,4 @@
+// The side panel page's entry: reads its first screen while the language loads, then draws the panel.
 import { render } from "preact";
 import "../../panel/panel.css";
 import { ask } from "../../common/ask";

@@ -1,3 +1,4 @@
+// Finds an annotation's words on the page again from its W3C selectors, most precise first; when none finds them, it is an orphan.
 import type { AnnotationSelector, TextQuoteSelector } from "../../../shared/entities";
 import { noPause, type TimeSlicer } from "../scheduler";
 import type { RangeSelector, TextPositionSelector } from "./describe";

@@ -1,3 +1,4 @@
+// Turns the words selected on a page into the W3C selectors an annotation is saved with, so that they can be found again later.
 import type { AnnotationSelector, TextQuoteSelector } from "../../../shared/entities";
 import { highlightTagName, TextIndex } from "./text-index";
 import { xpathOf } from "./xpath";

@@ -1,3 +1,4 @@
+// Marks annotated words on the page: wraps them in highlight elements, and takes the highlights away again.
 import { highlightTagName, type TextIndex } from "./text-index";
 
 /** The element that wraps highlighted words; `customElements` is null in Chrome content scripts, so it stays a plain unknown element. */

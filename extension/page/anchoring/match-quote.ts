@@ -1,3 +1,4 @@
+// Finds an annotation's quote in the page's text, exactly or approximately, scored by the words around it and where it was expected.
 import { noPause, type TimeSlicer } from "../scheduler";
 import { type ApproxMatch, ApproxSearcher } from "./myers";
 

@@ -1,3 +1,4 @@
+// The page's text as a reader sees it, with the way back to the DOM: what every annotation selector counts characters in.
 import type { TimeSlicer } from "../scheduler";
 
 /**

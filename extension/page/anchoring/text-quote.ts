@@ -1,3 +1,4 @@
+// The quote of a selection (its words and some context either side), which capture keeps with an action item or a risk.
 import type { TextQuoteSelector } from "../../../shared/entities";
 import { describeRange, quoteOf } from "./describe";
 

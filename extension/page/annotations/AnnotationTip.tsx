@@ -1,3 +1,4 @@
+// The card a page shows while the pointer rests on highlighted words: the annotations there, who wrote them and their replies.
 import type { PageAnnotation } from "../../common/page-annotation";
 import { t } from "../../ui/i18n";
 import { Markdown } from "../../ui/Markdown";

@@ -1,3 +1,4 @@
+// The annotations drawn on a page: anchored, highlighted, anchored again as the page changes, orphans reported, in short slices.
 import type { AnchoringStatus } from "../../../shared/vocabulary";
 import type { PageAnnotation } from "../../common/page-annotation";
 import { anchor } from "../anchoring/anchor";

@@ -1,3 +1,4 @@
+// Starts annotations on a page: asks the background for them, highlights them, follows the store and navigation; a click opens the panel.
 import { render } from "preact";
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
 import { isCanvasRendered, type PageRef, pageKeyOf } from "../../../shared/annotation-page";

@@ -1,3 +1,4 @@
+// The small toolbar by selected text on a page: capture an action item, an annotation or a risk.
 import { t } from "../../ui/i18n";
 
 interface AdderProps {

@@ -1,3 +1,4 @@
+// The in-page annotation form: a note on the selected words (or the whole page), for whom, its tags and who may see it.
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Annotation, AnnotationSelector } from "../../../shared/entities";
 import { annotationTagsFieldLength, maxLengths, maxTagsPerAnnotation } from "../../../shared/limits";

@@ -1,3 +1,4 @@
+// The frame every in-page capture form shares: placed by the selection, kept on screen, with Cancel and Save.
 import type { ComponentChildren } from "preact";
 import { ErrorNote } from "../../ui/ErrorNote";
 import { t } from "../../ui/i18n";

@@ -1,3 +1,4 @@
+// The in-page action item form: the selected words as the task, with owner, department, due date and priority.
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { ActionItem, TextQuoteSelector } from "../../../shared/entities";
 import { maxLengths } from "../../../shared/limits";

@@ -1,3 +1,4 @@
+// The in-page risk form: a risk from the selected words, with likelihood, impact, owner, mitigation and contingency.
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Risk } from "../../../shared/entities";
 import { maxLengths } from "../../../shared/limits";

@@ -1,3 +1,4 @@
+// Starts capture on a page: the toolbar by selected text and the forms it opens (the context menu and the shortcut open them too).
 import { render } from "preact";
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
 import { annotationUrl, isCanvasRendered } from "../../../shared/annotation-page";

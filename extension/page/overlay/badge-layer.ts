@@ -1,3 +1,4 @@
+// The row badges of a tracker list page, in one layer over the page: what needs attention on each item listed.
 import type { Attention, TargetSummary } from "../../../shared/summary";
 import { t } from "../../ui/i18n";
 import { attentionLabels } from "../../ui/labels";

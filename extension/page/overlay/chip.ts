@@ -1,3 +1,4 @@
+// The chip by an item's title on a tracker page: who is accountable, the top risk, decisions and open actions.
 import type { Person, TargetSummary } from "../../../shared/summary";
 import { t } from "../../ui/i18n";
 import { raciLabels } from "../../ui/labels";

@@ -1,3 +1,4 @@
+// The overlay on a tracker page: finds the item and list rows the site adapter reads, and places the chip and row badges by them.
 import type { SiteAdapter, SiteRow } from "../../../shared/sites/adapter-kit";
 import { siteFor } from "../../../shared/sites/adapters";
 import { emptySummary, type TargetSummary } from "../../../shared/summary";

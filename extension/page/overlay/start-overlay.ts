@@ -1,3 +1,4 @@
+// Starts the overlay on a page: asks the background for summaries of the items shown, and redraws when the store changes.
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
 import { ask } from "../../common/ask";
 import { type HeldPort, holdPort, overlayPortName } from "../../common/ports";

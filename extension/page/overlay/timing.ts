@@ -1,3 +1,4 @@
+// Measures the longest stretch the overlay holds the page's main thread, for the overlay benchmark.
 let longest = 0;
 
 /**

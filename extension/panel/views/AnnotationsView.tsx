@@ -1,3 +1,4 @@
+// The side panel's annotations of the page in view: threads with replies, resolve and reopen, orphans, and a copy as Markdown.
 import { useEffect, useState } from "preact/hooks";
 import type { Annotation } from "../../../shared/entities";
 import type { AnchoringStatus } from "../../../shared/vocabulary";

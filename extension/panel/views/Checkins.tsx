@@ -1,3 +1,4 @@
+// Weekly check-ins in the side panel's "My work": my department's check-in form, this week's check-ins and the help asked of mine.
 import { useState } from "preact/hooks";
 import { isoWeek } from "../../../shared/dates";
 import type { Checkin } from "../../../shared/entities";

@@ -1,3 +1,4 @@
+// Markdown to paste elsewhere, shown in the side panel with a button that copies it.
 import { useState } from "preact/hooks";
 import { t } from "../../ui/i18n";
 

@@ -1,3 +1,4 @@
+// The escalations on the item in view, in the side panel: open one, settle one (its resolution becomes a decision).
 import { useState } from "preact/hooks";
 import type { Escalation } from "../../../shared/entities";
 import { maxLengths } from "../../../shared/limits";

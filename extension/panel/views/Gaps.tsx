@@ -1,3 +1,4 @@
+// The side panel's "Gaps" tab: items nobody is accountable for, actions without owner or date, and where overdue work piles up.
 import { addDays, isoWeek } from "../../../shared/dates";
 import { findGaps } from "../../../shared/gaps";
 import { urlForTargetKey } from "../../../shared/sites/keys";

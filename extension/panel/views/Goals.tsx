@@ -1,3 +1,4 @@
+// The side panel's "Goals" tab: goals and milestones as a tree, with progress, health, due dates and indicators edited in place.
 import { useState } from "preact/hooks";
 import { weekStart } from "../../../shared/dates";
 import type { Goal } from "../../../shared/entities";

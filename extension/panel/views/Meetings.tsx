@@ -1,3 +1,4 @@
+// The side panel's "Meetings" tab: cross-department meetings with notes, decisions and action items, and their minutes as Markdown.
 import { useState } from "preact/hooks";
 import { compareCodeUnits } from "../../../shared/dates";
 import { maxLengths } from "../../../shared/limits";

@@ -1,3 +1,4 @@
+// The side panel's "My work" tab: my open action items, overdue, due this week and later, and my department's check-in.
 import { addDays, compareCodeUnits, isoWeek } from "../../../shared/dates";
 import type { Member } from "../../../shared/workspace";
 import { t } from "../../ui/i18n";

@@ -1,3 +1,4 @@
+// The side panel's "Report" tab: the weekly progress report for a chosen week, as Markdown to paste.
 import { useState } from "preact/hooks";
 import { addDays, isoWeek, weekStart } from "../../../shared/dates";
 import { weeklyReportMarkdown } from "../../../shared/markdown";

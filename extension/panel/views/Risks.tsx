@@ -1,3 +1,4 @@
+// The side panel's "Risks" tab: the risk register, its 5x5 heatmap and the reviews coming due.
 import { useState } from "preact/hooks";
 import type { Risk } from "../../../shared/entities";
 import { maxLengths } from "../../../shared/limits";

@@ -1,3 +1,4 @@
+// The side panel's "Search" tab: every record kind searched by its words, in the local store.
 import { useMemo, useState } from "preact/hooks";
 import { type AnyKind, type RecordKindName, recordKinds, recordsOf } from "../../../shared/kinds";
 import { t } from "../../ui/i18n";

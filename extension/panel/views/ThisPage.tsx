@@ -1,3 +1,4 @@
+// The side panel's "This page" tab: what the team knows of the item in view (RACI, risks, decisions, actions, escalations, annotations).
 import { useState } from "preact/hooks";
 import type { Responsibility } from "../../../shared/entities";
 import { maxLengths } from "../../../shared/limits";

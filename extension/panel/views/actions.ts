@@ -1,3 +1,4 @@
+// Ticking an action item done or open again, from any list in the side panel.
 import type { ActionItemView } from "../action-items";
 import { save } from "../mutate";
 

@@ -1,3 +1,4 @@
+// The headings of the side panel's Markdown exports (minutes, weekly report), in the user's language.
 import { recordKinds } from "../../../shared/kinds";
 import type { MarkdownLabels } from "../../../shared/markdown";
 import { riskStatuses } from "../../../shared/vocabulary";
