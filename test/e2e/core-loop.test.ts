@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi } from "./support/api";
-import { launchProfile, type Profile, serveFixture } from "./support/browser";
+import { launchProfile, type Profile, serveFixture, typeIntoField } from "./support/browser";
 import { connectProfile } from "./support/team";
 
 const issueUrl = "https://github.com/acme/app/issues/7";
@@ -58,8 +58,10 @@ describe("the core loop: capture in one browser, see it in a teammate's", () => 
     await form.getByLabel("Owner").fill("Sam Wu");
     // Picking a member fills in their department.
     await expect(form.getByLabel("Department").inputValue()).resolves.toBe("Engineering");
-    await form.getByLabel("Due date").fill("2026-12-15");
-    await form.getByLabel("Priority").selectOption("high");
+    await typeIntoField(form.getByLabel("Due date"), "12152026");
+    await typeIntoField(form.getByLabel("Priority"), "High");
+    await expect(form.getByLabel("Due date").inputValue()).resolves.toBe("2026-12-15");
+    await expect(form.getByLabel("Priority").inputValue()).resolves.toBe("high");
     await form.getByRole("button", { name: "Save" }).click();
     await page.getByRole("status").filter({ hasText: "Action item saved" }).waitFor();
     await expect(form.count()).resolves.toBe(0);

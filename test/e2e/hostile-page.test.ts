@@ -83,15 +83,11 @@ async function serveHostile(context: BrowserContext) {
     await context.route(url, (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body }));
 }
 
-async function joinedProfile(extension?: string): Promise<Profile> {
+/** A browser signed in as a new member of the workspace, with the hostile page served at its real addresses. */
+async function joinedProfile(name: string, extension?: string): Promise<Profile> {
   const profile = await launchProfile({ extension });
   await serveHostile(profile.context);
-  const options = await connectProfile(
-    profile,
-    api.url,
-    { name: "Sam Wu", department: "Engineering" },
-    { code: await inviteCode(api.url, lead) },
-  );
+  const options = await connectProfile(profile, api.url, { name, department: "Engineering" }, { code: await inviteCode(api.url, lead) });
   await options.getByRole("button", { name: "Sync now" }).click();
   await options.getByText("Synced").waitFor();
   await options.close();
@@ -172,7 +168,7 @@ afterAll(async () => {
 
 describe("a hostile tracker page", () => {
   it("reads nothing of Liaison and saves nothing through it in the release build, while the user's own clicks work", async () => {
-    const browser = await joinedProfile(releaseExtensionDir);
+    const browser = await joinedProfile("Sam Wu", releaseExtensionDir);
     try {
       const page = await browser.context.newPage();
       await page.goto(issueUrl);
@@ -217,7 +213,7 @@ describe("a hostile tracker page", () => {
   });
 
   it("ignores clicks, keys and submits a script makes even where it can reach the controls (test build, open shadow roots)", async () => {
-    const browser = await joinedProfile();
+    const browser = await joinedProfile("Kim Park");
     try {
       const page = await browser.context.newPage();
       await page.goto(issueUrl);

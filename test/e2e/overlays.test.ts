@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi } from "./support/api";
-import { launchProfile, type Profile, serveFixture } from "./support/browser";
+import { launchProfile, type Profile, serveFixture, typeIntoField } from "./support/browser";
 import { type ApiSession, connectProfile, createWorkspaceViaApi, inviteCode, seed } from "./support/team";
 
 let api: Awaited<ReturnType<typeof startTestApi>>;
@@ -197,8 +197,8 @@ describe("overlays on tracker pages", () => {
     await page.getByRole("button", { name: "Risk" }).click();
     const form = page.getByRole("dialog", { name: "New risk" });
     await expect(form.getByLabel("Title").inputValue()).resolves.toContain("Requests from the EU region time out");
-    await form.getByLabel("Likelihood (1-5)").selectOption("5");
-    await form.getByLabel("Impact (1-5)").selectOption("5");
+    await typeIntoField(form.getByLabel("Likelihood (1-5)"), "5");
+    await typeIntoField(form.getByLabel("Impact (1-5)"), "5");
     await form.getByLabel("Mitigation").fill("Fail over to the US endpoint");
     await form.getByRole("button", { name: "Save" }).click();
     await page.getByRole("status").filter({ hasText: "Risk saved" }).waitFor();

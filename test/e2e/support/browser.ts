@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { findChromium } from "../../../scripts/ensure-chromium.mjs";
 import { root } from "../../../scripts/server.mjs";
 
@@ -100,4 +100,15 @@ export async function launchProfile(options: LaunchOptions = {}): Promise<Profil
 export async function serveFixture(context: BrowserContext, url: string, fixture: string): Promise<void> {
   const body = await readFile(path.join(fixturesDir, fixture), "utf8");
   await context.route(url, (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body }));
+}
+
+/**
+ * Picks a select's option or types a date the way a person does, with the keyboard. Liaison's
+ * in-page forms act only on trusted input, and Playwright's `selectOption()` and `fill()` on a
+ * date field set the value with script-made events. `text` is what a person types: the start of
+ * the option's label, or a date's digits in the field's order (month, day, year in en-US).
+ */
+export async function typeIntoField(field: Locator, text: string): Promise<void> {
+  await field.focus();
+  await field.page().keyboard.type(text, { delay: 20 });
 }
