@@ -88,13 +88,8 @@ async function scriptTasks(context: BrowserContext, url: string) {
   await page.waitForFunction(() => performance.getEntriesByName("liaison:painted").length > 0, undefined, { timeout: 30_000 });
   // The badges out of view, then the annotations, injected after the first drawing.
   await page.waitForTimeout(500);
-  // A user selects words: capture loads, to offer its toolbar.
-  await page.evaluate(`(() => {
-    const range = document.createRange();
-    range.selectNodeContents(document.querySelector("main span, main p, h1"));
-    getSelection().addRange(range);
-    document.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
-  })()`);
+  // A user selects words (a triple click: Liaison answers only the user's own input): capture loads, to offer its toolbar.
+  await page.locator("main span, main p, h1").first().click({ clickCount: 3 });
   await page.waitForTimeout(500);
   const complete = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
   await cdp.send("Tracing.end");
