@@ -10,7 +10,7 @@ export const firstBrowserId = "first";
 export const browserCodeMinutes = 10;
 
 /** A sign-in code is typed like an invite code (case, spaces and dashes do not matter), but is 8 characters. */
-export const browserCode = z
+const browserCode = z
   .string()
   .max(40)
   .refine((code) => /^[A-Z0-9]{8}$/.test(normalizeInviteCode(code)), "must be a sign-in code like ABCD-EFGH");
