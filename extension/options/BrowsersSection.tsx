@@ -65,7 +65,8 @@ export function BrowsersSection() {
                     (!browser.current || confirm(t("revokeThisBrowserConfirm"))) &&
                     run(async () => {
                       await ask({ type: "browser.revoke", id: browser.id });
-                      await load();
+                      // This browser's token no longer works: the sync that follows says it is signed out.
+                      if (!browser.current) await load();
                     })
                   }
                 >
