@@ -9,6 +9,7 @@ import type { AppEnv } from "./env";
 import { ApiError } from "./lib/errors";
 import { isAllowedOrigin } from "./lib/origins";
 import { d1Session } from "./middleware/session";
+import { browsers } from "./routes/browsers";
 import { exports } from "./routes/exports";
 import { invites, join } from "./routes/invites";
 import { live } from "./routes/live";
@@ -61,6 +62,7 @@ export const app = new Hono<AppEnv>()
   .route("/v1/workspace", workspace)
   .route("/v1/invites", invites)
   .route("/v1/join", join)
+  .route("/v1/browsers", browsers)
   .route("/v1/me", me)
   .route("/v1/members", members)
   .route("/v1/sync", sync)

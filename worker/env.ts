@@ -14,5 +14,7 @@ export interface AppEnv {
     /** The workspace's change counter, and how far back its tombstones still reach (for pulls and ETags). */
     counters: { seq: number; horizon: number };
     tokenHash: string;
+    /** The caller's extra browser (worker/db/browsers.ts), or null when they call with the token they joined with. */
+    browserId: string | null;
   };
 }

@@ -5,7 +5,7 @@ import type { Db } from "./db/db";
 export const retentionDays = 90;
 
 /**
- * Purges old tombstones and mutation records, and canonical IRIs whose annotation is gone. Each workspace's horizon moves up to the newest
+ * Purges old tombstones, mutation records and sign-in codes, and canonical IRIs whose annotation is gone. Each workspace's horizon moves up to the newest
  * purged tombstone, so a pull from an older cursor is told to reset instead of missing deletes.
  */
 export async function purgeExpired(db: Db, at = new Date()) {
@@ -20,6 +20,8 @@ export async function purgeExpired(db: Db, at = new Date()) {
       .bind(cutoff),
     db.prepare("DELETE FROM entities WHERE deleted = 1 AND updated_at < ?1").bind(cutoff),
     db.prepare("DELETE FROM mutations WHERE created_at < ?1").bind(cutoff),
+    // Sign-in codes for another browser work for minutes; used or not, they are kept as long.
+    db.prepare("DELETE FROM browser_codes WHERE expires_at < ?1").bind(cutoff),
     // Canonical IRIs of annotations deleted through the sync API (the W3C route drops its own at once).
     db.prepare(
       `DELETE FROM annotation_canonical WHERE NOT EXISTS (

@@ -1,4 +1,5 @@
 // Workspace administration: creating, joining and leaving a workspace, signing in, invites, members and my token.
+import { browserSignInRequest } from "../../shared/browsers";
 import { describeIssues } from "../../shared/entities";
 import { type Invite, joinRequest } from "../../shared/workspace";
 import type { Replies } from "../common/messages";
@@ -43,6 +44,27 @@ export function startWorkspace(background: Background): Handlers<keyof typeof wo
       const joined = await api.join(message.serverUrl, body.data);
       return { session: await signIn({ serverUrl: message.serverUrl, ...joined }) };
     },
+    "workspace.signInWithCode": async (message) => {
+      const body = browserSignInRequest.safeParse({ code: message.code, label: thisBrowser() });
+      if (!body.success) throw new Error(describeIssues(body.error));
+      const signedInAs = await api.signInWithCode(message.serverUrl, body.data);
+      return { session: await signIn({ serverUrl: message.serverUrl, ...signedInAs }) };
+    },
+    "browser.code": async () => {
+      const current = await signedIn();
+      return api.createBrowserCode(current.serverUrl, current.token);
+    },
+    "browser.list": async () => {
+      const current = await signedIn();
+      return api.browsers(current.serverUrl, current.token);
+    },
+    "browser.revoke": async (message) => {
+      const current = await signedIn();
+      await api.revokeBrowser(current.serverUrl, current.token, message.id);
+      // When it was this browser, the sync that follows meets the 401 and says it is signed out.
+      void background.syncSoon();
+      return {};
+    },
     "workspace.leave": async (_message, { store }) => {
       await clearStore(store);
       announceChange();
@@ -73,4 +95,25 @@ export function startWorkspace(background: Background): Handlers<keyof typeof wo
       return api.createInvite(current.serverUrl, current.token);
     },
   };
+}
+
+const browserNames: Array<[RegExp, string]> = [
+  [/Firefox\//, "Firefox"],
+  [/Edg\//, "Edge"],
+  [/Chrome\//, "Chrome"],
+];
+const systemNames: Array<[RegExp, string]> = [
+  [/Windows/, "Windows"],
+  [/Mac OS X/, "macOS"],
+  [/CrOS/, "ChromeOS"],
+  [/Android/, "Android"],
+  [/Linux/, "Linux"],
+];
+
+/** What the member's list of browsers calls this one, e.g. "Firefox on Windows", from its user agent. */
+function thisBrowser(): string {
+  const agent = navigator.userAgent;
+  const name = browserNames.find(([pattern]) => pattern.test(agent))?.[1] ?? "Browser";
+  const system = systemNames.find(([pattern]) => pattern.test(agent))?.[1];
+  return system ? `${name} on ${system}` : name;
 }

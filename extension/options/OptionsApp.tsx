@@ -12,16 +12,18 @@ import { roleLabels } from "../ui/labels";
 import { NamePicker } from "../ui/NamePicker";
 import { useStore } from "../ui/use-store";
 import { AdminSection } from "./AdminSection";
+import { BrowsersSection } from "./BrowsersSection";
 import { PreferencesSection } from "./PreferencesSection";
 import { SelfHostedSection } from "./SelfHostedSection";
 
-/** Connect this browser to a workspace: create one, or join with an invite code. */
+/** Connect this browser to a workspace: create one, join with an invite code, or sign in with a code from another of my browsers. */
 export function OptionsApp() {
   const { value: data, loaded } = useStore(readOptionsData, emptyPanelData);
   const [serverUrl, setServerUrl] = useState(defaultServerUrl);
   const [name, setName] = useState("");
   const [department, setDepartment] = useState("");
   const [code, setCode] = useState("");
+  const [signInCode, setSignInCode] = useState("");
   const [workspaceName, setWorkspaceName] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -56,6 +58,7 @@ export function OptionsApp() {
             onSync={() => void run(() => ask({ type: "sync.now" }))}
           />
           <AdminSection session={session} data={data} />
+          <BrowsersSection />
           <p>
             <button
               type="button"
@@ -113,6 +116,24 @@ export function OptionsApp() {
             onClick={() => void run(() => ask({ type: "workspace.join", serverUrl, code, name, department }))}
           >
             {t("joinWorkspace")}
+          </button>
+          <p class="muted">{t("signInHint")}</p>
+          <div class="field">
+            <label for="sign-in-code">{t("labelSignInCode")}</label>
+            <input
+              id="sign-in-code"
+              value={signInCode}
+              maxLength={maxLengths.workspace.inviteCode}
+              autoComplete="off"
+              onInput={(e) => setSignInCode(e.currentTarget.value)}
+            />
+          </div>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void run(() => ask({ type: "workspace.signInWithCode", serverUrl, code: signInCode }))}
+          >
+            {t("signInThisBrowser")}
           </button>
           <h2>{t("sectionCreate")}</h2>
           <div class="field">

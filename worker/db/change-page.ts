@@ -4,7 +4,9 @@
 /**
  * The page of changes a pull sends, found from the caller's token hash instead of their workspace, so
  * that a pull can authenticate and read in one D1 round trip (one batch, one snapshot). The
- * member row is found by its unique token hash, the rows by entities_by_version.
+ * member is found by the token they joined with or by one of their other browsers' tokens (each
+ * through its table's unique index on the hash, then the member by primary key), the rows by
+ * entities_by_version.
  *
  * SQLite writes the page's JSON itself, around the stored data text (always our own
  * JSON.stringify output), and hands back one row: a page of 500 changes is then one string
@@ -23,7 +25,8 @@ export const changePageSql = `SELECT count(*) AS read, group_concat(change, ',' 
         || ',"meta":' || json_object('createdBy', e.created_by, 'createdAt', e.created_at, 'updatedBy', e.updated_by, 'updatedAt', e.updated_at)
         || '}' AS change
     FROM members m JOIN workspaces w ON w.id = m.workspace_id JOIN entities e ON e.workspace_id = m.workspace_id
-    WHERE m.token_hash = ?1 AND m.removed_at IS NULL AND e.version > ?2 AND e.version <= w.seq
+    WHERE m.id = coalesce((SELECT p.id FROM members p WHERE p.token_hash = ?1), (SELECT b.member_id FROM member_browsers b WHERE b.token_hash = ?1))
+      AND m.removed_at IS NULL AND e.version > ?2 AND e.version <= w.seq
       AND (e.private_to IS NULL OR e.private_to = m.id)
     ORDER BY e.version LIMIT ?3 + 1
   )`;

@@ -10,16 +10,29 @@ type MemberByTokenRow = MemberRow & {
   workspace_created_at: string;
   workspace_seq: number;
   workspace_horizon: number;
+  /** The extra browser whose token this is; null for the token the member joined with. */
+  browser_id: string | null;
 };
 
-/** The member a token hash belongs to, with their workspace's counter and horizon. */
+const workspaceColumns =
+  "w.name AS workspace_name, w.created_at AS workspace_created_at, w.seq AS workspace_seq, w.horizon AS workspace_horizon";
+
+/**
+ * The member a token hash belongs to, with their workspace's counter and horizon: the token they
+ * joined with, or one of their other browsers' (worker/db/browsers.ts). Each half is found through
+ * its table's unique index on the hash.
+ */
 export function memberByTokenStatement(db: Db, tokenHash: string) {
   return db
     .prepare(
-      `SELECT ${memberColumns}, w.name AS workspace_name, w.created_at AS workspace_created_at, w.seq AS workspace_seq,
-              w.horizon AS workspace_horizon
+      `SELECT ${memberColumns}, ${workspaceColumns}, NULL AS browser_id
        FROM members m JOIN workspaces w ON w.id = m.workspace_id
-       WHERE m.token_hash = ?1 AND m.removed_at IS NULL`,
+       WHERE m.token_hash = ?1 AND m.removed_at IS NULL
+       UNION ALL
+       SELECT ${memberColumns}, ${workspaceColumns}, b.id AS browser_id
+       FROM member_browsers b JOIN members m ON m.id = b.member_id AND m.workspace_id = b.workspace_id
+         JOIN workspaces w ON w.id = m.workspace_id
+       WHERE b.token_hash = ?1 AND m.removed_at IS NULL`,
     )
     .bind(tokenHash);
 }
@@ -35,6 +48,7 @@ export function toAuthenticated(row: MemberByTokenRow | undefined | null) {
       created_at: row.workspace_created_at,
     }),
     counters: { seq: row.workspace_seq, horizon: row.workspace_horizon },
+    browserId: row.browser_id,
   };
 }
 

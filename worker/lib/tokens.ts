@@ -20,17 +20,29 @@ export async function sha256(value: string): Promise<string> {
 // No 0/O, 1/I/L: invite codes are read aloud and typed.
 const inviteAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
-/** An invite code, 12 characters (about 59 bits) shown as XXXX-XXXX-XXXX. */
-export function newInviteCode(): string {
+/** `length` random characters of the invite alphabet, in groups of four joined by dashes. */
+function newCode(length: number): string {
   const chars: string[] = [];
   // 256 is not a multiple of 31: bytes of 248 and above are skipped so that no letter is likelier.
   const limit = 256 - (256 % inviteAlphabet.length);
-  while (chars.length < 12) {
+  while (chars.length < length) {
     for (const byte of crypto.getRandomValues(new Uint8Array(16))) {
-      if (byte < limit && chars.length < 12) chars.push(inviteAlphabet[byte % inviteAlphabet.length]);
+      if (byte < limit && chars.length < length) chars.push(inviteAlphabet[byte % inviteAlphabet.length]);
     }
   }
-  return `${chars.slice(0, 4).join("")}-${chars.slice(4, 8).join("")}-${chars.slice(8).join("")}`;
+  const groups: string[] = [];
+  for (let at = 0; at < length; at += 4) groups.push(chars.slice(at, at + 4).join(""));
+  return groups.join("-");
 }
+
+/** An invite code, 12 characters (about 59 bits) shown as XXXX-XXXX-XXXX. */
+export const newInviteCode = () => newCode(12);
+
+/**
+ * A code that signs another browser in as its member, 8 characters (about 40 bits) shown as
+ * XXXX-XXXX: short enough to type from one screen into another, and it works once, for minutes,
+ * behind the per-address limit.
+ */
+export const newBrowserCode = () => newCode(8);
 
 export const newId = () => crypto.randomUUID().replace(/-/g, "");

@@ -18,12 +18,17 @@ export async function announceCursor(env: Env, workspaceId: string, cursor: numb
 }
 
 /**
- * Closes the live sockets a member opened with a token since replaced. The new token already
- * took effect, so a failure here is logged; the old sockets then only hear cursor numbers, never data.
+ * Closes the live sockets opened with a token since replaced or revoked. That already took
+ * effect, so a failure here is logged; the old sockets then only hear cursor numbers, never data.
  */
-export async function closeReplacedTokens(env: Env, workspaceId: string, memberId: string, currentTokenHash: string): Promise<void> {
+export async function closeTokenSockets(
+  env: Env,
+  workspaceId: string,
+  tokenHash: string,
+  reason: "token replaced" | "browser signed out",
+): Promise<void> {
   try {
-    await roomOf(env, workspaceId).closeReplacedTokens(memberId, currentTokenHash);
+    await roomOf(env, workspaceId).closeToken(tokenHash, reason);
   } catch (error) {
     console.error("liaison: closing the live sockets of a replaced token failed", error);
   }

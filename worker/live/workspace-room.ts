@@ -8,12 +8,13 @@ import { changedSomething, type PushOutcome, pushOutcome } from "../sync/push";
 /** Set by the Worker on the handshake it forwards, once it has authenticated the member. */
 export const memberHeader = "X-Liaison-Member";
 export const cursorHeader = "X-Liaison-Cursor";
-/** The hash of the token the handshake was made with, so that replacing the token can close the socket. */
+/** The hash of the token the handshake was made with, so that replacing or revoking the token can close the socket. */
 export const tokenHashHeader = "X-Liaison-Token-Hash";
 
 /**
- * Sent when the member's token was replaced: the socket goes like any drop (a policy close, not
- * `removed`), and a client that holds the new token connects again with it.
+ * Sent when the token a socket was opened with was replaced or revoked: the socket goes like any
+ * drop (a policy close, not `removed`); a client that holds a new token connects again with it,
+ * and a revoked browser's next request meets its 401.
  */
 const tokenReplacedCloseCode = 1008;
 
@@ -102,14 +103,15 @@ export class WorkspaceRoom extends DurableObject<Env> {
   }
 
   /**
-   * Closes the member's sockets opened with any token but `currentTokenHash`: a replaced token
-   * stops reading the workspace's news at once, as it stops working for every other request.
+   * Closes the sockets opened with a token that was replaced or revoked: it stops reading the
+   * workspace's news at once, as it stops working for every other request. The member's other
+   * browsers, with tokens of their own, stay connected.
    */
-  async closeReplacedTokens(memberId: string, currentTokenHash: string): Promise<number> {
-    const stale = this.ctx.getWebSockets(memberId).filter((socket) => !this.ctx.getTags(socket).includes(tokenTag(currentTokenHash)));
+  async closeToken(tokenHash: string, reason: "token replaced" | "browser signed out"): Promise<number> {
+    const stale = this.ctx.getWebSockets(tokenTag(tokenHash));
     for (const socket of stale) {
       try {
-        socket.close(tokenReplacedCloseCode, "token replaced");
+        socket.close(tokenReplacedCloseCode, reason);
       } catch {}
     }
     return stale.length;

@@ -34,6 +34,7 @@ async function authenticate(c: Context<AppEnv>, token: string | undefined, next:
   c.set("workspace", found.workspace);
   c.set("counters", found.counters);
   c.set("tokenHash", tokenHash);
+  c.set("browserId", found.browserId);
   await countForMember(c);
   await next();
 }

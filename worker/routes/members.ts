@@ -1,17 +1,23 @@
 // The member routes: my profile and a new token for me; the workspace's members, whose roles and membership admins change.
 import { Hono } from "hono";
+import { type Browser, browserCodeMinutes, firstBrowserId } from "../../shared/browsers";
 import { idPattern } from "../../shared/text";
-import { changeRoleRequest, updateProfileRequest } from "../../shared/workspace";
+import { changeRoleRequest, normalizeInviteCode, updateProfileRequest } from "../../shared/workspace";
+import { insertBrowserCode, listBrowsers, replaceBrowserTokenHash, revokeBrowser } from "../db/browsers";
 import { changeMembership, findMember, isNameTaken, listMembers, replaceTokenHash, updateProfile } from "../db/members";
 import { isGuardFailure, now } from "../db/rows";
 import type { AppEnv } from "../env";
 import { ApiError, nameTaken, notFound } from "../lib/errors";
-import { newToken, sha256 } from "../lib/tokens";
-import { closeReplacedTokens, disconnectMember } from "../live/room-client";
+import { newBrowserCode, newToken, sha256 } from "../lib/tokens";
+import { closeTokenSockets, disconnectMember } from "../live/room-client";
 import { requireAdmin, requireMember } from "../middleware/auth";
 import { validate } from "../middleware/validate";
 
-/** Who am I; my own profile; a new token for me (the old one stops working at once). */
+/**
+ * Who am I; my own profile; a new token for the browser asking (its old one stops working at
+ * once, the member's other browsers stay signed in); a code that signs another browser in as me,
+ * my browsers, and signing one of them out.
+ */
 export const me = new Hono<AppEnv>()
   .use(requireMember)
   .get("/", (c) => {
@@ -34,10 +40,52 @@ export const me = new Hono<AppEnv>()
   .post("/token", async (c) => {
     const token = newToken();
     const tokenHash = await sha256(token);
-    await replaceTokenHash(c.get("db"), c.get("workspace").id, c.get("member").id, tokenHash);
+    const [db, workspaceId, memberId, browserId] = [c.get("db"), c.get("workspace").id, c.get("member").id, c.get("browserId")];
+    if (browserId === null) await replaceTokenHash(db, workspaceId, memberId, tokenHash);
+    else await replaceBrowserTokenHash(db, workspaceId, memberId, browserId, tokenHash);
     // Live sockets opened with the old token close too: whoever held it hears nothing more.
-    await closeReplacedTokens(c.env, c.get("workspace").id, c.get("member").id, tokenHash);
+    await closeTokenSockets(c.env, workspaceId, c.get("tokenHash"), "token replaced");
     return c.json({ token }, 201);
+  })
+  // A one-time code, typed into another browser's options page (POST /v1/browsers).
+  .post("/browser-code", async (c) => {
+    const code = newBrowserCode();
+    const at = new Date();
+    const expiresAt = new Date(at.getTime() + browserCodeMinutes * 60_000).toISOString();
+    await insertBrowserCode(c.get("db"), {
+      code_hash: await sha256(normalizeInviteCode(code)),
+      workspace_id: c.get("workspace").id,
+      member_id: c.get("member").id,
+      created_at: at.toISOString(),
+      expires_at: expiresAt,
+    });
+    return c.json({ code, expiresAt }, 201);
+  })
+  .get("/browsers", async (c) => {
+    const member = c.get("member");
+    const current = c.get("browserId") ?? firstBrowserId;
+    const others = await listBrowsers(c.get("db"), c.get("workspace").id, member.id);
+    const browsers: Browser[] = [
+      { id: firstBrowserId, label: null, createdAt: member.joinedAt, first: true, current: current === firstBrowserId },
+      ...others.map((browser) => ({ ...browser, first: false, current: current === browser.id })),
+    ];
+    return c.json({ browsers });
+  })
+  // Signing the browser asking out is allowed: its own token stops working like any other.
+  .delete("/browsers/:id", async (c) => {
+    const id = c.req.param("id");
+    if (id === firstBrowserId) {
+      throw new ApiError(
+        409,
+        "first_browser",
+        "The browser you joined with stays signed in: leave the workspace there, or ask an admin to remove you",
+      );
+    }
+    const workspaceId = c.get("workspace").id;
+    const tokenHash = idPattern.test(id) ? await revokeBrowser(c.get("db"), workspaceId, c.get("member").id, id) : null;
+    if (!tokenHash) throw notFound("Browser");
+    await closeTokenSockets(c.env, workspaceId, tokenHash, "browser signed out");
+    return c.body(null, 204);
   });
 
 /** The workspace's members; admins change roles and remove members. */

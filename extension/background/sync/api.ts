@@ -1,4 +1,5 @@
 // The Worker's HTTP API as the background calls it: workspace, invite, member, push and pull calls, and how a failed call is reported.
+import type { Browser } from "../../../shared/browsers";
 import type { PullResponse, PushRequest, PushResponse } from "../../../shared/sync";
 import type { ApiErrorBody, Member, Session } from "../../../shared/workspace";
 
@@ -77,6 +78,12 @@ export const api = {
   createWorkspace: (serverUrl: string, body: { name: string; member: { name: string; department: string } }) =>
     callApi<Session>(serverUrl, "/v1/workspaces", { body }),
   join: (serverUrl: string, body: { code: string; name: string; department: string }) => callApi<Session>(serverUrl, "/v1/join", { body }),
+  signInWithCode: (serverUrl: string, body: { code: string; label?: string }) => callApi<Session>(serverUrl, "/v1/browsers", { body }),
+  createBrowserCode: (serverUrl: string, token: string) =>
+    callApi<{ code: string; expiresAt: string }>(serverUrl, "/v1/me/browser-code", { method: "POST", token }),
+  browsers: (serverUrl: string, token: string) => callApi<{ browsers: Browser[] }>(serverUrl, "/v1/me/browsers", { token }),
+  revokeBrowser: (serverUrl: string, token: string, id: string) =>
+    callApi<null>(serverUrl, `/v1/me/browsers/${encodeURIComponent(id)}`, { method: "DELETE", token }),
   createInvite: (serverUrl: string, token: string) =>
     callApi<{ code: string; expiresAt: string }>(serverUrl, "/v1/invites", { token, body: {} }),
   admin: <T>(serverUrl: string, token: string, method: string, path: string, body?: unknown) =>

@@ -1,5 +1,6 @@
 // The messages of workspace administration: creating, joining and leaving a workspace, invites, members and my token.
 import { z } from "zod";
+import type { Browser } from "../../../shared/browsers";
 import { id, text } from "../../../shared/text";
 import { type Invite, memberProfile } from "../../../shared/workspace";
 import type { PublicSession } from "../session";
@@ -31,6 +32,19 @@ export const workspaceMessages = defineMessages({
     z.object({ type: z.literal("workspace.join"), serverUrl, code: z.string().max(40), name: z.string(), department: z.string() }).strict(),
     "extension",
   )<{ session: PublicSession }>(),
+  /** Signs this browser in as a member who made a sign-in code in another of their browsers. */
+  "workspace.signInWithCode": defineMessage(
+    z.object({ type: z.literal("workspace.signInWithCode"), serverUrl, code: z.string().max(40) }).strict(),
+    "extension",
+  )<{ session: PublicSession }>(),
+  /** A one-time code that signs another browser in as me ("Add another browser"). */
+  "browser.code": defineMessage(z.object({ type: z.literal("browser.code") }).strict(), "extension")<{
+    code: string;
+    expiresAt: string;
+  }>(),
+  "browser.list": defineMessage(z.object({ type: z.literal("browser.list") }).strict(), "extension")<{ browsers: Browser[] }>(),
+  /** Signs one of my other browsers out; this one too, when it is the one named. */
+  "browser.revoke": defineMessage(z.object({ type: z.literal("browser.revoke"), id }).strict(), "extension")<Record<string, never>>(),
   "workspace.leave": defineMessage(z.object({ type: z.literal("workspace.leave") }).strict(), "extension")<Record<string, never>>(),
   "invite.create": defineMessage(z.object({ type: z.literal("invite.create") }).strict(), "extension")<{
     code: string;
