@@ -5,20 +5,23 @@ import { id } from "./text";
 
 export const maxMutationsPerPush = 100;
 const maxPullLimit = 1000;
+/** How long a deleted record stays in the trash, restorable, after its delete. */
+export const trashDays = 30;
 
 export const mutation = z
   .object({
     id,
     entity: z.enum(entityNames),
     entityId: id,
-    op: z.enum(["upsert", "delete"]),
+    /** A restore brings a deleted record back (from the trash) with its last data. */
+    op: z.enum(["upsert", "delete", "restore"]),
     fields: z.record(z.string(), z.unknown()).optional(),
     baseVersion: z.number().int().nonnegative().optional(),
   })
   .strict()
   .superRefine((value, ctx) => {
-    if (value.op === "delete") {
-      if (value.fields !== undefined) ctx.addIssue({ code: "custom", path: ["fields"], message: "a delete carries no fields" });
+    if (value.op !== "upsert") {
+      if (value.fields !== undefined) ctx.addIssue({ code: "custom", path: ["fields"], message: `a ${value.op} carries no fields` });
       return;
     }
     if (!value.fields || Object.keys(value.fields).length === 0) {
@@ -67,6 +70,58 @@ export interface Change {
   deleted: boolean;
   data: Record<string, unknown> | null;
   meta: { createdBy: string | null; createdAt: string; updatedBy: string | null; updatedAt: string };
+}
+
+/**
+ * The details of a 409 `conflict`: the push is refused as a whole, naming the mutation, the row as
+ * it now is, and the sent fields someone else changed since its baseVersion to another value.
+ */
+export interface ConflictDetails {
+  mutationId: string;
+  current: Change;
+  fields: string[];
+}
+
+/** A deleted record the caller may restore (GET /v1/trash), for 30 days after its delete. */
+export interface TrashItem {
+  entity: string;
+  id: string;
+  /** Its last data, which a restore brings back. */
+  data: Record<string, unknown>;
+  deletedAt: string;
+  deletedBy: string | null;
+  deletedByName: string | null;
+}
+
+export interface TrashResponse {
+  /** Newest delete first. */
+  items: TrashItem[];
+}
+
+export type HistoryOp = "create" | "update" | "delete" | "restore";
+
+/** One field of a change: its value before and after (null when it had none). */
+export interface FieldChange {
+  field: string;
+  old: unknown;
+  new: unknown;
+}
+
+/** One accepted change of a record (GET /v1/history/{entity}/{id}). */
+export interface HistoryEntry {
+  version: number;
+  at: string;
+  memberId: string;
+  /** The member's name when they made the change. */
+  memberName: string;
+  op: HistoryOp;
+  /** Every field (old null) for a create; none for a delete or a restore. */
+  changes: FieldChange[];
+}
+
+export interface HistoryResponse {
+  /** Newest first. */
+  entries: HistoryEntry[];
 }
 
 export interface PullResponse {

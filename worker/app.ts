@@ -15,6 +15,7 @@ import { invites, join } from "./routes/invites";
 import { live } from "./routes/live";
 import { me, members } from "./routes/members";
 import { sync } from "./routes/sync";
+import { history, trash } from "./routes/trash";
 import { w3c } from "./routes/w3c";
 import { workspace, workspaces } from "./routes/workspaces";
 
@@ -66,6 +67,8 @@ export const app = new Hono<AppEnv>()
   .route("/v1/me", me)
   .route("/v1/members", members)
   .route("/v1/sync", sync)
+  .route("/v1/trash", trash)
+  .route("/v1/history", history)
   .route("/v1/live", live)
   .route("/v1/export", exports)
   .route("/w3c/annotations/", w3c)

@@ -1,21 +1,34 @@
-// The Worker's scheduled clean-up: old tombstones, mutation records and orphaned canonical IRIs purged after 90 days.
+// The Worker's scheduled clean-up: the trash after 30 days; old tombstones (with their history), mutation records and orphaned canonical IRIs after 90.
+import { trashDays } from "../shared/sync";
 import type { Db } from "./db/db";
 
 /** How long tombstones and idempotency records are kept; a client away longer resyncs from zero. */
 export const retentionDays = 90;
 
 /**
- * Purges old tombstones, mutation records and sign-in codes, and canonical IRIs whose annotation is gone. Each workspace's horizon moves up to the newest
- * purged tombstone, so a pull from an older cursor is told to reset instead of missing deletes.
+ * Empties the trash of deletes over 30 days old (their kept data goes; the tombstone stays).
+ * Purges old tombstones with their history, old mutation records and sign-in codes, and canonical IRIs whose
+ * annotation is gone. Each workspace's horizon moves up to the newest purged tombstone, so a
+ * pull from an older cursor is told to reset instead of missing deletes.
  */
 export async function purgeExpired(db: Db, at = new Date()) {
   const cutoff = new Date(at.getTime() - retentionDays * 24 * 60 * 60 * 1000).toISOString();
+  const trashCutoff = new Date(at.getTime() - trashDays * 24 * 60 * 60 * 1000).toISOString();
   await db.batch([
+    db
+      .prepare("UPDATE entities SET restorable_data = NULL WHERE deleted = 1 AND restorable_data IS NOT NULL AND updated_at < ?1")
+      .bind(trashCutoff),
     db
       .prepare(
         `UPDATE workspaces SET horizon = max(horizon, (
            SELECT max(version) FROM entities e WHERE e.workspace_id = workspaces.id AND e.deleted = 1 AND e.updated_at < ?1))
          WHERE EXISTS (SELECT 1 FROM entities e WHERE e.workspace_id = workspaces.id AND e.deleted = 1 AND e.updated_at < ?1)`,
+      )
+      .bind(cutoff),
+    db
+      .prepare(
+        `DELETE FROM history WHERE (workspace_id, entity, entity_id) IN (
+           SELECT workspace_id, entity, id FROM entities WHERE deleted = 1 AND updated_at < ?1)`,
       )
       .bind(cutoff),
     db.prepare("DELETE FROM entities WHERE deleted = 1 AND updated_at < ?1").bind(cutoff),

@@ -9,7 +9,8 @@ import { type CallResult, call, createWorkspace, joinWorkspace, newId } from "./
  * few shared action items, edit from stale versions, replay pushes, reuse mutation ids, write
  * private notes, and one of them is removed part way. Whatever happens: no 5xx; every member
  * still in the workspace pulls the same rows; every change the server said it applied is what
- * the rows show (the highest version wins, a delete is final); nothing of another workspace and
+ * the rows show (the highest version wins, a delete is final); a delete is refused (403) exactly
+ * when its sender is neither the item's author nor an admin; nothing of another workspace and
  * nobody else's private note ever comes back.
  */
 
@@ -103,8 +104,8 @@ describe("the sync API under random interleavings", () => {
         const removed = new Set<number>();
         const sent: Sent[] = [];
         const answers: CallResult[] = [];
-        /** What the server said it applied: entity id -> [version, op, text]. */
-        const applied = new Map<string, Array<{ version: number; op: "upsert" | "delete"; text?: string }>>();
+        /** What the server said it applied: entity id -> [version, op, text, by whom]. */
+        const applied = new Map<string, Array<{ version: number; op: "upsert" | "delete"; text?: string; member: number }>>();
         const privateNotes = new Map<string, number>();
         const itemId = (item: number) => `fuzz-${run}-item-${item}`;
 
@@ -114,6 +115,14 @@ describe("the sync API under random interleavings", () => {
             body: { clientId: `client-${member}`, mutations: [mutation] },
           });
           answers.push(answer);
+          if (mutation.op === "delete" && mutation.entity === "action_item") {
+            // Only the item's author (its first applied change's sender) or the admin (member 0) may delete a live item.
+            const earlier = applied.get(mutation.entityId) ?? [];
+            const live = earlier.length > 0 && !earlier.some((h) => h.op === "delete");
+            const author = earlier.reduce((a, b) => (b.version < a.version ? b : a), earlier[0])?.member;
+            const refused = live && member !== 0 && author !== member;
+            expect(answer.status === 403, `delete by member ${member} of an item by ${author}: ${answer.status}`).toBe(refused);
+          }
           if (answer.status !== 200) return;
           for (const result of answer.json.results as MutationResult[]) {
             // A duplicate is only ever this member's own earlier push of this very change, never someone else's swallowed.
@@ -127,7 +136,7 @@ describe("the sync API under random interleavings", () => {
           for (const result of answer.json.results as MutationResult[]) {
             if (result.status !== "applied" || result.version === undefined || mutation.entity !== "action_item") continue;
             const history = applied.get(mutation.entityId) ?? [];
-            history.push({ version: result.version, op: mutation.op, text: mutation.fields?.text as string | undefined });
+            history.push({ version: result.version, op: mutation.op, text: mutation.fields?.text as string | undefined, member });
             applied.set(mutation.entityId, history);
           }
         };

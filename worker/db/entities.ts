@@ -15,6 +15,8 @@ export interface EntityRow {
   updated_at: string;
   /** The only member who may read the row (private annotations); null when the whole workspace may. */
   private_to: string | null;
+  /** A deleted row's last data, which a restore brings back; null once purged from the trash (and for live rows). */
+  restorable_data?: string | null;
 }
 
 // D1 binds at most 100 parameters per statement.
@@ -33,7 +35,7 @@ export async function readEntities(db: Db, workspaceId: string, entity: string, 
   for (const part of chunk(ids, maxParams - 2)) {
     const { results } = await db
       .prepare(
-        `SELECT entity, id, version, deleted, data, created_by, created_at, updated_by, updated_at, private_to
+        `SELECT entity, id, version, deleted, data, created_by, created_at, updated_by, updated_at, private_to, restorable_data
          FROM entities WHERE workspace_id = ?1 AND entity = ?2 AND id IN (${placeholders(part.length, 3)})`,
       )
       .bind(workspaceId, entity, ...part)
@@ -64,7 +66,7 @@ export async function readAppliedMutations(db: Db, workspaceId: string, memberId
   return applied;
 }
 
-const entityColumns = 11;
+const entityColumns = 12;
 
 /** Upserts whole rows, several to a statement, within the parameter limit. */
 export function writeEntitiesStatements(db: Db, workspaceId: string, rows: EntityRow[]) {
@@ -72,10 +74,12 @@ export function writeEntitiesStatements(db: Db, workspaceId: string, rows: Entit
     const values = part.map((_, i) => `(${placeholders(entityColumns, i * entityColumns + 1)})`).join(", ");
     return db
       .prepare(
-        `INSERT INTO entities (workspace_id, entity, id, version, deleted, data, created_by, created_at, updated_by, updated_at, private_to)
+        `INSERT INTO entities (workspace_id, entity, id, version, deleted, data, created_by, created_at, updated_by, updated_at, private_to,
+           restorable_data)
          VALUES ${values}
          ON CONFLICT (workspace_id, entity, id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted,
-           data = excluded.data, updated_by = excluded.updated_by, updated_at = excluded.updated_at, private_to = excluded.private_to`,
+           data = excluded.data, updated_by = excluded.updated_by, updated_at = excluded.updated_at, private_to = excluded.private_to,
+           restorable_data = excluded.restorable_data`,
       )
       .bind(
         ...part.flatMap((row) => [
@@ -90,6 +94,7 @@ export function writeEntitiesStatements(db: Db, workspaceId: string, rows: Entit
           row.updated_by,
           row.updated_at,
           row.private_to,
+          row.restorable_data ?? null,
         ]),
       );
   });

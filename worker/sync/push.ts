@@ -1,7 +1,14 @@
 // A member's push applied to D1: replays answered as before, the rest merged and written all or nothing, through the workspace's room.
 import type { Context } from "hono";
 import { type EntityName, entityPolicies, mergeEntity } from "../../shared/entities";
-import type { Mutation, MutationResult, PushResponse } from "../../shared/sync";
+import {
+  type ConflictDetails,
+  type FieldChange,
+  type Mutation,
+  type MutationResult,
+  type PushResponse,
+  trashDays,
+} from "../../shared/sync";
 import type { Member } from "../../shared/workspace";
 import type { Db } from "../db/db";
 import {
@@ -12,6 +19,7 @@ import {
   toChange,
   writeEntitiesStatements,
 } from "../db/entities";
+import { type ChangedFieldsRow, changedFieldsStatement, type PlannedChange, recordHistoryStatements } from "../db/history";
 import { clearGuardStatement, guardStatement, isGuardFailure, now } from "../db/rows";
 import type { AppEnv } from "../env";
 import { ApiError } from "../lib/errors";
@@ -99,11 +107,11 @@ function reusedId(m: Mutation): never {
 
 /**
  * Applies a push: mutations already seen return their first result, the others are merged in
- * order over the current rows and written in one D1 batch (a transaction) guarded by a
- * compare-and-set on the workspace's change counter. When another write wins the race the
- * batch rolls back and the push is computed again from fresh rows. A mutation the caller may
- * not make (403), a stale edit of an entity that refuses merges (409) or an invalid result
- * (400) refuses the whole push: nothing of it is written. The room applies a workspace's
+ * order over the current rows and written in one D1 batch (a transaction), with a history entry
+ * for each change, guarded by a compare-and-set on the workspace's change counter. When another
+ * write wins the race the batch rolls back and the push is computed again from fresh rows. A
+ * mutation the caller may not make (403), a stale edit that clashes with someone else's since
+ * (409) or an invalid result (400) refuses the whole push: nothing of it is written. The room applies a workspace's
  * pushes one at a time, so the race is only ever lost to a push applied elsewhere (see pushAsMember).
  */
 async function applyPush(db: Db, workspaceId: string, member: Member, mutations: Mutation[]): Promise<PushResponse> {
@@ -121,21 +129,104 @@ async function applyPush(db: Db, workspaceId: string, member: Member, mutations:
   throw new ApiError(503, "busy", "The workspace is busy with other writes; try again");
 }
 
+/** A 409 conflict: the mutation, the row as it now is, and the sent fields changed since its baseVersion. */
+function conflict(m: Mutation, current: EntityRow, fields: string[]): never {
+  throw new ApiError(409, "conflict", `This ${m.entity} changed since version ${m.baseVersion}`, {
+    mutationId: m.id,
+    current: toChange(current),
+    fields,
+  } satisfies ConflictDetails);
+}
+
+/**
+ * Who may make a mutation: admins alone change admin-only kinds; an author-only kind is changed
+ * and deleted by its author alone, and any stale baseVersion of it is refused; any other record
+ * is edited by anyone and deleted by its author or an admin.
+ */
 function checkAllowed(m: Mutation, member: Member, current: EntityRow | null) {
   const policy = entityPolicies[m.entity];
   if (policy?.adminOnly && member.role !== "admin") {
     throw new ApiError(403, "forbidden", `Only a workspace admin can change a ${m.entity}`, { mutationId: m.id });
   }
-  if (!policy?.authorOnly || !current) return;
+  if (!current) return;
+  if (!policy?.authorOnly) {
+    if (m.op === "delete" && current.created_by !== member.id && member.role !== "admin") {
+      throw new ApiError(403, "forbidden", `Only its author or a workspace admin can delete this ${m.entity}`, { mutationId: m.id });
+    }
+    return;
+  }
   if (current.created_by !== member.id) {
     throw new ApiError(403, "forbidden", `Only its author can change or delete this ${m.entity}`, { mutationId: m.id });
   }
   if (m.baseVersion !== undefined && m.baseVersion !== current.version) {
-    throw new ApiError(409, "conflict", `This ${m.entity} changed since version ${m.baseVersion}`, {
-      mutationId: m.id,
-      current: toChange(current),
-    });
+    const data = current.deleted ? {} : (JSON.parse(current.data) as Record<string, unknown>);
+    conflict(
+      m,
+      current,
+      Object.keys(m.fields ?? {}).filter((field) => canonicalJson(data[field]) !== canonicalJson(m.fields?.[field])),
+    );
   }
+}
+
+/** Who may restore a deleted record: its author or an admin (admins alone for admin-only kinds; nobody else's private annotation). */
+function checkRestoreAllowed(m: Mutation, member: Member, current: EntityRow) {
+  const policy = entityPolicies[m.entity];
+  const admin = member.role === "admin";
+  if (policy?.adminOnly && !admin) {
+    throw new ApiError(403, "forbidden", `Only a workspace admin can restore a ${m.entity}`, { mutationId: m.id });
+  }
+  const privateToOther = current.private_to !== null && current.private_to !== member.id;
+  if (current.created_by !== member.id && (!admin || privateToOther)) {
+    throw new ApiError(403, "forbidden", `Only its author or a workspace admin can restore this ${m.entity}`, { mutationId: m.id });
+  }
+}
+
+const trashMs = trashDays * 24 * 60 * 60 * 1000;
+
+/** A deleted row's last data is kept, to restore, for 30 days after its delete (until the daily purge clears it). */
+const restorable = (row: EntityRow, at: string) => row.restorable_data != null && Date.parse(row.updated_at) > Date.parse(at) - trashMs;
+
+/** The fields whose value differs between two versions of a row, with both values (null for none). */
+function fieldChanges(before: Record<string, unknown> | null, after: Record<string, unknown>): FieldChange[] {
+  if (!before) return Object.entries(after).map(([field, value]) => ({ field, old: null, new: value ?? null }));
+  const fields = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...fields]
+    .filter((field) => canonicalJson(before[field]) !== canonicalJson(after[field]))
+    .map((field) => ({ field, old: before[field] ?? null, new: after[field] ?? null }));
+}
+
+/**
+ * For shared rows a push edits from an older version than the stored one, the changes made
+ * since by other members (the history says which fields each changed): one D1 round trip.
+ */
+async function readChangesByOthers(db: Db, workspaceId: string, member: Member, mutations: Mutation[], rows: Map<string, EntityRow>) {
+  const since = new Map<string, { entity: string; id: string; version: number }>();
+  for (const m of mutations) {
+    const row = rows.get(`${m.entity}/${m.entityId}`);
+    if (m.op !== "upsert" || m.baseVersion === undefined || !row || row.deleted || row.version <= m.baseVersion) continue;
+    if (entityPolicies[m.entity]?.authorOnly) continue;
+    const key = `${m.entity}/${m.entityId}`;
+    const earlier = since.get(key);
+    if (!earlier || m.baseVersion < earlier.version) since.set(key, { entity: m.entity, id: m.entityId, version: m.baseVersion });
+  }
+  const byRow = new Map<string, Array<{ version: number; fields: string[] }>>();
+  if (since.size === 0) return byRow;
+  const keys = [...since.keys()];
+  const answers = await db.batch<ChangedFieldsRow>(
+    keys.map((key) => {
+      const { entity, id, version } = since.get(key) as { entity: string; id: string; version: number };
+      return changedFieldsStatement(db, workspaceId, entity, id, version);
+    }),
+  );
+  for (const [index, key] of keys.entries()) {
+    byRow.set(
+      key,
+      answers[index].results
+        .filter((row) => row.member_id !== member.id)
+        .map((row) => ({ version: row.version, fields: JSON.parse(row.fields) as string[] })),
+    );
+  }
+  return byRow;
 }
 
 /** Private annotations are readable by their author alone; a shared one is not taken back. */
@@ -168,8 +259,11 @@ async function planPush(db: Db, workspaceId: string, member: Member, mutations: 
     for (const row of await readEntities(db, workspaceId, entity, [...ids])) rows.set(`${row.entity}/${row.id}`, row);
   }
 
+  const changesByOthers = await readChangesByOthers(db, workspaceId, member, mutations, rows);
+
   const at = now();
   let nextVersion = seq;
+  const history: PlannedChange[] = [];
   const changed = new Map<string, EntityRow>();
   const results: MutationResult[] = [];
   const fresh: { result: MutationResult; digest: string }[] = [];
@@ -194,26 +288,67 @@ async function planPush(db: Db, workspaceId: string, member: Member, mutations: 
     const base = { id: m.id, entity: m.entity, entityId: m.entityId };
     let result: MutationResult;
 
-    if (current?.deleted) {
-      // Tombstones are final: a deleted item never comes back.
+    if (m.op === "restore") {
+      if (current?.deleted) checkRestoreAllowed(m, member, current);
+      if (!current?.deleted || !restorable(current, at)) {
+        // Nothing to restore: a live row, an unknown one, or a delete older than the trash keeps.
+        result = { ...base, status: "gone", ...(current ? { version: current.version } : {}) };
+      } else {
+        const row: EntityRow = {
+          ...current,
+          deleted: 0,
+          data: current.restorable_data as string,
+          restorable_data: null,
+          version: ++nextVersion,
+          updated_by: member.id,
+          updated_at: at,
+        };
+        rows.set(key, row);
+        changed.set(key, row);
+        history.push({ entity: m.entity, id: m.entityId, version: row.version, op: "restore", changes: [] });
+        result = { ...base, status: "applied", version: row.version };
+      }
+    } else if (current?.deleted) {
+      // An upsert or a delete never brings a deleted item back: only a restore does.
       result = { ...base, status: "gone", version: current.version };
     } else if (m.op === "delete") {
       checkAllowed(m, member, current);
       if (!current) {
         result = { ...base, status: "gone" };
       } else {
-        const row: EntityRow = { ...current, deleted: 1, data: "{}", version: ++nextVersion, updated_by: member.id, updated_at: at };
+        const row: EntityRow = {
+          ...current,
+          deleted: 1,
+          data: "{}",
+          restorable_data: current.data,
+          version: ++nextVersion,
+          updated_by: member.id,
+          updated_at: at,
+        };
         rows.set(key, row);
         changed.set(key, row);
+        history.push({ entity: m.entity, id: m.entityId, version: row.version, op: "delete", changes: [] });
         result = { ...base, status: "applied", version: row.version };
       }
     } else {
       checkAllowed(m, member, current);
-      const merged = mergeEntity(m.entity as EntityName, current ? JSON.parse(current.data) : null, m.fields ?? {});
+      const before = current ? (JSON.parse(current.data) as Record<string, unknown>) : null;
+      const merged = mergeEntity(m.entity as EntityName, before, m.fields ?? {});
       if (!merged.ok) {
         throw new ApiError(400, "invalid_mutation", `Mutation ${m.id} (${m.entity} ${m.entityId}): ${merged.message}`, {
           mutationId: m.id,
         });
+      }
+      const after = merged.data as Record<string, unknown>;
+      if (current && before && m.baseVersion !== undefined && m.baseVersion < current.version) {
+        // A stale edit merges unless someone else changed one of its fields since, to another value than it sends.
+        const changedSince = new Set(
+          (changesByOthers.get(key) ?? []).filter((change) => change.version > (m.baseVersion ?? 0)).flatMap((change) => change.fields),
+        );
+        const clashing = Object.keys(m.fields ?? {}).filter(
+          (field) => changedSince.has(field) && canonicalJson(before[field]) !== canonicalJson(after[field]),
+        );
+        if (clashing.length > 0) conflict(m, current, clashing);
       }
       const authorId = current?.created_by ?? member.id;
       const row: EntityRow = {
@@ -221,15 +356,23 @@ async function planPush(db: Db, workspaceId: string, member: Member, mutations: 
         id: m.entityId,
         version: ++nextVersion,
         deleted: 0,
-        data: JSON.stringify(merged.data),
+        data: JSON.stringify(after),
         created_by: authorId,
         created_at: current?.created_at ?? at,
         updated_by: member.id,
         updated_at: at,
-        private_to: privateTo(m, merged.data as Record<string, unknown>, current, authorId),
+        private_to: privateTo(m, after, current, authorId),
+        restorable_data: null,
       };
       rows.set(key, row);
       changed.set(key, row);
+      history.push({
+        entity: m.entity,
+        id: m.entityId,
+        version: row.version,
+        op: current ? "update" : "create",
+        changes: fieldChanges(before, after),
+      });
       result = { ...base, status: "applied", version: row.version };
     }
     results.push(result);
@@ -253,6 +396,7 @@ async function planPush(db: Db, workspaceId: string, member: Member, mutations: 
       clearGuardStatement(db),
       ...writeEntitiesStatements(db, workspaceId, finalRows),
       ...recordMutationsStatements(db, workspaceId, member.id, fresh, at),
+      ...recordHistoryStatements(db, workspaceId, member, history, at),
     );
   }
   return { results, statements, seq, newSeq };
