@@ -11,14 +11,14 @@ export const mutation = z
     id,
     entity: z.enum(entityNames),
     entityId: id,
-    op: z.enum(["upsert", "delete"]),
+    op: z.enum(["upsert", "delete", "restore"]),
     fields: z.record(z.string(), z.unknown()).optional(),
     baseVersion: z.number().int().nonnegative().optional(),
   })
   .strict()
   .superRefine((value, ctx) => {
-    if (value.op === "delete") {
-      if (value.fields !== undefined) ctx.addIssue({ code: "custom", path: ["fields"], message: "a delete carries no fields" });
+    if (value.op !== "upsert") {
+      if (value.fields !== undefined) ctx.addIssue({ code: "custom", path: ["fields"], message: `a ${value.op} carries no fields` });
       return;
     }
     if (!value.fields || Object.keys(value.fields).length === 0) {
