@@ -9,6 +9,7 @@ import type { Background, Handlers } from "./context";
 import { startHosts } from "./hosts";
 import { startPageParts } from "./page-parts";
 import { receiver } from "./receive";
+import { startRecords } from "./records";
 import { startReminders } from "./reminders";
 import { startSync, syncScheduler } from "./sync/schedule";
 import { startWorkspace } from "./workspace";
@@ -52,6 +53,7 @@ export function startBackground(): void {
     ...startCapture(background),
     ...startWorkspace(background),
     ...startHosts(background),
+    ...startRecords(background),
   };
   browser.runtime.onMessage.addListener(receiver(handlers, db));
   startReminders(background);

@@ -1,4 +1,4 @@
-// The side panel's tabs (this page, my work, action items, meetings, risks, goals, gaps, report, search), all read from the local store.
+// The side panel's tabs (this page, my work, action items, meetings, risks, goals, gaps, report, search, all read from the local store; trash, from the server).
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { browser } from "wxt/browser";
 import { knownTargetKeys } from "../../shared/kinds/items";
@@ -21,8 +21,9 @@ import { Report } from "./views/Report";
 import { Risks } from "./views/Risks";
 import { Search } from "./views/Search";
 import { ThisPage } from "./views/ThisPage";
+import { Trash } from "./views/Trash";
 
-const views = ["thisPage", "myWork", "actionItems", "meetings", "risks", "goals", "gaps", "report", "search"] as const;
+const views = ["thisPage", "myWork", "actionItems", "meetings", "risks", "goals", "gaps", "report", "search", "trash"] as const;
 type View = (typeof views)[number];
 
 /** The side panel: a tab per job, all read from the local store; nothing waits for the network. */
@@ -88,6 +89,7 @@ export function PanelApp({ initialView, first }: { initialView?: View; first?: P
           status={data.status}
           live={data.live}
           rejected={data.rejected.length}
+          notSaved={data.rejected}
           onSync={() => void ask({ type: "sync.now" }).catch(() => {})}
         />
       </header>
@@ -99,7 +101,7 @@ export function PanelApp({ initialView, first }: { initialView?: View; first?: P
           </button>
         </section>
       )}
-      <Conflicts conflicts={data.conflicts} />
+      <Conflicts conflicts={data.conflicts} members={data.members} />
       <div class="tabs" role="tablist" aria-label={t("viewsLabel")}>
         {views.map((name, index) => (
           <button
@@ -167,22 +169,12 @@ export function PanelApp({ initialView, first }: { initialView?: View; first?: P
           <Gaps data={data} today={today} />
         ) : current === "report" ? (
           <Report data={data} today={today} />
+        ) : current === "trash" ? (
+          <Trash />
         ) : (
           <Search data={data} />
         )}
       </section>
-      {data.rejected.length > 0 && (
-        <details class="rejected">
-          <summary>{t("rejectedTitle")}</summary>
-          <ul>
-            {data.rejected.map((entry) => (
-              <li key={entry.id}>
-                {entry.entity} {entry.entityId}: {entry.reason}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
     </main>
   );
 }

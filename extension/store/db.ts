@@ -16,6 +16,8 @@ export interface LocalRow {
   meta: Change["meta"];
   /** Local mutations not yet acknowledged by the server. */
   pending: number;
+  /** A deleted row's last data, kept so that a restore brings it back at once and a refused delete undoes itself. */
+  lastData?: Record<string, unknown> | null;
 }
 
 export interface OutboxEntry {
@@ -23,9 +25,9 @@ export interface OutboxEntry {
   id: string;
   entity: string;
   entityId: string;
-  op: "upsert" | "delete";
+  op: "upsert" | "delete" | "restore";
   fields?: Record<string, unknown>;
-  /** For entities that refuse stale edits (annotations): the server version this edit was made on. */
+  /** The server version this edit was made on: the server refuses it (409) when a field it sends changed since. */
   baseVersion?: number;
   createdAt: string;
 }
@@ -34,7 +36,16 @@ export interface OutboxEntry {
 interface Conflict {
   entry: OutboxEntry;
   current: Change;
+  /** The fields someone else changed since (the server says which; absent from older answers). */
+  fields?: string[];
 }
+
+/**
+ * A change the server did not take, listed in the side panel until dismissed: `gone`, the record
+ * was deleted (or is too old to restore); `forbidden`, only its author or an admin may do that;
+ * `invalid`, the server refused it for another reason (`reason` says which).
+ */
+export type NotSaved = OutboxEntry & { reason: string; why?: "gone" | "forbidden" | "invalid"; title?: string | null };
 
 export interface KvValues {
   session: StoredSession;
@@ -43,7 +54,7 @@ export interface KvValues {
   members: import("../../shared/workspace").Member[];
   status: SyncStatus;
   /** Mutations the server refused, kept so that nothing the user typed is silently dropped. */
-  rejected: Array<OutboxEntry & { reason: string }>;
+  rejected: NotSaved[];
   conflicts: Conflict[];
   /** The item whose chip (or annotation highlight) was clicked last: the side panel opens on it. */
   focus: { key: string; at: string; annotationId?: string };

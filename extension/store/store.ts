@@ -1,7 +1,7 @@
 // Writing the local store: each local change with its outbox entry, and what sync brings back (results, refusals, conflicts, changes).
 import { type EntityName, entityPolicies, mergeEntity } from "../../shared/entities";
 import type { Change, MutationResult } from "../../shared/sync";
-import { type Db, getKv, type LocalRow, type OutboxEntry, setKv } from "./db";
+import { type Db, getKv, type LocalRow, type NotSaved, type OutboxEntry, setKv } from "./db";
 import { newLocalId } from "./local-rows";
 
 // Reading the store needs no schema; pages import these from local-rows.ts and stay small.
@@ -15,18 +15,19 @@ export class InvalidChange extends Error {}
  */
 export async function mutateLocal(
   db: Db,
-  change: { entity: EntityName; entityId: string; op: "upsert" | "delete"; fields?: Record<string, unknown> },
+  change: { entity: EntityName; entityId: string; op: "upsert" | "delete" | "restore"; fields?: Record<string, unknown> },
   actor: { memberId: string | null },
 ): Promise<OutboxEntry> {
   const tx = db.transaction(["rows", "outbox"], "readwrite");
   const rows = tx.objectStore("rows");
   const current = await rows.get([change.entity, change.entityId]);
   const at = new Date().toISOString();
-  if (current?.deleted) {
+  if (change.op === "restore" ? current && !current.deleted : current?.deleted) {
     abort(tx);
-    throw new InvalidChange("This item was deleted");
+    throw new InvalidChange(change.op === "restore" ? "This item is not deleted" : "This item was deleted");
   }
-  let data: Record<string, unknown> | null = null;
+  // A restore shows the record again at once from its last data here (when this browser has it).
+  let data: Record<string, unknown> | null = change.op === "restore" ? (current?.lastData ?? null) : null;
   if (change.op === "upsert") {
     const merged = mergeEntity(change.entity, current?.data ?? null, change.fields ?? {});
     if (!merged.ok) {
@@ -39,11 +40,13 @@ export async function mutateLocal(
     entity: change.entity,
     id: change.entityId,
     version: current?.version ?? 0,
-    deleted: change.op === "delete",
+    deleted: change.op === "delete" || (change.op === "restore" && !data),
     data,
     meta: current?.meta ?? { createdBy: actor.memberId, createdAt: at, updatedBy: actor.memberId, updatedAt: at },
     pending: (current?.pending ?? 0) + 1,
   };
+  if (change.op === "delete") row.lastData = current?.data ?? null;
+  else if (change.op === "restore" && !data) row.lastData = null;
   row.meta = { ...row.meta, updatedBy: actor.memberId, updatedAt: at };
   const entry: OutboxEntry = {
     id: newLocalId(),
@@ -51,7 +54,10 @@ export async function mutateLocal(
     entityId: change.entityId,
     op: change.op,
     ...(change.op === "upsert" ? { fields: change.fields } : {}),
-    ...(entityPolicies[change.entity]?.authorOnly && current && current.version > 0 ? { baseVersion: current.version } : {}),
+    // Every edit names the version it was made on, so that the server can tell a stale one (409) from a merge.
+    ...((change.op === "upsert" || (change.op === "delete" && entityPolicies[change.entity]?.authorOnly)) && current && current.version > 0
+      ? { baseVersion: current.version }
+      : {}),
     createdAt: at,
   };
   await rows.put(row);
@@ -75,48 +81,102 @@ export async function outboxSize(db: Db): Promise<number> {
   return db.count("outbox");
 }
 
-/** The server answered for these mutations: they leave the outbox and their rows count one fewer pending change. */
+/** How many changes the server did not take are kept for the side panel (the oldest go first). */
+const notSavedKept = 500;
+
+/** What a record says it is, for the side panel's "Not saved" list: its title or text, shortened. */
+function recordTitle(...sources: Array<Record<string, unknown> | null | undefined>): string | null {
+  for (const source of sources) {
+    for (const field of ["title", "text", "name", "body", "quote", "summary"]) {
+      const value = source?.[field];
+      if (typeof value === "string" && value.trim()) return value.trim().slice(0, 120);
+    }
+  }
+  return null;
+}
+
+const notSaved = (entry: OutboxEntry, row: LocalRow | undefined, why: NotSaved["why"], reason: string): NotSaved => ({
+  ...entry,
+  reason,
+  why,
+  title: recordTitle(entry.fields, row?.data, row?.lastData),
+});
+
+/**
+ * The server answered for these mutations: they leave the outbox and their rows count one fewer
+ * pending change. An edit of something deleted elsewhere (`gone`) shows it deleted here too, and
+ * is listed as not saved, as is a change the server set aside (`rejected`): nothing is dropped unsaid.
+ */
 export async function acknowledge(db: Db, entries: OutboxEntry[], results: MutationResult[]): Promise<void> {
-  const tx = db.transaction(["rows", "outbox"], "readwrite");
+  const tx = db.transaction(["rows", "outbox", "kv"], "readwrite");
   const rows = tx.objectStore("rows");
   const resultById = new Map(results.map((r) => [r.id, r]));
+  const unsaved: NotSaved[] = [];
   for (const entry of entries) {
     if (entry.seq !== undefined) await tx.objectStore("outbox").delete(entry.seq);
     const row = await rows.get([entry.entity, entry.entityId]);
+    const result = resultById.get(entry.id);
+    // A delete of something already deleted did what it meant to.
+    if (result?.status === "gone" && entry.op !== "delete")
+      unsaved.push(notSaved(entry, row, "gone", result.message ?? (entry.op === "restore" ? "too old to restore" : "deleted")));
+    if (result?.status === "rejected") unsaved.push(notSaved(entry, row, "invalid", result.message ?? "refused"));
     if (!row) continue;
     row.pending = Math.max(0, row.pending - 1);
-    const result = resultById.get(entry.id);
-    // The server keeps tombstones final; an edit of something deleted elsewhere shows it deleted here too.
+    // The server keeps tombstones final.
     if (result?.status === "gone") {
+      if (row.data) row.lastData = row.data;
       row.deleted = true;
       row.data = null;
     }
     await rows.put(row);
   }
+  if (unsaved.length > 0) {
+    const kv = tx.objectStore("kv");
+    const listed = ((await kv.get("rejected")) as NotSaved[] | undefined) ?? [];
+    await kv.put([...listed, ...unsaved].slice(-notSavedKept), "rejected");
+  }
   await tx.done;
 }
 
-/** Moves refused mutations out of the outbox into the rejected list, with the server's reason. */
-export async function reject(db: Db, entry: OutboxEntry, reason: string): Promise<void> {
+/**
+ * Moves a refused mutation out of the outbox into the "not saved" list, with the server's reason.
+ * A refused delete or restore is undone here, so the row shows what the server still has.
+ */
+export async function reject(db: Db, entry: OutboxEntry, reason: string, why: NotSaved["why"] = "invalid"): Promise<void> {
+  const row = await db.get("rows", [entry.entity, entry.entityId]);
   const rejected = (await getKv(db, "rejected")) ?? [];
-  rejected.push({ ...entry, reason });
-  await setKv(db, "rejected", rejected.slice(-500));
+  rejected.push(notSaved(entry, row, why, reason));
+  await setKv(db, "rejected", rejected.slice(-notSavedKept));
   await acknowledge(db, [entry], []);
+  const after = await db.get("rows", [entry.entity, entry.entityId]);
+  if (!after || after.pending > 0) return;
+  if (entry.op === "delete" && after.deleted && after.lastData) {
+    await db.put("rows", { ...after, deleted: false, data: after.lastData, lastData: undefined });
+  } else if (entry.op === "restore" && !after.deleted && after.version > 0) {
+    await db.put("rows", { ...after, deleted: true, data: null, lastData: after.data });
+  }
 }
 
-/** Sets a stale edit aside with the server's current row, for the user to resolve. */
-export async function setConflict(db: Db, entry: OutboxEntry, current: Change): Promise<void> {
+/** Takes entries off the "not saved" list once the user has read them: one by its mutation id, or all. */
+export async function dismissNotSaved(db: Db, mutationId?: string): Promise<void> {
+  const rejected = (await getKv(db, "rejected")) ?? [];
+  await setKv(db, "rejected", mutationId ? rejected.filter((entry) => entry.id !== mutationId) : []);
+}
+
+/** Sets a stale edit aside with the server's current row (and the fields changed there), for the user to resolve. */
+export async function setConflict(db: Db, entry: OutboxEntry, current: Change, fields?: string[]): Promise<void> {
   const conflicts = (await getKv(db, "conflicts")) ?? [];
-  conflicts.push({ entry, current });
+  conflicts.push({ entry, current, ...(fields ? { fields } : {}) });
   await setKv(db, "conflicts", conflicts.slice(-500));
   await acknowledge(db, [entry], []);
   await applyChanges(db, [current], (await getKv(db, "cursor")) ?? 0);
 }
 
 /**
- * Settles a stale edit the user has seen next to the current version: "mine" makes the edit
- * again over the current version (the server then takes it), "theirs" lets it go. Either way
- * the conflict leaves the list.
+ * Settles a record's stale edits (the one named and any other of the same record) once the user
+ * has seen them next to the current version: "mine" makes the edits again over the current
+ * version, sent with it as their base (the server then takes them); "theirs" lets them go and the
+ * row here takes the server's. Either way the record's conflicts leave the list.
  */
 export async function resolveConflict(
   db: Db,
@@ -127,14 +187,31 @@ export async function resolveConflict(
   const conflicts = (await getKv(db, "conflicts")) ?? [];
   const conflict = conflicts.find((c) => c.entry.id === mutationId);
   if (!conflict) throw new InvalidChange("This conflict was settled already");
+  const { entity, entityId } = conflict.entry;
+  const ofRecord = conflicts.filter((c) => c.entry.entity === entity && c.entry.entityId === entityId);
+  const latest = ofRecord.reduce((a, b) => (b.current.version > a.current.version ? b : a)).current;
   if (keep === "mine") {
-    const { entry } = conflict;
-    await mutateLocal(db, { entity: entry.entity as EntityName, entityId: entry.entityId, op: entry.op, fields: entry.fields }, actor);
+    const fields = Object.assign({}, ...ofRecord.map((c) => c.entry.fields ?? {})) as Record<string, unknown>;
+    const target = { entity: entity as EntityName, entityId };
+    // Deleted meanwhile: keeping mine brings it back first (the server lets its author or an admin).
+    if ((await db.get("rows", [entity, entityId]))?.deleted) await mutateLocal(db, { ...target, op: "restore" }, actor);
+    if (Object.keys(fields).length > 0) await mutateLocal(db, { ...target, op: "upsert", fields }, actor);
+  } else {
+    const row = await db.get("rows", [entity, entityId]);
+    if (row && row.pending === 0 && row.version <= latest.version) {
+      await db.put("rows", {
+        ...row,
+        version: latest.version,
+        deleted: latest.deleted,
+        data: latest.deleted ? null : latest.data,
+        meta: latest.meta,
+      });
+    }
   }
   await setKv(
     db,
     "conflicts",
-    conflicts.filter((c) => c.entry.id !== mutationId),
+    conflicts.filter((c) => !ofRecord.includes(c)),
   );
 }
 
@@ -178,6 +255,8 @@ export async function applyChanges(db: Db, changes: Change[], cursor: number): P
       data: deleted ? null : data,
       meta: change.meta,
       pending: current?.pending ?? 0,
+      // What a restore brings back at once.
+      ...(deleted ? { lastData: change.data ?? current?.data ?? current?.lastData ?? null } : {}),
     });
   }
   await tx.objectStore("kv").put(cursor, "cursor");

@@ -3,8 +3,8 @@ import type { ComponentChildren } from "preact";
 
 /**
  * A small Markdown reader for notes: paragraphs and line breaks, `#` headings, `>` quotes,
- * dash, star or numbered lists, fenced code, inline code, bold, italic, [links](https://…) and
- * bare https links. It builds elements, never HTML from the note, so a note cannot inject
+ * dash, star or numbered lists, fenced code, inline code, bold, italic, [links](https://…),
+ * bare https links and backslash escapes. It builds elements, never HTML from the note, so a note cannot inject
  * markup or script; links go only to http(s) and mailto addresses and open in a new tab.
  */
 export function Markdown({ source, class: className }: { source: string; class?: string }) {
@@ -105,7 +105,7 @@ function lines(list: string[]): ComponentChildren[] {
 }
 
 const inlinePattern =
-  /`([^`\n]+)`|\*\*([^*\n]+?)\*\*|__([^_\n]+?)__|\*([^*\n]+?)\*|\b_([^_\n]+?)_\b|\[([^\]\n]+)\]\(([^)\s]+)\)|(https?:\/\/[^\s<>()]+[^\s<>().,;:!?'"])/g;
+  /\\([\\`*_{}[\]()#+\-.!<>|~])|`([^`\n]+)`|\*\*([^*\n]+?)\*\*|__([^_\n]+?)__|\*([^*\n]+?)\*|\b_([^_\n]+?)_\b|\[([^\]\n]+)\]\(([^)\s]+)\)|(https?:\/\/[^\s<>()]+[^\s<>().,;:!?'"])/g;
 
 /** Inline formatting; anything that is not formatting stays text. */
 function inline(text: string): ComponentChildren[] {
@@ -115,8 +115,10 @@ function inline(text: string): ComponentChildren[] {
   for (const match of text.matchAll(inlinePattern)) {
     const at = match.index ?? 0;
     if (at > last) out.push(text.slice(last, at));
-    const [whole, code, bold, boldAlt, italic, italicAlt, label, href, bare] = match;
-    if (code !== undefined) out.push(<code key={key++}>{code}</code>);
+    const [whole, escaped, code, bold, boldAlt, italic, italicAlt, label, href, bare] = match;
+    // A backslash escape (`\<`, `\*`) stands for the character itself.
+    if (escaped !== undefined) out.push(escaped);
+    else if (code !== undefined) out.push(<code key={key++}>{code}</code>);
     else if (bold !== undefined || boldAlt !== undefined) out.push(<strong key={key++}>{inline(bold ?? boldAlt)}</strong>);
     else if (italic !== undefined || italicAlt !== undefined) out.push(<em key={key++}>{inline(italic ?? italicAlt)}</em>);
     else if (label !== undefined) out.push(safeHref(href) ? link(safeHref(href) as string, inline(label), key++) : whole);

@@ -111,7 +111,78 @@ export const viewLabels = {
   gaps: "view_gaps",
   report: "view_report",
   search: "view_search",
+  trash: "view_trash",
 } as const satisfies Record<string, MessageKey>;
 
 /** The action item list's filters. */
 export const filterLabels = { all: "filterAll", open: "filterOpen", mine: "filterMine" } as const satisfies Record<string, MessageKey>;
+
+/** A record's fields as a history line or a conflict names them; a member id field reads as the person it names. */
+export const changedFieldLabels = {
+  addressedTo: "changedField_addressedTo",
+  attendees: "changedField_attendees",
+  blockers: "changedField_blockers",
+  body: "changedField_body",
+  contingency: "changedField_contingency",
+  date: "changedField_date",
+  deadline: "changedField_deadline",
+  decidedBy: "changedField_decidedBy",
+  decider: "changedField_decider",
+  decision: "changedField_decision",
+  department: "changedField_department",
+  departments: "changedField_departments",
+  description: "changedField_description",
+  due: "changedField_due",
+  goal: "changedField_goal",
+  helpNeeded: "changedField_helpNeeded",
+  highlights: "changedField_highlights",
+  impact: "changedField_impact",
+  indicators: "changedField_indicators",
+  kind: "changedField_kind",
+  lead: "changedField_lead",
+  likelihood: "changedField_likelihood",
+  meeting: "changedField_meeting",
+  mitigation: "changedField_mitigation",
+  name: "changedField_name",
+  needs: "changedField_needs",
+  notes: "changedField_notes",
+  owner: "changedField_owner",
+  parent: "changedField_parent",
+  person: "changedField_person",
+  priority: "changedField_priority",
+  quote: "changedField_quote",
+  resolution: "changedField_resolution",
+  resolved: "changedField_resolved",
+  reviewOn: "changedField_reviewOn",
+  role: "changedField_role",
+  selectors: "changedField_selectors",
+  source: "changedField_source",
+  status: "changedField_status",
+  statusOverride: "changedField_statusOverride",
+  tags: "changedField_tags",
+  target: "changedField_target",
+  targets: "changedField_targets",
+  text: "changedField_text",
+  title: "changedField_title",
+  url: "changedField_url",
+  visibility: "changedField_visibility",
+  week: "changedField_week",
+  ownerId: "changedField_owner",
+  leadId: "changedField_lead",
+  memberId: "changedField_person",
+  deciderId: "changedField_decider",
+} as const satisfies Record<string, MessageKey>;
+
+/** What a change the server did not take was. */
+export const notSavedOpLabels = {
+  upsert: "notSavedEdit",
+  delete: "notSavedDelete",
+  restore: "notSavedRestore",
+} as const satisfies Record<string, MessageKey>;
+
+/** The files the side panel's exports save, as their buttons say. */
+export const exportLabels = {
+  "action-items.csv": "exportActionItems",
+  "calendar.ics": "exportCalendar",
+  "annotations.jsonld": "exportAnnotations",
+} as const satisfies Record<string, MessageKey>;

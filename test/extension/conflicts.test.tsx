@@ -81,9 +81,76 @@ describe("stale annotation edits", () => {
       return { ok: true, value: {} };
     });
     render(<Conflicts conflicts={(await getKv(db, "conflicts")) ?? []} />);
-    expect(screen.getByRole("heading").textContent).toContain("1 edit(s) crossed a teammate's");
-    expect(screen.getByRole("row", { name: /body/ }).textContent).toBe("bodyEdited offlineEdited on the laptop");
+    expect(screen.getByRole("heading", { level: 2 }).textContent).toContain("1 edit(s) crossed a teammate's");
+    expect(screen.getByRole("row", { name: /Note/ }).textContent).toBe("NoteEdited offlineEdited on the laptop");
     fireEvent.click(screen.getByRole("button", { name: "Keep mine" }));
     await waitFor(() => expect(sent).toEqual([{ type: "conflict.resolve", mutationId: entry.id, keep: "mine" }]));
+  });
+});
+
+describe("stale edits of other kinds", () => {
+  const members = [
+    { id: "member-bo-00001", name: "Bo Chen", department: "Legal", role: "member" as const, joinedAt: "2026-11-01T00:00:00Z" },
+    { id: "member-cy-00001", name: "Cy Wang", department: "Legal", role: "member" as const, joinedAt: "2026-11-01T00:00:00Z" },
+  ];
+  const risk = (version: number, fields: Record<string, unknown>): Change => ({
+    entity: "risk",
+    id: "risk-0000001",
+    version,
+    deleted: false,
+    data: { title: "Legal review slips", likelihood: 3, impact: 4, status: "open", owner: null, ownerId: null, reviewOn: null, ...fields },
+    meta: current(1, "").meta,
+  });
+
+  it("show each field the server names, mine beside theirs, with people, dates and statuses as people read them", async () => {
+    const sent: unknown[] = [];
+    vi.spyOn(fakeBrowser.runtime, "sendMessage").mockImplementation(async (message: unknown) => {
+      sent.push(message);
+      return { ok: true, value: {} };
+    });
+    const entry = {
+      id: "mutation-0001",
+      entity: "risk",
+      entityId: "risk-0000001",
+      op: "upsert" as const,
+      fields: { owner: "Bo Chen", ownerId: "member-bo-00001", reviewOn: "2026-12-09", status: "mitigating", likelihood: 4 },
+      baseVersion: 1,
+      createdAt: "2026-12-02T00:00:00Z",
+    };
+    const theirs = risk(2, { owner: "Cy Wang", ownerId: "member-cy-00001", reviewOn: "2026-12-16", status: "accepted", likelihood: 4 });
+    render(<Conflicts conflicts={[{ entry, current: theirs, fields: ["owner", "ownerId", "reviewOn", "status"] }]} members={members} />);
+    expect(screen.getByRole("heading", { level: 3 }).textContent).toBe("Risk: Legal review slips");
+    const rows = screen.getAllByRole("row").slice(1);
+    expect(rows.map((row) => [...row.children].map((cell) => cell.textContent))).toEqual([
+      ["Owner", "Bo Chen", "Cy Wang"],
+      ["Next review", "Dec 9, 2026", "Dec 16, 2026"],
+      ["Status", "Mitigating", "Accepted"],
+    ]);
+    fireEvent.click(screen.getByRole("button", { name: "Keep the current one" }));
+    await waitFor(() => expect(sent).toEqual([{ type: "conflict.resolve", mutationId: "mutation-0001", keep: "theirs" }]));
+  });
+
+  it("without the server's list of fields, show every field I sent that differs from theirs", () => {
+    const entry = {
+      id: "mutation-0002",
+      entity: "action_item",
+      entityId: "item-0000001",
+      op: "upsert" as const,
+      fields: { text: "Call Legal", targets: ["github:acme/app#7", "github:acme/app#8"], due: null },
+      createdAt: "2026-12-02T00:00:00Z",
+    };
+    const theirs: Change = {
+      ...risk(3, {}),
+      entity: "action_item",
+      id: "item-0000001",
+      data: { text: "Call Legal", targets: [], due: "2026-12-24" },
+    };
+    render(<Conflicts conflicts={[{ entry, current: theirs }]} />);
+    const rows = screen.getAllByRole("row").slice(1);
+    expect(rows.map((row) => [...row.children].map((cell) => cell.textContent))).toEqual([
+      ["Linked items", "github:acme/app#7, github:acme/app#8", "—"],
+      ["Due date", "—", "Dec 24, 2026"],
+    ]);
+    expect(screen.getByRole("heading", { level: 3 }).textContent).toBe("Action item: Call Legal");
   });
 });

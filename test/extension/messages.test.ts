@@ -4,7 +4,10 @@ import { fakeBrowser } from "wxt/testing/fake-browser";
 import { startCapture } from "../../extension/background/capture";
 import type { Background, Handlers } from "../../extension/background/context";
 import { receiver } from "../../extension/background/receive";
+import { startRecords } from "../../extension/background/records";
 import { contentToBackground, type MessageType, messages, pageToBackground } from "../../extension/common/messages";
+import { offlineError } from "../../extension/common/offline";
+import type { StoredSession } from "../../extension/common/session";
 import { type Db, openStore } from "../../extension/store/db";
 import type { SyncStatus } from "../../extension/store/status";
 import { clearStore, listRows, mutateLocal } from "../../extension/store/store";
@@ -192,5 +195,80 @@ describe("the server URL a workspace is joined or created on", () => {
   it("may be plain http on this machine, where npm start serves the API", () => {
     expect(join("http://127.0.0.1:8787")).toBe(true);
     expect(join("http://localhost:8787")).toBe(true);
+  });
+});
+
+describe("the trash, history, export and not-saved messages", () => {
+  const fromPage = (message: unknown) => pageToBackground.safeParse(message).success;
+
+  it("are taken from Liaison's own pages only, each within its own words", () => {
+    expect(fromPage({ type: "trash.list" })).toBe(true);
+    expect(fromPage({ type: "trash.list", all: true })).toBe(false);
+    expect(fromPage({ type: "history.get", entity: "risk", id: "risk-0000001" })).toBe(true);
+    expect(fromPage({ type: "history.get", entity: "member", id: "risk-0000001" })).toBe(false);
+    expect(fromPage({ type: "history.get", entity: "risk", id: "../../v1/members" })).toBe(false);
+    expect(fromPage({ type: "export.fetch", file: "calendar.ics" })).toBe(true);
+    expect(fromPage({ type: "export.fetch", file: "../members" })).toBe(false);
+    expect(fromPage({ type: "notSaved.dismiss" })).toBe(true);
+    expect(fromPage({ type: "notSaved.dismiss", mutationId: "abcdefgh12" })).toBe(true);
+    for (const type of ["trash.list", "history.get", "export.fetch", "notSaved.dismiss"])
+      expect(messages[type as MessageType].from).toBe("extension");
+    expect(contentToBackground.safeParse({ type: "trash.list" }).success).toBe(false);
+    expect(contentToBackground.safeParse({ type: "export.fetch", file: "calendar.ics" }).success).toBe(false);
+  });
+
+  it("restore a record through entity.mutate, with no fields", () => {
+    expect(fromPage({ type: "entity.mutate", entity: "risk", entityId: "risk-0000001", op: "restore" })).toBe(true);
+    expect(fromPage({ type: "entity.mutate", entity: "risk", entityId: "risk-0000001", op: "restore", fields: { title: "x" } })).toBe(
+      false,
+    );
+    expect(fromPage({ type: "entity.mutate", entity: "risk", entityId: "risk-0000001", op: "undelete" })).toBe(false);
+  });
+});
+
+describe("the background's trash, history and exports", () => {
+  const session = {
+    serverUrl: "https://liaison.example.com",
+    token: "lsn_token_one_0000000000",
+    workspace: { id: "ws-000000001", name: "Acme", createdAt: "2026-11-01T00:00:00Z" },
+    member: { id: "member-pat-0001", name: "Pat Lee", department: "Product", role: "member", joinedAt: "2026-11-01T00:00:00Z" },
+  } as unknown as StoredSession;
+  const background = (signedIn: StoredSession | null): Background => ({
+    db: openStore(),
+    session: async () => signedIn,
+    syncSoon: async () => ({ state: "idle" }) as unknown as SyncStatus,
+    saveLocal: async (change) => change.entityId,
+    onStoreChange: () => {},
+    onPort: () => {},
+  });
+
+  it("ask the server with the member's token, and tell an unreachable server apart", async () => {
+    const requests: Array<{ url: string; auth: string | null }> = [];
+    vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
+      requests.push({ url: String(input), auth: new Headers(init?.headers).get("Authorization") });
+      if (String(input).endsWith(".csv"))
+        return new Response("text\n", {
+          headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="items.csv"' },
+        });
+      return Response.json({ items: [], entries: [] });
+    });
+    const handlers = startRecords(background(session));
+    const context = { store: await openStore(), sender: {} };
+    expect(await handlers["trash.list"]({ type: "trash.list" }, context)).toEqual({ items: [] });
+    expect(await handlers["history.get"]({ type: "history.get", entity: "risk", id: "risk-0000001" }, context)).toEqual({ entries: [] });
+    expect(await handlers["export.fetch"]({ type: "export.fetch", file: "action-items.csv" }, context)).toEqual({
+      filename: "items.csv",
+      mimeType: "text/csv",
+      text: "text\n",
+    });
+    expect(requests).toEqual([
+      { url: "https://liaison.example.com/v1/trash", auth: `Bearer ${session.token}` },
+      { url: "https://liaison.example.com/v1/history/risk/risk-0000001", auth: `Bearer ${session.token}` },
+      { url: "https://liaison.example.com/v1/export/action-items.csv", auth: `Bearer ${session.token}` },
+    ]);
+    vi.mocked(globalThis.fetch).mockRejectedValue(new TypeError("Failed to fetch"));
+    await expect(handlers["trash.list"]({ type: "trash.list" }, context)).rejects.toThrow(offlineError);
+    await expect(startRecords(background(null))["trash.list"]({ type: "trash.list" }, context)).rejects.toThrow("Not connected");
+    vi.restoreAllMocks();
   });
 });

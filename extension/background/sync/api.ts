@@ -2,6 +2,7 @@
 import type { Browser } from "../../../shared/browsers";
 import type { PullResponse, PushRequest, PushResponse } from "../../../shared/sync";
 import type { ApiErrorBody, Member, Session } from "../../../shared/workspace";
+import type { HistoryEntry, TrashItem } from "../../common/messages/records";
 
 /** A failed call to the sync API: its HTTP status (0 when the network failed) and the server's reason. */
 export class ApiFailure extends Error {
@@ -92,4 +93,36 @@ export const api = {
   push: (serverUrl: string, token: string, body: PushRequest) => callApi<PushResponse>(serverUrl, "/v1/sync/push", { token, body }),
   pull: (serverUrl: string, token: string, since: number, limit: number) =>
     callApi<PullResponse>(serverUrl, `/v1/sync/pull?since=${since}&limit=${limit}`, { token }),
+  trash: (serverUrl: string, token: string) => callApi<{ items: TrashItem[] }>(serverUrl, "/v1/trash", { token }),
+  history: (serverUrl: string, token: string, entity: string, id: string) =>
+    callApi<{ entries: HistoryEntry[] }>(serverUrl, `/v1/history/${encodeURIComponent(entity)}/${encodeURIComponent(id)}`, { token }),
+  exportFile: (serverUrl: string, token: string, file: string) => fetchFile(serverUrl, `/v1/export/${file}`, token),
 };
+
+/** A file the API serves (an export): its text, type and the name the server gives it; a failure as `callApi` reports one. */
+async function fetchFile(serverUrl: string, path: string, token: string): Promise<{ filename: string; mimeType: string; text: string }> {
+  let response: Response;
+  try {
+    response = await fetch(new URL(path, serverUrl), {
+      headers: { Authorization: `Bearer ${token}` },
+      signal: AbortSignal.timeout(timeoutMs),
+      cache: "no-store",
+    });
+  } catch (error) {
+    throw new ApiFailure(0, "network", `Cannot reach ${serverUrl} (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as Partial<ApiErrorBody> | null;
+    throw new ApiFailure(
+      response.status,
+      body?.error?.code ?? "http_error",
+      body?.error?.message ?? `The server answered ${response.status}`,
+    );
+  }
+  const named = /filename="?([^";]+)"?/.exec(response.headers.get("Content-Disposition") ?? "")?.[1];
+  return {
+    filename: named ?? path.split("/").pop() ?? "liaison-export",
+    mimeType: (response.headers.get("Content-Type") ?? "text/plain").split(";")[0],
+    text: await response.text(),
+  };
+}

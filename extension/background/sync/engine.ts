@@ -91,10 +91,24 @@ export class SyncEngine {
         announceChange();
       } catch (error) {
         if (!(error instanceof ApiFailure) || error.transient || error.status === 401) throw error;
-        // The server refused the batch as a whole: send one at a time so that only the bad one is set aside.
+        // The server refused the batch as a whole, for the mutation it names: set that one aside and send the rest again.
+        const named = batch.find((entry) => entry.id === (error.details as { mutationId?: unknown } | null)?.mutationId);
+        if (named) {
+          await this.setAside(named, error);
+          announceChange();
+          continue;
+        }
+        // Naming none: send one at a time so that only the bad one is set aside.
         await this.pushOneByOne(session, clientId, batch);
       }
     }
+  }
+
+  /** A mutation the server refused: a stale edit becomes a conflict for the user to settle; anything else is listed as not saved. */
+  private async setAside(entry: OutboxEntry, error: ApiFailure): Promise<void> {
+    if (error.status === 409 && isConflictDetails(error.details))
+      await setConflict(this.db, entry, error.details.current, error.details.fields);
+    else await reject(this.db, entry, error.message, error.status === 403 ? "forbidden" : error.status === 410 ? "gone" : "invalid");
   }
 
   private async pushOneByOne(session: StoredSession, clientId: string, batch: OutboxEntry[]): Promise<void> {
@@ -104,8 +118,7 @@ export class SyncEngine {
         await acknowledge(this.db, [entry], response.results);
       } catch (error) {
         if (!(error instanceof ApiFailure) || error.transient || error.status === 401) throw error;
-        if (error.status === 409 && isConflictDetails(error.details)) await setConflict(this.db, entry, error.details.current);
-        else await reject(this.db, entry, error.message);
+        await this.setAside(entry, error);
       }
     }
     announceChange();
@@ -178,7 +191,8 @@ function toMutation(entry: OutboxEntry) {
   };
 }
 
-function isConflictDetails(details: unknown): details is { current: Change } {
-  const current = (details as { current?: Partial<Change> } | null)?.current;
-  return typeof current?.id === "string" && typeof current.version === "number";
+function isConflictDetails(details: unknown): details is { current: Change; fields?: string[] } {
+  const { current, fields } = (details ?? {}) as { current?: Partial<Change>; fields?: unknown };
+  const fieldList = fields === undefined || (Array.isArray(fields) && fields.every((field) => typeof field === "string"));
+  return typeof current?.id === "string" && typeof current.version === "number" && fieldList;
 }

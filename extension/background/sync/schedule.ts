@@ -3,7 +3,7 @@ import { browser } from "wxt/browser";
 import type { syncMessages } from "../../common/messages/sync";
 import type { Db } from "../../store/db";
 import type { SyncStatus } from "../../store/status";
-import { announceChange, resolveConflict } from "../../store/store";
+import { announceChange, dismissNotSaved, resolveConflict } from "../../store/store";
 import type { Background, Handlers } from "../context";
 import { SyncEngine } from "./engine";
 import { LiveConnection } from "./live";
@@ -45,6 +45,11 @@ export function startSync(background: Background): Handlers<keyof typeof syncMes
       await resolveConflict(store, message.mutationId, message.keep, { memberId: (await background.session())?.member.id ?? null });
       announceChange();
       void syncSoon();
+      return {};
+    },
+    "notSaved.dismiss": async (message, { store }) => {
+      await dismissNotSaved(store, message.mutationId);
+      announceChange("state");
       return {};
     },
     "entity.mutate": async (message) => {

@@ -4,11 +4,19 @@ import { captureMessages } from "./capture";
 import type { Declared } from "./define";
 import { hostMessages } from "./hosts";
 import { pagePartMessages } from "./page-parts";
+import { recordMessages } from "./records";
 import { syncMessages } from "./sync";
 import { workspaceMessages } from "./workspace";
 
 /** Adding a message is its declaration in one of these areas and its handler in the background's area of the same name. */
-export const messages = { ...captureMessages, ...pagePartMessages, ...workspaceMessages, ...syncMessages, ...hostMessages };
+export const messages = {
+  ...captureMessages,
+  ...pagePartMessages,
+  ...workspaceMessages,
+  ...syncMessages,
+  ...hostMessages,
+  ...recordMessages,
+};
 
 type Messages = typeof messages;
 export type MessageType = keyof Messages;

@@ -1,4 +1,4 @@
-// The messages of sync: a sync on request, a conflict settled, and a local change to any record.
+// The messages of sync: a sync on request, a conflict settled, a change the server did not take dismissed, and a local change to any record.
 import { z } from "zod";
 import { entityNames } from "../../../shared/entities";
 import { mutation } from "../../../shared/sync";
@@ -13,6 +13,10 @@ export const syncMessages = defineMessages({
     z.object({ type: z.literal("conflict.resolve"), mutationId: id, keep: z.enum(["mine", "theirs"]) }).strict(),
     "extension",
   )<Record<string, never>>(),
+  /** The user has read a change the server did not take: it leaves the "Not saved" list (all of them without an id). */
+  "notSaved.dismiss": defineMessage(z.object({ type: z.literal("notSaved.dismiss"), mutationId: id.optional() }).strict(), "extension")<
+    Record<string, never>
+  >(),
   /** A local change to any entity (it lands in the local store at once and is queued for the server). */
   "entity.mutate": defineMessage(
     z
@@ -20,7 +24,7 @@ export const syncMessages = defineMessages({
         type: z.literal("entity.mutate"),
         entity: z.enum(entityNames),
         entityId: id,
-        op: z.enum(["upsert", "delete"]),
+        op: z.enum(["upsert", "delete", "restore"]),
         fields: z.record(z.string(), z.unknown()).optional(),
       })
       .strict()
