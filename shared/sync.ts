@@ -11,7 +11,7 @@ export const mutation = z
     id,
     entity: z.enum(entityNames),
     entityId: id,
-    op: z.enum(["upsert", "delete"]),
+    op: z.enum(["upsert", "delete", "restore"]),
     fields: z.record(z.string(), z.unknown()).optional(),
     baseVersion: z.number().int().nonnegative().optional(),
   })

@@ -23,7 +23,7 @@ export interface OutboxEntry {
   id: string;
   entity: string;
   entityId: string;
-  op: "upsert" | "delete";
+  op: "upsert" | "delete" | "restore";
   fields?: Record<string, unknown>;
   /** For entities that refuse stale edits (annotations): the server version this edit was made on. */
   baseVersion?: number;

@@ -15,20 +15,21 @@ export class InvalidChange extends Error {}
  */
 export async function mutateLocal(
   db: Db,
-  change: { entity: EntityName; entityId: string; op: "upsert" | "delete"; fields?: Record<string, unknown> },
+  change: { entity: EntityName; entityId: string; op: OutboxEntry["op"]; fields?: Record<string, unknown>; baseVersion?: number },
   actor: { memberId: string | null },
 ): Promise<OutboxEntry> {
   const tx = db.transaction(["rows", "outbox"], "readwrite");
   const rows = tx.objectStore("rows");
   const current = await rows.get([change.entity, change.entityId]);
   const at = new Date().toISOString();
-  if (current?.deleted) {
+  // A restore (an undone delete) brings the row back with the data it had.
+  if (current?.deleted && change.op !== "restore") {
     abort(tx);
     throw new InvalidChange("This item was deleted");
   }
   let data: Record<string, unknown> | null = null;
-  if (change.op === "upsert") {
-    const merged = mergeEntity(change.entity, current?.data ?? null, change.fields ?? {});
+  if (change.op !== "delete") {
+    const merged = mergeEntity(change.entity, change.op === "restore" ? null : (current?.data ?? null), change.fields ?? {});
     if (!merged.ok) {
       abort(tx);
       throw new InvalidChange(merged.message);
@@ -50,8 +51,12 @@ export async function mutateLocal(
     entity: change.entity,
     entityId: change.entityId,
     op: change.op,
-    ...(change.op === "upsert" ? { fields: change.fields } : {}),
-    ...(entityPolicies[change.entity]?.authorOnly && current && current.version > 0 ? { baseVersion: current.version } : {}),
+    ...(change.op !== "delete" ? { fields: change.fields } : {}),
+    ...(change.baseVersion !== undefined
+      ? { baseVersion: change.baseVersion }
+      : entityPolicies[change.entity]?.authorOnly && current && current.version > 0
+        ? { baseVersion: current.version }
+        : {}),
     createdAt: at,
   };
   await rows.put(row);

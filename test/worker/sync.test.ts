@@ -27,6 +27,7 @@ const defaults = {
   source: null,
   meeting: null,
   goal: null,
+  risk: null,
 };
 
 async function entityRows(workspaceId: string) {
