@@ -1,6 +1,6 @@
 // A record's details in the side panel: every field its author could set, changed and saved (only what changed, on the version it was opened from), or the record deleted; each offers Undo.
 import type { ComponentChildren } from "preact";
-import { useRef, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { EntityName } from "../../../shared/entities";
 import { kindNamed, type RecordKindName, recordsOf } from "../../../shared/kinds";
 import { maxLengths } from "../../../shared/limits";
@@ -45,13 +45,20 @@ function allowed(entity: EntityName, row: Row<unknown>, me: Member | null) {
 export function RecordDetails({ data, record, knownKeys, today, onClose, onChange, history }: RecordDetailsProps) {
   const kind = kindNamed(record.entity);
   const row = kind ? recordsOf<Row<Fields>>(data, kind).find((r) => r.id === record.id) : undefined;
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opening a record moves the focus to it, as a new page would.
+  useEffect(() => heading.current?.focus(), [record.entity, record.id]);
   return (
-    <article class="record-details">
+    <article class="record-details" onKeyDown={(event) => event.key === "Escape" && onClose()}>
       <button type="button" class="link" onClick={onClose}>
         ← {t("detailsBack")}
       </button>
-      <h2>{t(recordKindLabels[record.entity as RecordKindName])}</h2>
-      {row ? (
+      <h2 ref={heading} tabIndex={-1}>
+        {t(recordKindLabels[record.entity as RecordKindName])}
+      </h2>
+      {row && !detailsSpec(record.entity, row.data, { data, knownKeys, today, id: row.id }) ? (
+        <p class="empty">{t("detailsElsewhere")}</p>
+      ) : row ? (
         <DetailsForm
           key={`${record.entity}/${record.id}`}
           data={data}

@@ -344,6 +344,20 @@ describe("a record's details", () => {
     });
   });
 
+  it("sends a department to options, where admins keep them", () => {
+    const data = { ...panelData(), departments: [row<never>("department", "dept-0000001", { name: "Legal" })] };
+    render(<Details data={data} entity="department" id="dept-0000001" />);
+    expect(screen.getByText("This record is changed in Liaison's options.")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Save" })).toBeNull();
+  });
+
+  it("closes on Escape", () => {
+    const onClose = vi.fn();
+    render(<Details data={panelData()} entity="risk" id="risk-000001" onClose={onClose} />);
+    fireEvent.keyDown(screen.getByLabelText("Title"), { key: "Escape" });
+    expect(onClose).toHaveBeenCalled();
+  });
+
   it("says so when the record is gone", () => {
     render(<Details data={panelData()} entity="risk" id="risk-gone-01" />);
     expect(screen.getByText(/no longer here/)).toBeTruthy();
