@@ -97,6 +97,7 @@ describe("push: upsert", () => {
       },
       meeting: "meeting-0001",
       goal: "goal-000001",
+      risk: "risk-000001",
     };
     await pushOk(admin.token, [actionItemUpsert(itemId, fields)]);
     const [change] = (await pull(admin.token)).changes;
