@@ -88,7 +88,16 @@ function DetailsForm({ data, entity, row, knownKeys, today, onClose, onChange }:
   const [base, setBase] = useState(() => ({ version: row.version ?? 0, record: row.data }));
   const context = { data, knownKeys, today, id: row.id };
   const spec = detailsSpec(entity, base.record, context) as DetailsSpec;
-  const [form, set] = useFormState<Record<string, string>>(() => formValues(spec));
+  const [form, set, setForm] = useFormState<Record<string, string>>(() => formValues(spec));
+  // Untouched, the form follows the record (a teammate's change, an undo) as if opened again; once typed in, it keeps what was typed.
+  const pristine = JSON.stringify(form) === JSON.stringify(formValues(spec));
+  useEffect(() => {
+    if (!pristine || (row.data === base.record && (row.version ?? 0) === base.version)) return;
+    const next = { version: row.version ?? 0, record: row.data };
+    const nextSpec = detailsSpec(entity, next.record, context);
+    setBase(next);
+    if (nextSpec) setForm(formValues(nextSpec));
+  }, [row]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const latest = useRef(row);

@@ -358,6 +358,27 @@ describe("a record's details", () => {
     expect(onClose).toHaveBeenCalled();
   });
 
+  it("follows the record while untouched, and keeps what was typed once touched", async () => {
+    const sent = captureMessages();
+    const data = panelData();
+    const view = render(<Details data={data} entity="action_item" id="action-0001" />);
+    const moved = (fields: Record<string, unknown>, at: number): PanelData => ({
+      ...data,
+      actionItems: data.actionItems.map((r) => (r.id === "action-0001" ? { ...r, data: { ...r.data, ...fields }, version: at } : r)),
+    });
+    view.rerender(<Details data={moved({ owner: "Pat Lee", ownerId: pat.id }, 8)} entity="action_item" id="action-0001" />);
+    const owner = () => within(screen.getByRole("form", { name: "Details" })).getByLabelText("Owner") as HTMLSelectElement;
+    expect(owner().value).toBe("Pat Lee");
+    change("Priority", "low");
+    view.rerender(<Details data={moved({ owner: "Ada Admin", ownerId: ada.id }, 9)} entity="action_item" id="action-0001" />);
+    expect(owner().value).toBe("Pat Lee");
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    await flush();
+    expect(sent).toEqual([
+      { type: "entity.mutate", entity: "action_item", entityId: "action-0001", op: "upsert", fields: { priority: "low" }, baseVersion: 8 },
+    ]);
+  });
+
   it("says so when the record is gone", () => {
     render(<Details data={panelData()} entity="risk" id="risk-gone-01" />);
     expect(screen.getByText(/no longer here/)).toBeTruthy();
