@@ -8,16 +8,16 @@ export const maxLengths = {
   department: 60,
   workspace: { name: 80, inviteCode: 40 },
   actionItem: { text: 2000 },
-  risk: { title: 200, mitigation: 4000, contingency: 4000 },
+  risk: { title: 200, description: 4000, mitigation: 4000, contingency: 4000 },
   meeting: { title: 200, notes: 20_000 },
   decision: { text: 2000 },
   annotation: { body: 10_000, tag: 40 },
   /** Where a record was captured: the page's title and the words quoted from it. */
   source: { title: 300, quote: 4000 },
-  goal: { title: 200, statusReason: 500 },
+  goal: { title: 200, description: 4000, statusReason: 500 },
   indicator: { name: 120, unit: 20 },
   checkin: { highlights: 4000, blockers: 4000, helpRequest: 1000 },
-  escalation: { title: 200 },
+  escalation: { title: 200, resolution: 4000 },
 } as const;
 
 /** An annotation's tags, at most. */

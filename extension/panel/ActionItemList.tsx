@@ -3,6 +3,7 @@ import { useState } from "preact/hooks";
 import { formatDay, t, today } from "../ui/i18n";
 import { actionItemStatusLabels, priorityLabels } from "../ui/labels";
 import type { ActionItemView } from "./action-items";
+import { RecordLink } from "./details/RecordLink";
 import { actionItemPage } from "./panel-data";
 
 interface ActionItemListProps {
@@ -31,7 +32,11 @@ export function ActionItemList({ items, onToggleDone, emptyText }: ActionItemLis
                 onChange={(e) => onToggleDone(view, e.currentTarget.checked)}
               />
               <div class="body">
-                <p class="text">{item.text}</p>
+                <p class="text">
+                  <RecordLink entity="action_item" id={view.id}>
+                    {item.text}
+                  </RecordLink>
+                </p>
                 <p class="meta">
                   <span class="owner">{item.owner ?? t("noOwner")}</span>
                   {item.department && <span class="department">{item.department}</span>}

@@ -10,6 +10,9 @@ import { useStore } from "../ui/use-store";
 import { ActionItemList } from "./ActionItemList";
 import { type ActionItemFilter, filterActionItems, toActionItemView } from "./action-items";
 import { Conflicts } from "./Conflicts";
+import { OpenRecord, type RecordRef } from "./details/RecordLink";
+import { type Undoable, UndoBar } from "./details/UndoBar";
+import { HistoryList } from "./history/HistoryList";
 import { emptyPanelData, type PanelData, readPanelData } from "./panel-data";
 import { SyncBar } from "./SyncBar";
 import { toggleDone } from "./views/actions";
@@ -23,6 +26,9 @@ import { Search } from "./views/Search";
 import { ThisPage } from "./views/ThisPage";
 import { Trash } from "./views/Trash";
 
+/** A record's details, loaded the first time one is opened: the first screen does without them. */
+type DetailsModule = typeof import("./details/RecordDetails");
+
 const views = ["thisPage", "myWork", "actionItems", "meetings", "risks", "goals", "gaps", "report", "search", "trash"] as const;
 type View = (typeof views)[number];
 
@@ -32,6 +38,9 @@ export function PanelApp({ initialView, first }: { initialView?: View; first?: P
   const [page, setPage] = useState<{ key: string | null; title: string | null; url: string | null }>({ key: null, title: null, url: null });
   const [view, setView] = useState<View | null>(initialView ?? null);
   const [filter, setFilter] = useState<ActionItemFilter>("all");
+  const [openRecord, setOpenRecord] = useState<RecordRef | null>(null);
+  const [details, setDetails] = useState<DetailsModule | null>(null);
+  const [undoable, setUndoable] = useState<Undoable | null>(null);
   const tabs = useRef<Array<HTMLButtonElement | null>>([]);
   const today = todayInZone();
   const me = data.session?.member ?? null;
@@ -69,19 +78,29 @@ export function PanelApp({ initialView, first }: { initialView?: View; first?: P
   // Every item any record names, so that a bare key like ACME-42 known from a goal alone resolves.
   const knownKeys = useMemo(() => knownTargetKeys(data), [data]);
 
+  // Clicking a record wherever it is listed opens its details in place of the tab's list.
+  const open = (record: RecordRef) => {
+    setOpenRecord(record);
+    if (!details) void import("./details/RecordDetails").then(setDetails);
+  };
+  const showView = (name: View) => {
+    setOpenRecord(null);
+    setView(name);
+  };
+
   const onTabKey = (event: KeyboardEvent, index: number) => {
     const step =
       event.key === "ArrowRight" || event.key === "ArrowDown" ? 1 : event.key === "ArrowLeft" || event.key === "ArrowUp" ? -1 : 0;
     const to = event.key === "Home" ? 0 : event.key === "End" ? views.length - 1 : step ? (index + step + views.length) % views.length : -1;
     if (to < 0) return;
     event.preventDefault();
-    setView(views[to]);
+    showView(views[to]);
     tabs.current[to]?.focus();
   };
 
   const actionItems = filterActionItems(data.actionItems.map(toActionItemView), filter, me);
 
-  return (
+  const panel = (
     <main class="panel">
       <header>
         <h1>Liaison</h1>
@@ -115,7 +134,7 @@ export function PanelApp({ initialView, first }: { initialView?: View; first?: P
             aria-selected={current === name}
             aria-controls="view"
             tabIndex={current === name ? 0 : -1}
-            onClick={() => setView(name)}
+            onClick={() => showView(name)}
             onKeyDown={(event) => onTabKey(event, index)}
           >
             {t(viewLabels[name])}
@@ -123,7 +142,23 @@ export function PanelApp({ initialView, first }: { initialView?: View; first?: P
         ))}
       </div>
       <section id="view" role="tabpanel" aria-labelledby={`tab-${current}`}>
-        {!loaded ? null : !ready ? (
+        {openRecord ? (
+          details && data.complete ? (
+            <details.RecordDetails
+              data={data}
+              record={openRecord}
+              knownKeys={knownKeys}
+              today={today}
+              onClose={() => setOpenRecord(null)}
+              onChange={setUndoable}
+              history={<HistoryList entity={openRecord.entity} id={openRecord.id} />}
+            />
+          ) : (
+            <p class="empty" role="status">
+              {t("loadingView")}
+            </p>
+          )
+        ) : !loaded ? null : !ready ? (
           <p class="empty" role="status">
             {t("loadingView")}
           </p>
@@ -175,6 +210,8 @@ export function PanelApp({ initialView, first }: { initialView?: View; first?: P
           <Search data={data} />
         )}
       </section>
+      <UndoBar undoable={undoable} onGone={() => setUndoable(null)} />
     </main>
   );
+  return <OpenRecord.Provider value={open}>{panel}</OpenRecord.Provider>;
 }

@@ -15,6 +15,8 @@ export interface Row<T> {
   data: T;
   meta: Change["meta"];
   pending: boolean;
+  /** The server's version of the row (0 while it exists only here): an edit names the version it was made on. */
+  version?: number;
 }
 
 /** Each record kind's rows, under the kind's list name (`risks`, `actionItems`, ...). */
@@ -54,7 +56,13 @@ export const emptyPanelData: PanelData = {
 
 const newestFirst = <T>(a: Row<T>, b: Row<T>) => compareCodeUnits(b.meta.createdAt, a.meta.createdAt) || compareCodeUnits(b.id, a.id);
 
-const toRow = <T>(row: LocalRow): Row<T> => ({ id: row.id, data: row.data as T, meta: row.meta, pending: row.pending > 0 });
+const toRow = <T>(row: LocalRow): Row<T> => ({
+  id: row.id,
+  data: row.data as T,
+  meta: row.meta,
+  pending: row.pending > 0,
+  version: row.version,
+});
 
 async function rows<T>(db: Db, entity: EntityName): Promise<Row<T>[]> {
   return (await listRows(db, entity)).map(toRow<T>).sort(newestFirst);

@@ -15,7 +15,7 @@ export class InvalidChange extends Error {}
  */
 export async function mutateLocal(
   db: Db,
-  change: { entity: EntityName; entityId: string; op: "upsert" | "delete" | "restore"; fields?: Record<string, unknown> },
+  change: { entity: EntityName; entityId: string; op: OutboxEntry["op"]; fields?: Record<string, unknown>; baseVersion?: number },
   actor: { memberId: string | null },
 ): Promise<OutboxEntry> {
   const tx = db.transaction(["rows", "outbox"], "readwrite");
@@ -54,10 +54,12 @@ export async function mutateLocal(
     entityId: change.entityId,
     op: change.op,
     ...(change.op === "upsert" ? { fields: change.fields } : {}),
-    // Every edit names the version it was made on, so that the server can tell a stale one (409) from a merge.
-    ...((change.op === "upsert" || (change.op === "delete" && entityPolicies[change.entity]?.authorOnly)) && current && current.version > 0
-      ? { baseVersion: current.version }
-      : {}),
+    // Every edit names the version it was made on (the one its form was opened from, when given), so that the server can tell a stale one (409) from a merge.
+    ...(change.baseVersion !== undefined
+      ? { baseVersion: change.baseVersion }
+      : (change.op === "upsert" || (change.op === "delete" && entityPolicies[change.entity]?.authorOnly)) && current && current.version > 0
+        ? { baseVersion: current.version }
+        : {}),
     createdAt: at,
   };
   await rows.put(row);

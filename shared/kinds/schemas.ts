@@ -49,6 +49,8 @@ export const actionItem = z
     meeting: id.nullable().default(null),
     /** The goal this action item serves. */
     goal: id.nullable().default(null),
+    /** The risk whose mitigation this action item is a step of. */
+    risk: id.nullable().default(null),
   })
   .strict();
 export type ActionItem = z.infer<typeof actionItem>;

@@ -42,6 +42,7 @@ describe("the action item capture form", () => {
       source: { url: draft.url, title: draft.title, selector: draft.quote },
       meeting: null,
       goal: null,
+      risk: null,
     });
   });
 

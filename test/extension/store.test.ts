@@ -46,6 +46,7 @@ const item = (text: string, extra: Record<string, unknown> = {}) => ({
   source: null,
   meeting: null,
   goal: null,
+  risk: null,
   ...extra,
 });
 

@@ -61,6 +61,7 @@ describe("the forms' length limits", () => {
     expect(maxLength(joinRequest.shape.code)).toBe(maxLengths.workspace.inviteCode);
     expect(maxLength(actionItem.shape.text)).toBe(maxLengths.actionItem.text);
     expect(maxLength(risk.shape.title)).toBe(maxLengths.risk.title);
+    expect(maxLength(risk.shape.description)).toBe(maxLengths.risk.description);
     expect(maxLength(risk.shape.mitigation)).toBe(maxLengths.risk.mitigation);
     expect(maxLength(risk.shape.contingency)).toBe(maxLengths.risk.contingency);
     expect(maxLength(meeting.shape.title)).toBe(maxLengths.meeting.title);
@@ -73,6 +74,7 @@ describe("the forms' length limits", () => {
     expect(maxLength(textQuoteSelector.shape.exact)).toBe(maxLengths.source.quote);
     expect(maxLength(annotation.shape.quote)).toBe(maxLengths.source.quote);
     expect(maxLength(goal.shape.title)).toBe(maxLengths.goal.title);
+    expect(maxLength(goal.shape.description)).toBe(maxLengths.goal.description);
     expect(maxLength(shapeOf(goal.shape.statusOverride).reason)).toBe(maxLengths.goal.statusReason);
     const indicator = shapeOf(goal.shape.indicators);
     expect(maxLength(indicator.name)).toBe(maxLengths.indicator.name);
@@ -81,6 +83,7 @@ describe("the forms' length limits", () => {
     expect(maxLength(checkin.shape.blockers)).toBe(maxLengths.checkin.blockers);
     expect(maxLength(shapeOf(checkin.shape.helpNeeded).request)).toBe(maxLengths.checkin.helpRequest);
     expect(maxLength(escalation.shape.title)).toBe(maxLengths.escalation.title);
+    expect(maxLength(escalation.shape.resolution)).toBe(maxLengths.escalation.resolution);
   });
 
   it("are never written out as numbers in a form", () => {

@@ -27,6 +27,7 @@ const defaults = {
   source: null,
   meeting: null,
   goal: null,
+  risk: null,
 };
 
 async function entityRows(workspaceId: string) {
@@ -96,6 +97,7 @@ describe("push: upsert", () => {
       },
       meeting: "meeting-0001",
       goal: "goal-000001",
+      risk: "risk-000001",
     };
     await pushOk(admin.token, [actionItemUpsert(itemId, fields)]);
     const [change] = (await pull(admin.token)).changes;

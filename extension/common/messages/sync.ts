@@ -26,6 +26,8 @@ export const syncMessages = defineMessages({
         entityId: id,
         op: z.enum(["upsert", "delete", "restore"]),
         fields: z.record(z.string(), z.unknown()).optional(),
+        /** The version a record's details were opened on: a teammate's edit of the same field since then is a conflict. */
+        baseVersion: z.number().int().nonnegative().optional(),
       })
       .strict()
       .superRefine((value, ctx) => {
@@ -35,6 +37,7 @@ export const syncMessages = defineMessages({
           entityId: value.entityId,
           op: value.op,
           fields: value.fields,
+          baseVersion: value.baseVersion,
         });
         if (!check.success) ctx.addIssue({ code: "custom", message: check.error.issues[0]?.message ?? "invalid change" });
       }),

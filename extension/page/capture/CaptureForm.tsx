@@ -73,6 +73,7 @@ export function CaptureForm({ draft, session, members, anchor, onSave, onClose }
         source: { url: draft.url, title: draft.title.slice(0, maxLengths.source.title), selector: draft.quote },
         meeting: null,
         goal: null,
+        risk: null,
       });
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));

@@ -8,6 +8,7 @@ import { newLocalId } from "../../store/local-rows";
 import { t } from "../../ui/i18n";
 import { Markdown } from "../../ui/Markdown";
 import { annotationsMarkdown } from "../annotations-markdown";
+import { RecordLink } from "../details/RecordLink";
 import { CopyMarkdown } from "./CopyMarkdown";
 import "./annotations.css";
 import { maxLengths } from "../../../shared/limits";
@@ -193,6 +194,9 @@ function Thread({ thread, status, members, me, focused, onReply }: ThreadProps) 
         {(status === "page" || annotation.selectors.length === 0) && <span class="page-note">{t("annotationPageNote")}</span>}
         {resolved && <span class="state">{t("annotationResolved")}</span>}
         {root.pending && <span class="pending">{t("notSynced")}</span>}
+        <RecordLink entity="annotation" id={root.id}>
+          {t("detailsFormLabel")}
+        </RecordLink>
       </p>
       {replies.length > 0 && (
         <ul class="replies">

@@ -10,6 +10,7 @@ import { useFormState } from "../../ui/form-state";
 import { t } from "../../ui/i18n";
 import { healthLabels } from "../../ui/labels";
 import { departmentChoices, NamePicker } from "../../ui/NamePicker";
+import { RecordLink } from "../details/RecordLink";
 import { save } from "../mutate";
 import type { PanelData, Row } from "../panel-data";
 
@@ -129,7 +130,12 @@ export function CheckinsForMe({ checkins, department, week }: { checkins: Row<Ch
         <ul class="plain">
           {thisWeek.map(({ id, data: c }) => (
             <li key={id}>
-              <strong>{c.department}</strong> · <span class={`health ${c.status}`}>{t(healthLabels[c.status])}</span>
+              <strong>
+                <RecordLink entity="checkin" id={id}>
+                  {c.department}
+                </RecordLink>
+              </strong>{" "}
+              · <span class={`health ${c.status}`}>{t(healthLabels[c.status])}</span>
               {c.blockers && <p class="muted">{c.blockers}</p>}
             </li>
           ))}

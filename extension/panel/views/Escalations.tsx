@@ -7,6 +7,7 @@ import { useFormState } from "../../ui/form-state";
 import { formatDay, t } from "../../ui/i18n";
 import { escalationStatusLabels } from "../../ui/labels";
 import { NamePicker } from "../../ui/NamePicker";
+import { RecordLink } from "../details/RecordLink";
 import { save } from "../mutate";
 import type { PanelData, Row } from "../panel-data";
 
@@ -40,7 +41,12 @@ function EscalationRow({ row, today }: { row: Row<Escalation>; today: string }) 
   const overdue = e.status === "open" && e.deadline !== null && e.deadline < today;
   return (
     <li class={`escalation ${overdue ? "overdue" : ""}`} data-escalation-id={row.id}>
-      <strong>{e.title}</strong> · {e.departments.join(" / ")} · {t(escalationStatusLabels[e.status])}
+      <strong>
+        <RecordLink entity="escalation" id={row.id}>
+          {e.title}
+        </RecordLink>
+      </strong>{" "}
+      · {e.departments.join(" / ")} · {t(escalationStatusLabels[e.status])}
       {e.decider && ` · ${t("decider")}: ${e.decider}`}
       {e.deadline && <span class={overdue ? "due overdue" : "due"}> · {t("deadline", formatDay(e.deadline))}</span>}
       {e.needs.map((n) => (

@@ -3,6 +3,7 @@ import { addDays, isoWeek } from "../../../shared/dates";
 import { findGaps } from "../../../shared/gaps";
 import { urlForTargetKey } from "../../../shared/sites/keys";
 import { t } from "../../ui/i18n";
+import { RecordLink } from "../details/RecordLink";
 import type { PanelData } from "../panel-data";
 
 function TargetList({ keys }: { keys: string[] }) {
@@ -46,7 +47,11 @@ export function Gaps({ data, today }: { data: PanelData; today: string }) {
       `${t("gapsUnowned")} (${gaps.unownedActions.length})`,
       <ul class="plain">
         {gaps.unownedActions.map((id) => (
-          <li key={id}>{text.get(id)}</li>
+          <li key={id}>
+            <RecordLink entity="action_item" id={id}>
+              {text.get(id)}
+            </RecordLink>
+          </li>
         ))}
       </ul>,
     ],
@@ -55,7 +60,11 @@ export function Gaps({ data, today }: { data: PanelData; today: string }) {
       `${t("gapsUndated")} (${gaps.undatedActions.length})`,
       <ul class="plain">
         {gaps.undatedActions.map((id) => (
-          <li key={id}>{text.get(id)}</li>
+          <li key={id}>
+            <RecordLink entity="action_item" id={id}>
+              {text.get(id)}
+            </RecordLink>
+          </li>
         ))}
       </ul>,
     ],
@@ -84,7 +93,10 @@ export function Gaps({ data, today }: { data: PanelData; today: string }) {
           const overdue = e.deadline !== null && e.deadline < today;
           return (
             <li key={id} class={overdue ? "overdue" : ""}>
-              {e.title} · {e.departments.join(" / ")}
+              <RecordLink entity="escalation" id={id}>
+                {e.title}
+              </RecordLink>{" "}
+              · {e.departments.join(" / ")}
               {e.deadline && ` · ${t("deadline", e.deadline)}`}
               {overdue && ` · ${t("overdue")}`}
             </li>

@@ -12,6 +12,7 @@ import { useFormState } from "../../ui/form-state";
 import { formatDay, t } from "../../ui/i18n";
 import { goalKindLabels, healthLabels } from "../../ui/labels";
 import { NamePicker } from "../../ui/NamePicker";
+import { RecordLink } from "../details/RecordLink";
 import { save } from "../mutate";
 import type { PanelData, Row } from "../panel-data";
 
@@ -67,7 +68,10 @@ function GoalCard({ row, data, today }: { row: Row<Goal>; data: PanelData; today
   return (
     <article class={`goal status-${progress.status}`} data-goal-id={row.id} aria-labelledby={`goal-${row.id}`}>
       <h3 id={`goal-${row.id}`}>
-        {goal.title} <span class="kind">{t(goalKindLabels[goal.kind])}</span>
+        <RecordLink entity="goal" id={row.id}>
+          {goal.title}
+        </RecordLink>{" "}
+        <span class="kind">{t(goalKindLabels[goal.kind])}</span>
       </h3>
       <div
         class="progress"

@@ -11,6 +11,7 @@ import { formatDay, t } from "../../ui/i18n";
 import { NamePicker } from "../../ui/NamePicker";
 import { ActionItemList } from "../ActionItemList";
 import { toActionItemView } from "../action-items";
+import { RecordLink } from "../details/RecordLink";
 import { save } from "../mutate";
 import type { PanelData } from "../panel-data";
 import { toggleDone } from "./actions";
@@ -145,7 +146,11 @@ function MeetingDetail({
       <button type="button" class="link" onClick={onBack}>
         ← {t("allMeetings")}
       </button>
-      <h2>{meeting.title}</h2>
+      <h2>
+        <RecordLink entity="meeting" id={meetingId}>
+          {meeting.title}
+        </RecordLink>
+      </h2>
       <p class="muted">
         {formatDay(meeting.date)} · {meeting.departments.join(", ") || "—"} · {meeting.attendees.join(", ") || "—"}
       </p>
@@ -166,7 +171,10 @@ function MeetingDetail({
         <ul class="plain">
           {decisions.map(({ id, data: d }) => (
             <li key={id}>
-              {d.text} {d.targets.length > 0 && <span class="muted">({d.targets.join(", ")})</span>}
+              <RecordLink entity="decision" id={id}>
+                {d.text}
+              </RecordLink>{" "}
+              {d.targets.length > 0 && <span class="muted">({d.targets.join(", ")})</span>}
             </li>
           ))}
         </ul>

@@ -10,6 +10,7 @@ import { useFormState } from "../../ui/form-state";
 import { formatDay, t } from "../../ui/i18n";
 import { riskStatusLabels } from "../../ui/labels";
 import { ScaleOptions } from "../../ui/ScaleOptions";
+import { RecordLink } from "../details/RecordLink";
 import { save } from "../mutate";
 import type { PanelData } from "../panel-data";
 
@@ -114,8 +115,13 @@ export function Risks({ data, today, knownKeys }: { data: PanelData; today: stri
           const reviewDue = risk.reviewOn !== null && risk.reviewOn <= today && risk.status !== "closed";
           return (
             <li key={id} class={`risk-row${reviewDue ? " review-due" : ""}`} data-risk-id={id}>
-              <span class={`score ${riskLevel(riskScore(risk))}`}>{riskScore(risk)}</span> <strong>{risk.title}</strong> ·{" "}
-              {t(riskStatusLabels[risk.status])}
+              <span class={`score ${riskLevel(riskScore(risk))}`}>{riskScore(risk)}</span>{" "}
+              <strong>
+                <RecordLink entity="risk" id={id}>
+                  {risk.title}
+                </RecordLink>
+              </strong>{" "}
+              · {t(riskStatusLabels[risk.status])}
               {risk.owner && ` · ${risk.owner}`}
               {risk.department && ` · ${risk.department}`}
               {risk.reviewOn && <span class={reviewDue ? "due overdue" : "due"}> · {t("reviewOn", formatDay(risk.reviewOn))}</span>}

@@ -3,6 +3,7 @@ import { useMemo, useState } from "preact/hooks";
 import { type AnyKind, type RecordKindName, recordKinds, recordsOf } from "../../../shared/kinds";
 import { t } from "../../ui/i18n";
 import { recordKindLabels } from "../../ui/labels";
+import { RecordLink } from "../details/RecordLink";
 import type { PanelData, Row } from "../panel-data";
 
 interface Hit {
@@ -56,7 +57,10 @@ export function Search({ data }: { data: PanelData }) {
       <ul class="plain search-hits">
         {hits.map((hit) => (
           <li key={`${hit.kind}/${hit.id}`}>
-            <span class="kind">{t(recordKindLabels[hit.kind])}</span> {hit.text}
+            <span class="kind">{t(recordKindLabels[hit.kind])}</span>{" "}
+            <RecordLink entity={hit.kind} id={hit.id}>
+              {hit.text}
+            </RecordLink>
           </li>
         ))}
       </ul>

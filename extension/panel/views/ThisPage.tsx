@@ -15,6 +15,7 @@ import { useStore } from "../../ui/use-store";
 import { ActionItemList } from "../ActionItemList";
 import { toActionItemView } from "../action-items";
 import { emptyAnnotations, readPageAnnotations } from "../annotations-read";
+import { RecordLink } from "../details/RecordLink";
 import { remove, save } from "../mutate";
 import type { PanelData, Row } from "../panel-data";
 import { AnnotationsView } from "./AnnotationsView";
@@ -68,7 +69,11 @@ export function ThisPage({ data, pageKey, pageTitle, pageUrl, today }: ThisPageP
         <ul class="plain">
           {risks.map(({ id, data: risk }) => (
             <li key={id} class="risk-row">
-              <span class={`score ${riskLevel(riskScore(risk))}`}>{riskScore(risk)}</span> {risk.title} · {t(riskStatusLabels[risk.status])}
+              <span class={`score ${riskLevel(riskScore(risk))}`}>{riskScore(risk)}</span>{" "}
+              <RecordLink entity="risk" id={id}>
+                {risk.title}
+              </RecordLink>{" "}
+              · {t(riskStatusLabels[risk.status])}
               {risk.mitigation && (
                 <p class="muted">
                   {t("mitigation")}: {risk.mitigation}
@@ -90,7 +95,9 @@ export function ThisPage({ data, pageKey, pageTitle, pageUrl, today }: ThisPageP
         <ul class="plain">
           {decisions.map(({ id, data: decision }) => (
             <li key={id}>
-              {decision.text}
+              <RecordLink entity="decision" id={id}>
+                {decision.text}
+              </RecordLink>
               {decision.meeting && meetingTitle.get(decision.meeting) && <span class="muted"> · {meetingTitle.get(decision.meeting)}</span>}
             </li>
           ))}
@@ -101,8 +108,14 @@ export function ThisPage({ data, pageKey, pageTitle, pageUrl, today }: ThisPageP
           {t("servesGoals")}:{" "}
           {data.goals
             .filter((g) => g.data.targets.includes(pageKey))
-            .map((g) => g.data.title)
-            .join(", ")}
+            .map((g, index) => (
+              <span key={g.id}>
+                {index > 0 && ", "}
+                <RecordLink entity="goal" id={g.id}>
+                  {g.data.title}
+                </RecordLink>
+              </span>
+            ))}
         </p>
       )}
       <Escalations data={data} target={pageKey} today={today} />
@@ -149,7 +162,9 @@ function RaciByDepartment({ rows }: { rows: Row<Responsibility>[] }) {
               <span class={`role role-${r.role}`} title={t(raciLabels[r.role])}>
                 {r.role}
               </span>{" "}
-              {r.person}{" "}
+              <RecordLink entity="responsibility" id={id}>
+                {r.person}
+              </RecordLink>{" "}
               <button type="button" class="link" aria-label={t("removePerson", r.person)} onClick={() => void remove("responsibility", id)}>
                 ×
               </button>
