@@ -54,10 +54,12 @@ export async function mutateLocal(
     entityId: change.entityId,
     op: change.op,
     ...(change.op === "upsert" ? { fields: change.fields } : {}),
-    // Every edit names the version it was made on (the one its form was opened from, when given), so that the server can tell a stale one (409) from a merge.
+    // An edit made in a record's details names the version the form was opened on, so that the
+    // server can tell a stale edit of a field a teammate changed (409) from one to merge; quick
+    // changes (a tick, a status) merge field by field. An author-only record is always checked.
     ...(change.baseVersion !== undefined
       ? { baseVersion: change.baseVersion }
-      : (change.op === "upsert" || (change.op === "delete" && entityPolicies[change.entity]?.authorOnly)) && current && current.version > 0
+      : entityPolicies[change.entity]?.authorOnly && change.op !== "restore" && current && current.version > 0
         ? { baseVersion: current.version }
         : {}),
     createdAt: at,

@@ -339,7 +339,7 @@ describe("the whole UI in Simplified Chinese", () => {
     await panel.getByRole("tab", { name: "行动项" }).click();
     await panel.locator("li.item", { hasText: "事项5" }).waitFor({ timeout: 20_000 });
     const tabs = await panel.getByRole("tab").allTextContents();
-    expect(tabs).toEqual(["当前页面", "我的工作", "行动项", "会议", "风险", "目标", "协作缺口", "周报", "搜索"]);
+    expect(tabs).toEqual(["当前页面", "我的工作", "行动项", "会议", "风险", "目标", "协作缺口", "周报", "搜索", "回收站"]);
     for (const tab of tabs) {
       await panel.getByRole("tab", { name: tab }).click();
       if (tab === "会议") await panel.getByRole("button", { name: "支付周会" }).click();

@@ -55,6 +55,11 @@ export function Report({ data, today }: { data: PanelData; today: string }) {
       <article class="report-body" aria-label={`${t("reportWeek")} ${isoWeek(monday)}`}>
         <Markdown source={markdown} />
       </article>
+      {/* The Markdown itself, to select a part of it by hand. */}
+      <details class="report-source">
+        <summary>{t("reportMarkdownSource")}</summary>
+        <textarea class="markdown" readOnly rows={14} aria-label={t("reportMarkdownSource")} value={markdown} />
+      </details>
       <Exports report={{ filename: `liaison-report-${isoWeek(monday)}.md`, markdown }} />
     </div>
   );
