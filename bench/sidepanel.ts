@@ -1,10 +1,14 @@
 // Side panel benchmark in real Chromium with the built extension: a local store holding 5,000
 // action items, 500 risks and 200 meetings; the time from opening the panel to its first
-// content (the newest action items), to the full list, and per keystroke typing in Search.
+// content (the newest action items), to the full list, and per keystroke typing in Search;
+// then, connected to a local API, from the click on a record's title to its details showing a
+// history of 50 edits.
 // Run: npm run bench:sidepanel
 import type { Page } from "playwright-core";
+import { startTestApi } from "../test/e2e/support/api";
 import { launchProfile } from "../test/e2e/support/browser";
 import { send } from "../test/e2e/support/live";
+import { apiCall, connectProfile, createWorkspaceViaApi, inviteCode, newId } from "../test/e2e/support/team";
 import { median, percentile } from "./stats";
 
 const counts = { action_item: 5000, risk: 500, meeting: 200 };
@@ -31,6 +35,69 @@ async function seedStore(page: Page) {
     await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
     db.close();
   })()`);
+}
+
+/** Edits of one record made through the API before its details are opened. */
+const historyEdits = 50;
+
+/**
+ * From the click on an action item's title to its details showing all of its history, with
+ * `historyEdits` edits on the server: a profile of its own, connected to a local API, so that the
+ * figures above keep measuring a panel that never syncs.
+ */
+async function openDetailsWithHistory(): Promise<number[]> {
+  const api = await startTestApi();
+  const reader = await launchProfile();
+  try {
+    const admin = await createWorkspaceViaApi(api.url, "Acme");
+    const id = newId("e");
+    const push = (fields: Record<string, unknown>) =>
+      apiCall(api.url, "/v1/sync/push", {
+        token: admin.token,
+        body: {
+          clientId: "bench-sidepanel-01",
+          mutations: [{ id: newId("m"), entity: "action_item", entityId: id, op: "upsert", fields }],
+        },
+      });
+    await push({ text: "Confirm the refund flow with Legal" });
+    for (let i = 1; i <= historyEdits; i++) await push({ text: `Confirm the refund flow with Legal, take ${i}` });
+    const options = await connectProfile(
+      reader,
+      api.url,
+      { name: "Bo Chen", department: "Engineering" },
+      { code: await inviteCode(api.url, admin) },
+    );
+    await options.close();
+
+    const page = await reader.openPage("sidepanel.html");
+    const title = page.locator(`button.record-link[data-record="action_item/${id}"]`);
+    await title.waitFor({ timeout: 30_000 });
+    const samples: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      // From the click to the frame after the history's lines (the creation and every edit) were drawn.
+      const elapsed = await page.evaluate(
+        `new Promise((resolve, reject) => {
+          const started = performance.now();
+          document.querySelector('button.record-link[data-record="action_item/${id}"]').click();
+          const check = () => {
+            if (document.querySelectorAll("section.history .history-lines li").length > ${historyEdits})
+              return requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0));
+            if (performance.now() - started > 30000) return reject(new Error("the history was not shown within 30 s"));
+            requestAnimationFrame(check);
+          };
+          check();
+        })`,
+      );
+      samples.push(elapsed as number);
+      await page.getByRole("button", { name: /Back/ }).click();
+      await title.waitFor();
+    }
+    await page.close();
+    return samples;
+  } finally {
+    await reader.close();
+    await api.stop();
+  }
 }
 
 const profile = await launchProfile();
@@ -109,3 +176,7 @@ try {
 } finally {
   await profile.close();
 }
+const details = await openDetailsWithHistory();
+console.log(
+  `  details with ${historyEdits} edits in history, click to history shown  median ${median(details).toFixed(0)} ms, worst ${Math.max(...details).toFixed(0)} ms (first open loads the details view; local API)`,
+);
