@@ -37,6 +37,8 @@ export interface TargetSummary {
   decisions: number;
   openActions: number;
   overdueActions: number;
+  /** The open action item due first (an undated one when none has a date): whose it is and when. */
+  nextAction: { text: string; owner: string | null; due: string | null } | null;
   /** Titles of the goals this item serves. */
   goals: string[];
   openEscalations: number;
@@ -72,6 +74,7 @@ export function emptySummary(key: string): TargetSummary {
     decisions: 0,
     openActions: 0,
     overdueActions: 0,
+    nextAction: null,
     goals: [],
     openEscalations: 0,
     overdueEscalations: 0,

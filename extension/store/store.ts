@@ -54,12 +54,11 @@ export async function mutateLocal(
     entityId: change.entityId,
     op: change.op,
     ...(change.op === "upsert" ? { fields: change.fields } : {}),
-    // An edit made in a record's details names the version the form was opened on, so that the
-    // server can tell a stale edit of a field a teammate changed (409) from one to merge; quick
-    // changes (a tick, a status) merge field by field. An author-only record is always checked.
+    // Every edit names the version it was made on (a record's details: the one the form was opened
+    // on), so that the server can tell a stale edit of a field a teammate changed (409) from one to merge.
     ...(change.baseVersion !== undefined
       ? { baseVersion: change.baseVersion }
-      : entityPolicies[change.entity]?.authorOnly && change.op !== "restore" && current && current.version > 0
+      : (change.op === "upsert" || (change.op === "delete" && entityPolicies[change.entity]?.authorOnly)) && current && current.version > 0
         ? { baseVersion: current.version }
         : {}),
     createdAt: at,

@@ -15,7 +15,13 @@ export const actionItemKind = defineKind({
   search: (a) => ({ title: a.text, text: [a.owner, a.department, ...a.targets] }),
   summary(records, today) {
     const open = records.filter((item) => item.status === "open");
-    return { openActions: open.length, overdueActions: open.filter((item) => item.due !== null && item.due < today).length };
+    // ISO days order as text; an undated item comes after every dated one.
+    const next = open.reduce<ActionItem | null>((first, item) => (!first || (item.due ?? "~") < (first.due ?? "~") ? item : first), null);
+    return {
+      openActions: open.length,
+      overdueActions: open.filter((item) => item.due !== null && item.due < today).length,
+      nextAction: next && { text: next.text, owner: next.owner, due: next.due },
+    };
   },
   report: {
     byDepartment: {

@@ -150,11 +150,12 @@ describe("follow-through: details, trash, history and conflicts between two brow
     await anaPanel.getByRole("button", { name: /Back/ }).click();
   });
 
-  // The chip shows who is Accountable, R/C/I counts, the top risk and the decision and open-action
-  // counts (extension/page/overlay/chip.ts): an action item's owner and due date are not on it.
-  it.fails("shows the new owner and due date on the chip of Ben's tracker page", async () => {
-    const chip = benIssue.locator(`liaison-chip[data-liaison-target="${issueKey}"] .chip`);
-    await expect.poll(() => chip.textContent(), { timeout: 3000 }).toMatch(/Ben Okafor.*Dec 20/);
+  it("shows the new owner and due date on the chip of Ben's tracker page, under its next action", async () => {
+    const chip = benIssue.locator(`liaison-chip[data-liaison-target="${issueKey}"]`);
+    await chip.locator("button.more").click();
+    const next = chip.locator("dl.details");
+    await expect.poll(() => next.textContent(), { timeout: 5000 }).toMatch(/Next action.*Ben Okafor · 2026-12-20/);
+    await chip.locator("button.more").click();
   });
 
   it("offers Ben no Delete on Ana's risk, and the API refuses Ben's delete with 403", async () => {

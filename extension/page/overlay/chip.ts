@@ -124,6 +124,17 @@ export class ChipView {
           el(doc, "div", "", el(doc, "dt", "", t(raciLabels[role])), el(doc, "dd", "", names(people) || "—")),
         ),
       );
+      const next = summary?.nextAction;
+      if (next)
+        list.append(
+          el(
+            doc,
+            "div",
+            "",
+            el(doc, "dt", "", t("chipNextAction")),
+            el(doc, "dd", "", [next.text, next.owner ?? t("chipNoOwner"), next.due ?? t("chipNoDue")].join(" · ")),
+          ),
+        );
       list.style.left = `${this.details.left}px`;
       list.style.top = `${this.details.top}px`;
       parts.push(list);
