@@ -5,18 +5,20 @@ import type { Session } from "../../shared/workspace";
 import { type CallResult, call, createWorkspace, joinWorkspace, newId } from "./helpers";
 
 /**
- * The sync API under random interleavings: several members of a workspace upsert and delete a
- * few shared action items, edit from stale versions, replay pushes, reuse mutation ids, write
- * private notes, and one of them is removed part way. Whatever happens: no 5xx; every member
- * still in the workspace pulls the same rows; every change the server said it applied is what
- * the rows show (the highest version wins, a delete is final); a delete is refused (403) exactly
- * when its sender is neither the item's author nor an admin; nothing of another workspace and
- * nobody else's private note ever comes back.
+ * The sync API under random interleavings: several members of a workspace upsert, delete and
+ * restore a few shared action items, edit from stale versions, replay pushes, reuse mutation ids,
+ * write private notes, and one of them is removed part way. Whatever happens: no 5xx; every
+ * member still in the workspace pulls the same rows; every change the server said it applied is
+ * what the rows show (the highest version wins; only a restore brings a deleted item back, with
+ * its last text); a delete or restore is refused (403) exactly when its sender is neither the
+ * item's author nor an admin; nothing of another workspace and nobody else's private note ever
+ * comes back.
  */
 
 type Op =
   | { kind: "upsert"; member: number; item: number; text: string; stale: boolean }
   | { kind: "delete"; member: number; item: number }
+  | { kind: "restore"; member: number; item: number }
   | { kind: "replay"; member: number; back: number; sameMember: boolean; changed: boolean }
   | { kind: "privateNote"; member: number; body: string }
   | { kind: "remove"; member: number };
@@ -36,6 +38,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     }),
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("delete" as const), member: memberIndex, item: fc.nat(items - 1) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("restore" as const), member: memberIndex, item: fc.nat(items - 1) }) },
   {
     weight: 2,
     arbitrary: fc.record({
@@ -57,13 +60,21 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("remove" as const), member: fc.integer({ min: 1, max: members - 1 }) }) },
 );
 
+/** A change the server said it applied: its version, what it did, the text it set, and by whom. */
+interface Applied {
+  version: number;
+  op: "upsert" | "delete" | "restore";
+  text?: string;
+  member: number;
+}
+
 interface Sent {
   member: number;
   mutation: {
     id: string;
     entity: string;
     entityId: string;
-    op: "upsert" | "delete";
+    op: "upsert" | "delete" | "restore";
     fields?: Record<string, unknown>;
     baseVersion?: number;
   };
@@ -105,7 +116,10 @@ describe("the sync API under random interleavings", () => {
         const sent: Sent[] = [];
         const answers: CallResult[] = [];
         /** What the server said it applied: entity id -> [version, op, text, by whom]. */
-        const applied = new Map<string, Array<{ version: number; op: "upsert" | "delete"; text?: string; member: number }>>();
+        const applied = new Map<string, Applied[]>();
+        /** The change to an item that counts now: the one the server applied last. */
+        const latest = (id: string) =>
+          (applied.get(id) ?? []).reduce<Applied | null>((a, b) => (!a || b.version > a.version ? b : a), null);
         const privateNotes = new Map<string, number>();
         const itemId = (item: number) => `fuzz-${run}-item-${item}`;
 
@@ -115,13 +129,15 @@ describe("the sync API under random interleavings", () => {
             body: { clientId: `client-${member}`, mutations: [mutation] },
           });
           answers.push(answer);
-          if (mutation.op === "delete" && mutation.entity === "action_item") {
-            // Only the item's author (its first applied change's sender) or the admin (member 0) may delete a live item.
+          if ((mutation.op === "delete" || mutation.op === "restore") && mutation.entity === "action_item") {
+            // Only the item's author (its first applied change's sender) or the admin (member 0) may delete a
+            // live item, or restore a deleted one; anything else is a no-op answered "gone".
             const earlier = applied.get(mutation.entityId) ?? [];
-            const live = earlier.length > 0 && !earlier.some((h) => h.op === "delete");
+            const deleted = latest(mutation.entityId)?.op === "delete";
+            const applies = earlier.length > 0 && (mutation.op === "delete" ? !deleted : deleted);
             const author = earlier.reduce((a, b) => (b.version < a.version ? b : a), earlier[0])?.member;
-            const refused = live && member !== 0 && author !== member;
-            expect(answer.status === 403, `delete by member ${member} of an item by ${author}: ${answer.status}`).toBe(refused);
+            const refused = applies && member !== 0 && author !== member;
+            expect(answer.status === 403, `${mutation.op} by member ${member} of an item by ${author}: ${answer.status}`).toBe(refused);
           }
           if (answer.status !== 200) return;
           for (const result of answer.json.results as MutationResult[]) {
@@ -152,8 +168,8 @@ describe("the sync API under random interleavings", () => {
               fields: { text: step.text },
             };
             await pushAs(step.member, step.stale ? { ...mutation, baseVersion: 1 } : mutation);
-          } else if (step.kind === "delete") {
-            await pushAs(step.member, { id: newId(), entity: "action_item", entityId: itemId(step.item), op: "delete" });
+          } else if (step.kind === "delete" || step.kind === "restore") {
+            await pushAs(step.member, { id: newId(), entity: "action_item", entityId: itemId(step.item), op: step.kind });
           } else if (step.kind === "replay") {
             const earlier = sent[sent.length - 1 - step.back];
             if (!earlier) continue;
@@ -202,14 +218,18 @@ describe("the sync API under random interleavings", () => {
             if (change.entity === "action_item") shared.set(change.id, JSON.stringify([change.version, change.deleted, change.data]));
           states.push(shared);
 
-          // Every applied change is what the rows show: the highest version wins.
+          // Every applied change is what the rows show: the highest version wins, a restore brings
+          // back the text of the last edit before the delete.
           for (const [id, history] of applied) {
-            const last = history.reduce((a, b) => (b.version > a.version ? b : a));
+            const last = latest(id)!;
             const row = changes.find((change) => change.id === id);
             expect(row, `applied change to ${id} missing`).toBeDefined();
             expect(row?.version).toBeGreaterThanOrEqual(last.version);
-            if (history.some((h) => h.op === "delete")) expect(row?.deleted).toBe(true);
-            else if (row?.version === last.version) expect(row?.data?.text).toBe(last.text?.trim());
+            expect(row?.deleted).toBe(last.op === "delete");
+            const lastEdit = history
+              .filter((h) => h.op === "upsert")
+              .reduce<Applied | null>((a, b) => (!a || b.version > a.version ? b : a), null);
+            if (last.op !== "delete" && row?.version === last.version) expect(row?.data?.text).toBe(lastEdit?.text?.trim());
           }
         }
         for (const state of states.slice(1)) expect(state).toEqual(states[0]);
