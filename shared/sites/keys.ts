@@ -10,7 +10,7 @@ import { jiraKeys } from "./jira/key";
 import { linearKeys } from "./linear/key";
 import { notionKeys } from "./notion/key";
 import { pingcodeKeys } from "./pingcode/key";
-import type { SiteKeys } from "./site-keys";
+import type { IssueDraft, SiteKeys } from "./site-keys";
 import { trelloKeys } from "./trello/key";
 import { worktileKeys } from "./worktile/key";
 
@@ -59,6 +59,34 @@ export function urlForTargetKey(key: string): string | null {
   for (const site of siteKeys) {
     const url = site.urlOf(key);
     if (url) return url;
+  }
+  return null;
+}
+
+/** The longest new-issue URL Liaison opens: browsers and servers cope with it; longer bodies are cut. */
+const maxNewIssueUrl = 6000;
+
+/**
+ * The new-issue page of the tracker a target key is on, prefilled with the draft; null for sites
+ * whose new-issue page takes no title and body (Jira wants a numeric project id, which a key
+ * lacks). A body too long for the URL is cut to the most whole characters that fit, and "…".
+ */
+export function newIssueUrlForTargetKey(key: string, draft: IssueDraft): string | null {
+  for (const site of siteKeys) {
+    const build = site.newIssueUrl;
+    const full = build?.(key, draft);
+    if (!build || !full) continue;
+    if (full.length <= maxNewIssueUrl) return full;
+    const chars = Array.from(draft.body);
+    const cut = (n: number) => build(key, { title: draft.title, body: `${chars.slice(0, n).join("")}…` }) ?? "";
+    // Found by halving: a character takes 1 to 12 characters of URL once encoded.
+    let [low, high] = [0, chars.length - 1];
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      if (cut(mid).length <= maxNewIssueUrl) low = mid;
+      else high = mid - 1;
+    }
+    return cut(low);
   }
   return null;
 }

@@ -19,4 +19,16 @@ export interface SiteKeys {
   keyOf(url: UrlParts, options?: { selfHosted?: boolean }): string | null;
   /** A URL that opens the item a key of this site names; null for any other key. */
   urlOf(key: string): string | null;
+  /**
+   * The tracker's own new-issue page for the project a key of this site names, prefilled with a
+   * title and a Markdown body (percent-encoded; keys.ts cuts long bodies); absent on sites whose
+   * new-issue page takes no such parameters.
+   */
+  newIssueUrl?(key: string, draft: IssueDraft): string | null;
+}
+
+/** What a new issue in a tracker starts with: its title and a Markdown body. */
+export interface IssueDraft {
+  title: string;
+  body: string;
 }

@@ -103,6 +103,34 @@ describe("side panel views", () => {
     expect(screen.getByText("Late one")).toBeTruthy();
   });
 
+  it("This page copies the item's summary as a Markdown comment for the tracker", async () => {
+    const writeText = vi.fn(async (_text: string) => {});
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    render(<ThisPage data={data} pageKey="jira:a.atlassian.net/A-1" today={today} />);
+    fireEvent.click(screen.getByRole("button", { name: "Copy as comment" }));
+    await screen.findByText("Copied");
+    expect(writeText.mock.calls[0][0]).toBe(
+      [
+        "**Responsibility (RACI)**",
+        "",
+        "- Legal: Pat (C)",
+        "",
+        "**Active risks**",
+        "",
+        "- Big (25, open): Plan B",
+        "",
+        "**Decisions**",
+        "",
+        "- Use the EU endpoint",
+        "",
+        "**Open action items**",
+        "",
+        "- [ ] Late one (owner: Sam Wu; due: 2026-11-20)",
+        "",
+      ].join("\n"),
+    );
+  });
+
   it("This page tells what to do when no item is in view", () => {
     render(<ThisPage data={data} pageKey={null} today={today} />);
     expect(screen.getByText(/Open a tracker item/)).toBeTruthy();

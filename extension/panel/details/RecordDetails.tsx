@@ -12,6 +12,7 @@ import { recordKindLabels } from "../../ui/labels";
 import { departmentChoices, NamePicker } from "../../ui/NamePicker";
 import { mutateRecord } from "../mutate";
 import type { PanelData, Row } from "../panel-data";
+import { CreateIssue } from "./CreateIssue";
 import { changedFields, type DetailsSpec, detailsSpec, type Field, formValues } from "./fields";
 import type { RecordRef } from "./RecordLink";
 import { RiskActions } from "./RiskActions";
@@ -204,6 +205,9 @@ function DetailsForm({ data, entity, row, knownKeys, today, onClose, onChange }:
         <ErrorNote error={error} />
       </form>
       {entity === "risk" && <RiskActions data={data} risk={row} />}
+      {(entity === "action_item" || entity === "decision") && (
+        <CreateIssue kind={t(recordKindLabels[entity])} record={row.data as { text: string; targets: string[] }} />
+      )}
     </>
   );
 }

@@ -4,8 +4,9 @@ import type { Responsibility } from "../../../shared/entities";
 import { maxLengths } from "../../../shared/limits";
 import { urlForTargetKey } from "../../../shared/sites/keys";
 import { riskLevel, riskScore } from "../../../shared/summary";
-import { raciRoles } from "../../../shared/vocabulary";
+import { raciRoles, riskStatuses } from "../../../shared/vocabulary";
 import type { Member } from "../../../shared/workspace";
+import { itemCommentMarkdown } from "../../../shared/write-back";
 import { ask } from "../../common/ask";
 import { ErrorNote } from "../../ui/ErrorNote";
 import { t } from "../../ui/i18n";
@@ -50,6 +51,19 @@ export function ThisPage({ data, pageKey, pageTitle, pageUrl, today }: ThisPageP
         {pageTitle ? `${pageTitle} ` : ""}
         <code>{pageKey}</code>
       </h2>
+      <CopyAsComment
+        markdown={() =>
+          itemCommentMarkdown(
+            {
+              raci: raci.map((r) => r.data),
+              risks: risks.map((r) => r.data),
+              decisions: decisions.map((r) => r.data),
+              actionItems: items.map((r) => r.data),
+            },
+            commentLabels(),
+          )
+        }
+      />
       {warnings.length > 0 && (
         <ul class="warnings" aria-label={t("warningsLabel")}>
           {warnings.map((w) => (
@@ -127,6 +141,45 @@ export function ThisPage({ data, pageKey, pageTitle, pageUrl, today }: ThisPageP
         <ActionItemList items={items.map(toActionItemView)} emptyText={t("nothingHere")} onToggleDone={toggleDone} />
       </section>
     </div>
+  );
+}
+
+/** The comment's headings and words in the user's language. */
+function commentLabels() {
+  return {
+    raci: t("raciTitle"),
+    risks: t("commentActiveRisks"),
+    decisions: t("decisionsTitle"),
+    openActionItems: t("commentOpenActions"),
+    owner: t("md_owner"),
+    due: t("md_due"),
+    none: t("md_none"),
+    noDepartment: t("noDepartment"),
+    riskStatuses: Object.fromEntries(riskStatuses.map((status) => [status, t(riskStatusLabels[status]).toLowerCase()])) as Record<
+      (typeof riskStatuses)[number],
+      string
+    >,
+  };
+}
+
+/** "Copy as comment": the item's summary as Markdown on the clipboard, to paste into the tracker. */
+function CopyAsComment({ markdown }: { markdown: () => string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <p class="copy-comment">
+      <button
+        type="button"
+        onClick={() =>
+          navigator.clipboard
+            .writeText(markdown())
+            .then(() => setCopied(true))
+            .catch(() => setCopied(false))
+        }
+      >
+        {t("copyAsComment")}
+      </button>
+      {copied && <span role="status"> {t("copied")}</span>}
+    </p>
   );
 }
 

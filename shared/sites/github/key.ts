@@ -1,5 +1,5 @@
 // GitHub: URL to target key and back, and where Liaison runs (pure: the Worker reads it too).
-import type { SiteKeys } from "../site-keys";
+import type { IssueDraft, SiteKeys } from "../site-keys";
 import type { UrlParts } from "../url-parts";
 
 /**
@@ -25,10 +25,19 @@ function githubUrl(key: string): string | null {
   return match ? `https://github.com/${match[1]}/${match[2]}/issues/${match[3]}` : null;
 }
 
+/** A new issue in the repository of an issue or pull request. */
+function githubNewIssue(key: string, draft: IssueDraft): string | null {
+  const match = /^github:([^/]+)\/([^#]+)#\d+$/.exec(key);
+  return match
+    ? `https://github.com/${match[1]}/${match[2]}/issues/new?title=${encodeURIComponent(draft.title)}&body=${encodeURIComponent(draft.body)}`
+    : null;
+}
+
 export const githubKeys: SiteKeys = {
   name: "github",
   prefix: "github",
   matches: ["https://github.com/*"],
   keyOf: githubKey,
   urlOf: githubUrl,
+  newIssueUrl: githubNewIssue,
 };

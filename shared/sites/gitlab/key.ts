@@ -1,5 +1,5 @@
 // GitLab: URL to target key and back, and where Liaison runs (pure: the Worker reads it too).
-import type { SiteKeys } from "../site-keys";
+import type { IssueDraft, SiteKeys } from "../site-keys";
 import type { UrlParts } from "../url-parts";
 
 /**
@@ -58,10 +58,18 @@ function gitlabUrl(key: string): string | null {
   return `https://${match[1]}/${match[2]}/-/${match[3] === "!" ? "merge_requests" : "issues"}/${match[4]}`;
 }
 
+/** A new issue in the project of an issue or merge request (on its own host and sub-path). */
+function gitlabNewIssue(key: string, draft: IssueDraft): string | null {
+  const match = /^gitlab:([^/]+)\/(.+)[#!]\d+$/.exec(key);
+  if (!match) return null;
+  return `https://${match[1]}/${match[2]}/-/issues/new?issue[title]=${encodeURIComponent(draft.title)}&issue[description]=${encodeURIComponent(draft.body)}`;
+}
+
 export const gitlabKeys: SiteKeys = {
   name: "gitlab",
   prefix: "gitlab",
   matches: ["https://gitlab.com/*"],
   keyOf: gitlabKey,
   urlOf: gitlabUrl,
+  newIssueUrl: gitlabNewIssue,
 };

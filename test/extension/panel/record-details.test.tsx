@@ -351,6 +351,20 @@ describe("a record's details", () => {
     expect(screen.queryByRole("button", { name: "Save" })).toBeNull();
   });
 
+  it("offers the tracker's new-issue page, prefilled, for an action item linked to a GitHub issue; none for a risk", () => {
+    render(<Details data={panelData()} entity="action_item" id="action-0001" />);
+    const link = screen.getByRole("link", { name: "Create issue in tracker" }) as HTMLAnchorElement;
+    const url = new URL(link.href);
+    expect(url.origin + url.pathname).toBe("https://github.com/acme/app/issues/new");
+    expect(url.searchParams.get("title")).toBe("Send the DPA");
+    expect(url.searchParams.get("body")).toContain("[github:acme/app#7](https://github.com/acme/app/issues/7)");
+    expect(link.target).toBe("_blank");
+    expect(link.rel).toContain("noopener");
+    cleanup();
+    render(<Details data={panelData()} entity="risk" id="risk-000001" />);
+    expect(screen.queryByRole("link", { name: "Create issue in tracker" })).toBeNull();
+  });
+
   it("closes on Escape", () => {
     const onClose = vi.fn();
     render(<Details data={panelData()} entity="risk" id="risk-000001" onClose={onClose} />);
