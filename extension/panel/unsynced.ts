@@ -1,5 +1,6 @@
 // Work the server does not have (unsent, refused or in conflict), exported as a JSON file from the side panel or options.
 import { type Db, getKv, type KvValues, type OutboxEntry } from "../store/db";
+import { saveFile } from "./save-file";
 
 /** Everything typed in this browser that the server does not have: to keep, re-enter elsewhere or hand to an admin. */
 interface UnsyncedExport {
@@ -37,13 +38,5 @@ export async function readUnsynced(db: Db, now = new Date()): Promise<UnsyncedEx
 
 /** Saves a value as a JSON file through the browser's downloads (no permission needed from a page). */
 export function downloadJson(doc: Document, filename: string, value: unknown): void {
-  const url = URL.createObjectURL(new Blob([JSON.stringify(value, null, 2)], { type: "application/json" }));
-  const link = doc.createElement("a");
-  link.href = url;
-  link.download = filename;
-  link.hidden = true;
-  doc.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(doc, filename, JSON.stringify(value, null, 2), "application/json");
 }

@@ -5,19 +5,7 @@ import { isOffline } from "../../common/offline";
 import { ErrorNote } from "../../ui/ErrorNote";
 import { t } from "../../ui/i18n";
 import { exportLabels } from "../../ui/labels";
-
-/** Saves text as a file through a download link on a Blob (no permission needed from an extension page). */
-function saveFile(doc: Document, filename: string, text: string, mimeType: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
-  const link = doc.createElement("a");
-  link.href = url;
-  link.download = filename;
-  link.hidden = true;
-  doc.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { saveFile } from "../save-file";
 
 const serverFiles = ["action-items.csv", "calendar.ics", "annotations.jsonld"] as const;
 
