@@ -83,7 +83,8 @@ const scriptEvents = new Set([
  * of one of Liaison's scripts (parsing it and running its start). Traced (DevTools' timeline and
  * top-level task categories), so a little slower than untraced loads.
  */
-async function scriptTasks(context: BrowserContext, url: string) {
+/** Loads `url` in a new tab with DevTools' timeline and top-level task tracing on, runs `meanwhile` on it, and answers the trace. */
+async function traceLoad(context: BrowserContext, url: string, meanwhile: (page: Page) => Promise<void>): Promise<TraceEvent[]> {
   const page = await context.newPage();
   await page.goto("about:blank");
   const cdp = await context.newCDPSession(page);
@@ -91,17 +92,27 @@ async function scriptTasks(context: BrowserContext, url: string) {
   cdp.on("Tracing.dataCollected", ({ value }) => events.push(...(value as unknown as TraceEvent[])));
   await cdp.send("Tracing.start", { categories: "toplevel,devtools.timeline", transferMode: "ReportEvents" });
   await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName("liaison:painted").length > 0, undefined, { timeout: 30_000 });
-  // The badges out of view, then the annotations, injected after the first drawing.
-  await page.waitForTimeout(500);
-  // A user selects words (a triple click: Liaison answers only the user's own input): capture loads, to offer its toolbar.
-  await page.locator("main span, main p, h1").first().click({ clickCount: 3 });
-  await page.waitForTimeout(500);
+  await meanwhile(page);
   const complete = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
   await cdp.send("Tracing.end");
   await complete;
   await cdp.detach();
   await page.close();
+  return events;
+}
+
+const painted = (page: Page) =>
+  page.waitForFunction(() => performance.getEntriesByName("liaison:painted").length > 0, undefined, { timeout: 30_000 });
+
+async function scriptTasks(context: BrowserContext, url: string) {
+  const events = await traceLoad(context, url, async (page) => {
+    await painted(page);
+    // The badges out of view, then the annotations, injected after the first drawing.
+    await page.waitForTimeout(500);
+    // A user selects words (a triple click: Liaison answers only the user's own input): capture loads, to offer its toolbar.
+    await page.locator("main span, main p, h1").first().click({ clickCount: 3 });
+    await page.waitForTimeout(500);
+  });
   const ours = events.filter(
     (e) =>
       e.name === "EvaluateScript" && String((e as { args?: { data?: { url?: string } } }).args?.data?.url).includes("/content-scripts/"),
@@ -139,7 +150,7 @@ async function measure(context: BrowserContext, url: string, badges: number) {
   const page = await context.newPage();
   await observeLongTasks(page);
   await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName("liaison:painted").length > 0, undefined, { timeout: 30_000 });
+  await painted(page);
   await page.waitForTimeout(300);
   // Badges out of view are drawn in later slices: all of them must be there by now.
   const shown = await page.locator("liaison-badges .badge").count();
@@ -219,22 +230,11 @@ async function seedList(apiUrl: string, lead: Awaited<ReturnType<typeof createWo
  * the browser has Liaison): traced, so every task counts, not only those over 50 ms.
  */
 async function longestPageTask(context: BrowserContext, withOverlay: boolean) {
-  const page = await context.newPage();
-  await page.goto("about:blank");
-  const cdp = await context.newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on("Tracing.dataCollected", ({ value }) => events.push(...(value as unknown as TraceEvent[])));
-  await cdp.send("Tracing.start", { categories: "toplevel,devtools.timeline", transferMode: "ReportEvents" });
-  await page.goto(listUrl);
-  if (withOverlay)
-    await page.waitForFunction(() => performance.getEntriesByName("liaison:painted").length > 0, undefined, { timeout: 30_000 });
-  // The badges out of view and the annotations come after the first drawing.
-  await page.waitForTimeout(withOverlay ? 500 : 800);
-  const complete = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
-  await cdp.send("Tracing.end");
-  await complete;
-  await cdp.detach();
-  await page.close();
+  const events = await traceLoad(context, listUrl, async (page) => {
+    if (withOverlay) await painted(page);
+    // The badges out of view and the annotations come after the first drawing.
+    await page.waitForTimeout(withOverlay ? 500 : 800);
+  });
   // The page's main thread: the one that parsed the list.
   const parse = events.find(
     (e) => e.name === "ParseHTML" && String((e as { args?: { beginData?: { url?: string } } }).args?.beginData?.url).startsWith(listUrl),
