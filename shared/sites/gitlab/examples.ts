@@ -125,6 +125,17 @@ export const examples: SiteExamples = {
       ],
     },
     {
+      version: "GitLab 13.12 merge request list, self-hosted, known by body[data-page] alone (2021)",
+      fixture: "gitlab/v13-merge-requests.html",
+      source: "hand-made",
+      kind: "list",
+      url: "https://gitlab.example.org/acme/checkout/-/merge_requests",
+      selfHosted: true,
+      itemKey: null,
+      anchor: null,
+      rows: ["gitlab:gitlab.example.org/acme/checkout!41", "gitlab:gitlab.example.org/acme/checkout!42"],
+    },
+    {
       version: "GitLab 13.12 issue board, self-hosted (2021)",
       fixture: "gitlab/v13-board.html",
       source: "hand-made",
