@@ -13,6 +13,30 @@ export interface SiteExamples {
   selfHosted?: ReadonlyArray<readonly [url: string, key: string | null]>;
   /** Saved pages under test/fixtures/, with what the adapter must find on them. */
   pages: readonly SitePage[];
+  /** Pages of the versions teams run (self-hosted ones lag years behind), one per page kind: real captures where one is public. */
+  captures?: readonly SiteCapture[];
+}
+
+/**
+ * One saved page of one version of the site, and what Liaison must find on it. Each names the
+ * selector it is there for, so removing the markup of an old version fails its page's test.
+ */
+export interface SiteCapture {
+  /** The version and page, like "GitLab 12.5 merge request (2019-12)". */
+  version: string;
+  /** Path under test/fixtures/; its folder's README.md says where it comes from. */
+  fixture: string;
+  /** A real page saved from the tracker, or one written by hand after its markup. */
+  source: "real capture" | "hand-made";
+  kind: "item" | "list" | "board";
+  url: string;
+  selfHosted?: boolean;
+  /** The key of the item the page shows; null on lists and boards with no item open. */
+  itemKey: string | null;
+  /** The one title selector (of the site's selectors.ts) the chip must go right after; null where the page has no title and the chip floats. */
+  anchor: string | null;
+  /** The rows the adapter finds, in page order. */
+  rows: string[];
 }
 
 /** An item page and a list page of the site, saved, and what Liaison must find on each. */

@@ -3,7 +3,7 @@
  * site's examples.ts. The contract test runs the same checks on each row; the registry test
  * makes sure every site folder has one.
  */
-import type { SitePage } from "../../shared/sites/site-examples";
+import type { SiteCapture, SitePage } from "../../shared/sites/site-examples";
 import { siteExamples } from "../shared/site-examples";
 
 export interface SiteCase extends SitePage {
@@ -13,4 +13,13 @@ export interface SiteCase extends SitePage {
 
 export const siteCases: SiteCase[] = siteExamples.flatMap(({ keys, examples }) =>
   examples.pages.map((page) => ({ site: keys.name, ...page })),
+);
+
+export interface CaptureCase extends SiteCapture {
+  site: string;
+}
+
+/** Every site's saved pages of the versions teams run (the `captures` of its examples.ts). */
+export const captureCases: CaptureCase[] = siteExamples.flatMap(({ keys, examples }) =>
+  (examples.captures ?? []).map((capture) => ({ site: keys.name, ...capture })),
 );

@@ -1,10 +1,10 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Window } from "happy-dom";
 import { afterEach, describe, expect, it } from "vitest";
 import { OverlayController, type OverlayData } from "../../extension/page/overlay/controller";
 import { siteFor } from "../../shared/sites/adapters";
-import { siteCases } from "./site-cases";
+import { captureCases, siteCases } from "./site-cases";
 
 // The same checks on every site adapter, against saved pages served at their real URLs.
 
@@ -121,5 +121,72 @@ describe.each(siteCases)("the $site adapter on $itemFixture and $listFixture", (
     expect(doc.querySelectorAll("liaison-badges")).toHaveLength(1);
     expect(doc.querySelector("liaison-badges")).toBe(layers[0]);
     expect(badges()).toHaveLength(expected.length);
+  });
+});
+
+/** Each site's title selectors (its selectors.ts), by folder. */
+const titleSelectors = new Map(
+  Object.entries(import.meta.glob<readonly string[]>("../../shared/sites/*/selectors.ts", { eager: true, import: "titleSelectors" })).map(
+    ([file, selectors]) => [file.split("/").at(-2) ?? file, selectors ?? []],
+  ),
+);
+
+// The versions teams run, self-hosted ones years behind the cloud: each saved page names the
+// one title selector its chip goes after, so that dropping an old version's markup fails here.
+describe.each(captureCases)("the $site adapter on $version ($source, $kind)", (c) => {
+  it("claims the page, names its item and puts the chip's anchor at its title", () => {
+    const { doc } = loadPage(c.url, fixture(c.fixture));
+    const site = siteFor(new URL(c.url), doc);
+    expect(site.name).toBe(c.site);
+    expect(site.itemKey(new URL(c.url), doc)).toBe(c.itemKey);
+    if (c.anchor === null) {
+      expect(site.chipAnchor(doc)).toBeNull();
+      return;
+    }
+    expect(titleSelectors.get(c.site)).toContain(c.anchor);
+    const title = doc.querySelector(c.anchor);
+    expect(title?.textContent?.trim()).toBeTruthy();
+    expect(site.chipAnchor(doc)).toBe(title);
+  });
+
+  it("finds exactly the rows of the page", () => {
+    const { doc } = loadPage(c.url, fixture(c.fixture));
+    const rows = [...siteFor(new URL(c.url), doc).rows(doc, new URL(c.url))];
+    expect(rows.map((row) => row.key)).toEqual(c.rows);
+    expect(new Set(rows.map((row) => row.element)).size).toBe(rows.length);
+  });
+
+  it("gets the chip at the title and a badge on every other row", async () => {
+    const { window, doc } = loadPage(c.url, fixture(c.fixture));
+    window.Element.prototype.getBoundingClientRect = () => new window.DOMRect(16, 16, 480, 32);
+    const overlay = new OverlayController(doc, data, { href: c.url });
+    overlay.reconcile();
+    await overlay.refreshData();
+    const chips = [...doc.querySelectorAll("liaison-chip")] as HTMLElement[];
+    if (c.itemKey === null) expect(chips).toHaveLength(0);
+    else {
+      expect(chips).toHaveLength(1);
+      expect(chips[0].dataset.liaisonTarget).toBe(c.itemKey);
+      const floating = chips[0].shadowRoot?.querySelector(".chip")?.classList.contains("floating");
+      if (c.anchor === null) expect(floating).toBe(true);
+      else {
+        expect(doc.querySelector(c.anchor)?.nextElementSibling).toBe(chips[0]);
+        expect(floating).toBe(false);
+      }
+    }
+    const expected = c.rows.filter((key) => key !== c.itemKey);
+    const badges = [...(doc.querySelector("liaison-badges")?.shadowRoot?.querySelectorAll("[data-liaison-target]") ?? [])];
+    expect(badges.map((badge) => badge.getAttribute("data-liaison-target"))).toEqual(expected);
+    overlay.destroy();
+  });
+
+  it("is described in its folder's README: where it comes from, and its licence if it is a real capture", () => {
+    const readme = path.join(fixturesDir, path.dirname(c.fixture), "README.md");
+    expect(existsSync(readme)).toBe(true);
+    const text = readFileSync(readme, "utf8");
+    const entry = text.split(/\n(?=## )/).find((section) => section.includes(path.basename(c.fixture)));
+    expect(entry, `${c.fixture} in ${readme}`).toBeDefined();
+    if (c.source === "real capture") expect(entry).toMatch(/Licen[cs]e: \S+/);
+    else expect(entry).toMatch(/hand-made/i);
   });
 });

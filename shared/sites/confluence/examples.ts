@@ -43,4 +43,28 @@ export const examples: SiteExamples = {
       listItemKey: "confluence:wiki.example.org/65600",
     },
   ],
+  captures: [
+    {
+      version: "Confluence Server 5.9 page at a /display/ URL (2016–2017)",
+      fixture: "confluence/server5-page.html",
+      source: "hand-made",
+      kind: "item",
+      url: "https://wiki.example.org/display/ENG/Checkout+runbook",
+      selfHosted: true,
+      itemKey: "confluence:wiki.example.org/65601",
+      anchor: "#title-heading #title-text",
+      rows: [],
+    },
+    {
+      version: "Confluence Server 5.9 page listing its children (2016–2017)",
+      fixture: "confluence/server5-children.html",
+      source: "hand-made",
+      kind: "list",
+      url: "https://wiki.example.org/display/ENG/Payments+index",
+      selfHosted: true,
+      itemKey: "confluence:wiki.example.org/65600",
+      anchor: "#title-heading #title-text",
+      rows: ["confluence:wiki.example.org/65602"],
+    },
+  ],
 };

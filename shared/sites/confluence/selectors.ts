@@ -1,4 +1,4 @@
-// Confluence Cloud, Server and Data Center markup. Newest first; dates are when each was seen.
+// Confluence Cloud, Server and Data Center markup. Newest first; each names the versions that serve it and when it was seen.
 
 /** A page served by Confluence Server or Data Center on any host. */
 export const confluencePageSelectors = [
@@ -11,7 +11,7 @@ export const pageIdMeta = 'meta[name="ajs-page-id"]';
 
 export const titleSelectors = [
   '[data-testid="title-text"]', // Cloud, seen 2026-11
-  "#title-heading #title-text", // Server and Data Center 7-9, seen 2026-11
+  "#title-heading #title-text", // Server and Data Center 5.x–8.x (2014–2026): `div#title-heading > h1#title-text` up to 6.x, `h1#title-heading > span#title-text` since 7.x, seen 2026-11; hand-made 5.9 and 8 pages
 ] as const;
 
 /**
@@ -21,7 +21,7 @@ export const titleSelectors = [
 export const rowLinkSelectors = [
   '[data-testid="renderer-document"] li a[href], [data-testid="renderer-document"] tr a[href]', // Cloud, seen 2026-11
   ".ak-renderer-document li a[href], .ak-renderer-document tr a[href]", // Cloud, seen 2026-11
-  "#main-content li a[href], #main-content tr a[href]", // Server and Data Center page body, seen 2026-11 (unconfirmed)
+  "#main-content li a[href], #main-content tr a[href]", // Server and Data Center 5.x–8.x page body (children macro `ul.childpages-macro`), seen 2026-11 (unconfirmed); hand-made 5.9 and 8 pages
 ] as const;
 
 export const rowSelector = "li, tr";

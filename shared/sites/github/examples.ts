@@ -28,4 +28,37 @@ export const examples: SiteExamples = {
       listItemKey: null,
     },
   ],
+  captures: [
+    {
+      version: "github.com pull request, classic view (2019-04)",
+      fixture: "github/pr-2019.html",
+      source: "real capture",
+      kind: "item",
+      url: "https://github.com/sourcegraph/sourcegraph/pull/3221",
+      itemKey: "github:sourcegraph/sourcegraph#3221",
+      anchor: ".gh-header-title",
+      rows: [],
+    },
+    {
+      // GitHub Enterprise hosts are not recognised yet (keys carry no host): this checks the markup only, at a github.com address.
+      version: "GitHub Enterprise Server 2.14.11 pull request, classic view (2018)",
+      fixture: "github/ghe-2.14-pull-request.html",
+      source: "real capture",
+      kind: "item",
+      url: "https://github.com/beyang/test/pull/1/files",
+      itemKey: "github:beyang/test#1",
+      anchor: ".gh-header-title",
+      rows: [],
+    },
+    {
+      version: "github.com issue list, classic view (2017–2020)",
+      fixture: "github/issues-2019.html",
+      source: "hand-made",
+      kind: "list",
+      url: "https://github.com/acme/app/issues",
+      itemKey: null,
+      anchor: null,
+      rows: ["github:acme/app#12", "github:acme/app#13"],
+    },
+  ],
 };

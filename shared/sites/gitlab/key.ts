@@ -9,6 +9,8 @@ import type { UrlParts } from "../url-parts";
  * (`/gitlab/acme/app/-/issues/3`): the sub-path stays in the key, so the key still opens.
  */
 const itemPath = /^\/(.+?)\/-\/(issues(?:\/incident)?|work_items|merge_requests)\/(\d+)(?:\/|$)/;
+/** GitLab 12 and earlier (before 2020), and links they left: no `/-/` (`/acme/app/merge_requests/41`). */
+const legacyItemPath = /^\/(.+?)\/(issues|merge_requests)\/(\d+)(?:\/|$)/;
 const fullPath = /^[\w.-]+(?:\/[\w.-]+)+$/;
 
 export function gitlabKey(url: UrlParts, options: { selfHosted?: boolean } = {}): string | null {
@@ -16,10 +18,20 @@ export function gitlabKey(url: UrlParts, options: { selfHosted?: boolean } = {})
   if (host !== "gitlab.com" && !options.selfHosted) return null;
   const drawer = drawerItem(url);
   if (drawer) return `gitlab:${host}${drawer}`;
-  const match = itemPath.exec(url.pathname.toLowerCase());
+  const path = url.pathname.toLowerCase();
+  const match = itemPath.exec(path) ?? legacyPath(path);
   // Group-level work items (epics) have no project; Liaison names project items only.
   if (!match || /^(?:.*\/)?groups\//.test(match[1])) return null;
   return `gitlab:${host}/${match[1]}${match[2] === "merge_requests" ? "!" : "#"}${Number(match[3])}`;
+}
+
+/** Project pages whose paths may go on with `issues/5`: a file or wiki page of that name is no item. */
+const legacyPages = new Set(["-", "blob", "tree", "raw", "blame", "commits", "commit", "wikis", "compare", "edit"]);
+
+/** A legacy item path: a project of a namespace at least (`acme/app`), never a page of a project. */
+function legacyPath(path: string): RegExpExecArray | null {
+  const match = legacyItemPath.exec(path);
+  return match?.[1].includes("/") && !match[1].split("/").some((segment) => legacyPages.has(segment)) ? match : null;
 }
 
 /**

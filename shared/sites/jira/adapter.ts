@@ -24,6 +24,7 @@ export const jira: SiteAdapter = {
       const key =
         element.getAttribute("data-issue-key") ??
         element.getAttribute("data-issuekey") ??
+        element.getAttribute("data-key") ??
         element.getAttribute("data-testid")?.split(".").pop() ??
         "";
       return issueKey.test(key) ? `jira:${host}/${key}` : null;
