@@ -1,12 +1,23 @@
 // Self-hosted trackers in the background: Liaison's content script registered on each host the user granted, removed when it is not.
 import { browser } from "wxt/browser";
-import { contentScriptId, type SelfHostedKind, type SelfHostedSite, selfHostedOrigin } from "../common/self-hosted";
+import { contentScriptId, type PageLeave, type SelfHostedKind, type SelfHostedSite, selfHostedOrigin } from "../common/self-hosted";
 import { type Db, getKv, setKv } from "../store/db";
+import { announceChange } from "../store/store";
 
 const contentScript = "content-scripts/liaison.js";
 
 async function granted(pattern: string) {
   return browser.permissions.contains({ origins: [pattern] });
+}
+
+/**
+ * Liaison leaves the pages of `origin` open now. Every tab is told (a tab's address is hidden
+ * from Liaison once the host is no longer granted); only pages of that origin act on it.
+ */
+async function leaveOpenPages(origin: string) {
+  const message: PageLeave = { type: "page.leave", origin };
+  const tabs = await browser.tabs.query({}).catch(() => []);
+  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, message).catch(() => {}))));
 }
 
 /** Registers Liaison's content script on a self-hosted tracker the user has granted. */
@@ -25,6 +36,8 @@ export async function addSelfHosted(db: Db, input: string, kind: SelfHostedKind)
   const sites = ((await getKv(db, "selfHosted")) ?? []).filter((site) => site.origin !== parsed.origin);
   sites.push({ origin: parsed.origin, kind });
   await setKv(db, "selfHosted", sites);
+  // Options lists the hosts: it shows the new one at once.
+  announceChange("state");
   return sites;
 }
 
@@ -33,8 +46,10 @@ export async function removeSelfHosted(db: Db, origin: string): Promise<SelfHost
   if (!parsed) throw new Error(`"${origin}" is not a web address`);
   await browser.scripting.unregisterContentScripts({ ids: [contentScriptId(parsed.origin)] }).catch(() => {});
   await browser.permissions.remove({ origins: [parsed.pattern] }).catch(() => false);
+  await leaveOpenPages(parsed.origin);
   const sites = ((await getKv(db, "selfHosted")) ?? []).filter((site) => site.origin !== parsed.origin);
   await setKv(db, "selfHosted", sites);
+  announceChange("state");
   return sites;
 }
 
@@ -51,7 +66,9 @@ export async function reconcileSelfHosted(db: Db): Promise<void> {
         { id, matches: [parsed.pattern], js: [contentScript], runAt: "document_idle", persistAcrossSessions: true },
       ]);
     } else if (!allowed && registered) {
+      // Access removed in the browser (its extensions page): Liaison leaves that host's open pages too.
       await browser.scripting.unregisterContentScripts({ ids: [id] });
+      await leaveOpenPages(parsed.origin);
     }
   }
 }
