@@ -10,6 +10,18 @@ async function granted(pattern: string) {
   return browser.permissions.contains({ origins: [pattern] });
 }
 
+/** Registers Liaison's content script on a host, once. */
+async function register(id: string, pattern: string) {
+  const registered = async () => (await browser.scripting.getRegisteredContentScripts({ ids: [id] })).length > 0;
+  if (await registered()) return;
+  await browser.scripting
+    .registerContentScripts([{ id, matches: [pattern], js: [contentScript], runAt: "document_idle", persistAcrossSessions: true }])
+    .catch(async (failure: unknown) => {
+      // Registered meanwhile (the permission's grant ran the same registration): as wanted.
+      if (!(await registered())) throw failure;
+    });
+}
+
 /**
  * Liaison leaves the pages of `origin` open now. Every tab is told (a tab's address is hidden
  * from Liaison once the host is no longer granted); only pages of that origin act on it.
@@ -26,13 +38,7 @@ export async function addSelfHosted(db: Db, input: string, kind: SelfHostedKind)
   if (!parsed) throw new Error(`"${input}" is not a web address`);
   // The options page asked the user; the background checks the answer rather than trusting the message.
   if (!(await granted(parsed.pattern))) throw new Error(`Liaison has no permission for ${parsed.origin}`);
-  const id = contentScriptId(parsed.origin);
-  const registered = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
-  if (registered.length === 0) {
-    await browser.scripting.registerContentScripts([
-      { id, matches: [parsed.pattern], js: [contentScript], runAt: "document_idle", persistAcrossSessions: true },
-    ]);
-  }
+  await register(contentScriptId(parsed.origin), parsed.pattern);
   const sites = ((await getKv(db, "selfHosted")) ?? []).filter((site) => site.origin !== parsed.origin);
   sites.push({ origin: parsed.origin, kind });
   await setKv(db, "selfHosted", sites);
@@ -55,6 +61,7 @@ export async function removeSelfHosted(db: Db, origin: string): Promise<SelfHost
 
 /** After an update or a permission change: registered scripts follow what is granted. */
 export async function reconcileSelfHosted(db: Db): Promise<void> {
+  let changed = false;
   for (const site of (await getKv(db, "selfHosted")) ?? []) {
     const parsed = selfHostedOrigin(site.origin);
     if (!parsed) continue;
@@ -62,13 +69,15 @@ export async function reconcileSelfHosted(db: Db): Promise<void> {
     const registered = (await browser.scripting.getRegisteredContentScripts({ ids: [id] })).length > 0;
     const allowed = await granted(parsed.pattern);
     if (allowed && !registered) {
-      await browser.scripting.registerContentScripts([
-        { id, matches: [parsed.pattern], js: [contentScript], runAt: "document_idle", persistAcrossSessions: true },
-      ]);
+      changed = true;
+      await register(id, parsed.pattern);
     } else if (!allowed && registered) {
       // Access removed in the browser (its extensions page): Liaison leaves that host's open pages too.
-      await browser.scripting.unregisterContentScripts({ ids: [id] });
+      changed = true;
+      await browser.scripting.unregisterContentScripts({ ids: [id] }).catch(() => {});
       await leaveOpenPages(parsed.origin);
     }
   }
+  // Options shows which hosts Liaison has access to.
+  if (changed) announceChange("state");
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi } from "./support/api";
-import { fixturesDir, grantHostInExtensionsPage, launchProfile, type Profile } from "./support/browser";
+import { fixturesDir, grantHostInExtensionsPage, launchProfile, type Profile, revokeHostInExtensionsPage } from "./support/browser";
 import { type ApiSession, connectProfile, createWorkspaceViaApi, inviteCode, seed } from "./support/team";
 
 const gitlab = "https://gitlab.example-corp.test";
@@ -170,6 +170,23 @@ describe("a self-hosted Jira Server", () => {
     await badge(board, "jira:jira.example-corp.test/PROJ-7").waitFor();
     await expect(badge(board, "jira:jira.example-corp.test/PROJ-7").textContent()).resolves.toBe("Risk 20");
     await expect(badge(board, "jira:jira.example-corp.test/PROJ-6").count()).resolves.toBe(0);
+    await board.close();
+  });
+
+  it("its access taken away on the browser's extensions page, loses Liaison at once; options says so", async () => {
+    const board = await browser.context.newPage();
+    await board.goto(boardUrl);
+    await badge(board, "jira:jira.example-corp.test/PROJ-7").waitFor();
+
+    await revokeHostInExtensionsPage(browser, `${jira}/*`);
+    await board.locator("liaison-badges").waitFor({ state: "detached" });
+    await expect.poll(() => liaisonOn(jira)).toEqual({ granted: false, registered: 0 });
+    const listed = options.getByRole("listitem").filter({ hasText: jira });
+    await listed.getByText("No access: removed in your browser's extension settings").waitFor();
+    await expect(listed.getByRole("button", { name: "Allow again" }).isVisible()).resolves.toBe(true);
+
+    await board.reload();
+    await expectNoLiaison(board);
     await board.close();
   });
 });

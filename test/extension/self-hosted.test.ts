@@ -112,6 +112,8 @@ describe("self-hosted trackers in the background", () => {
   it("access removed in the browser: Liaison unregisters there and leaves the open pages; granted again, it comes back", async () => {
     granted.add(pattern);
     await addSelfHosted(db, origin, "gitlab");
+    await settle();
+    announced.length = 0;
     granted.delete(pattern);
     await reconcileSelfHosted(db);
     expect(scripts.size).toBe(0);
@@ -119,8 +121,20 @@ describe("self-hosted trackers in the background", () => {
       [3, { type: "page.leave", origin }],
       [4, { type: "page.leave", origin }],
     ]);
+    await settle();
+    expect(announced).toContainEqual({ type: "state" });
     granted.add(pattern);
     await reconcileSelfHosted(db);
+    expect([...scripts]).toEqual([[id, [pattern]]]);
+  });
+
+  it("a registration made meanwhile (the grant's own reconcile) is not an error", async () => {
+    granted.add(pattern);
+    vi.mocked(fakeBrowser.scripting.registerContentScripts).mockImplementationOnce(async () => {
+      scripts.set(id, [pattern]);
+      throw new Error(`Duplicate script ID '${id}'`);
+    });
+    await expect(addSelfHosted(db, origin, "gitlab")).resolves.toEqual([{ origin, kind: "gitlab" }]);
     expect([...scripts]).toEqual([[id, [pattern]]]);
   });
 });

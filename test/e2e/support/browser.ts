@@ -104,12 +104,21 @@ export async function launchProfile(options: LaunchOptions = {}): Promise<Profil
  * prompt for a host the user already granted: the options page's permissions.request, called from
  * the user's click, then answers true and activates the permission, as after "Allow".
  */
-export async function grantHostInExtensionsPage(profile: Profile, pattern: string): Promise<void> {
+export function grantHostInExtensionsPage(profile: Profile, pattern: string): Promise<void> {
+  return onExtensionsPage(profile, `addHostPermission(${JSON.stringify(profile.extensionId)}, ${JSON.stringify(pattern)})`);
+}
+
+/** Takes a host's access away on the browser's extensions page (Site access, a site's "Remove"), as a user can. */
+export function revokeHostInExtensionsPage(profile: Profile, pattern: string): Promise<void> {
+  return onExtensionsPage(profile, `removeHostPermission(${JSON.stringify(profile.extensionId)}, ${JSON.stringify(pattern)})`);
+}
+
+async function onExtensionsPage(profile: Profile, call: string) {
   const page = await profile.context.newPage();
   try {
     await page.goto(`chrome://extensions/?id=${profile.extensionId}`);
     // Evaluated in chrome://extensions, where `chrome.developerPrivate` is the page's own API.
-    await page.evaluate(`chrome.developerPrivate.addHostPermission(${JSON.stringify(profile.extensionId)}, ${JSON.stringify(pattern)})`);
+    await page.evaluate(`chrome.developerPrivate.${call}`);
   } finally {
     await page.close();
   }
