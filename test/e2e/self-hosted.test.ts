@@ -111,6 +111,8 @@ describe("a self-hosted GitLab", () => {
 
   it("added in options and granted, gets the chip at the title and badges on the rows with records", async () => {
     await grantHostInExtensionsPage(browser, `${gitlab}/*`);
+    // The browser knows the user's grant, but Liaison has the host only once its options page asks for it.
+    await expect(liaisonOn(gitlab)).resolves.toEqual({ granted: false, registered: 0 });
     await addTracker("gitlab.example-corp.test", "GitLab");
     await options.getByRole("listitem").filter({ hasText: gitlab }).waitFor();
     await expect(options.getByLabel("Tracker address").inputValue()).resolves.toBe("");
