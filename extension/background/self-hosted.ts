@@ -52,7 +52,8 @@ export async function removeSelfHosted(db: Db, origin: string): Promise<SelfHost
   if (!parsed) throw new Error(`"${origin}" is not a web address`);
   await browser.scripting.unregisterContentScripts({ ids: [contentScriptId(parsed.origin)] }).catch(() => {});
   await browser.permissions.remove({ origins: [parsed.pattern] }).catch(() => false);
-  await leaveOpenPages(parsed.origin);
+  // A host Liaison runs on anyway (one of the trackers it knows, whose access cannot be removed) keeps it.
+  if (!(await granted(parsed.pattern))) await leaveOpenPages(parsed.origin);
   const sites = ((await getKv(db, "selfHosted")) ?? []).filter((site) => site.origin !== parsed.origin);
   await setKv(db, "selfHosted", sites);
   announceChange("state");

@@ -109,6 +109,15 @@ describe("self-hosted trackers in the background", () => {
     expect(announced).toContainEqual({ type: "state" });
   });
 
+  it("a host Liaison runs on anyway keeps Liaison on its open pages when removed from the list", async () => {
+    granted.add("https://gitlab.com/*");
+    await addSelfHosted(db, "https://gitlab.com", "gitlab");
+    vi.mocked(fakeBrowser.permissions.remove).mockRejectedValueOnce(new Error("You cannot remove required permissions."));
+    await expect(removeSelfHosted(db, "https://gitlab.com")).resolves.toEqual([]);
+    expect(scripts.size).toBe(0);
+    expect(sent).toEqual([]);
+  });
+
   it("access removed in the browser: Liaison unregisters there and leaves the open pages; granted again, it comes back", async () => {
     granted.add(pattern);
     await addSelfHosted(db, origin, "gitlab");
