@@ -7,6 +7,12 @@ export interface SelfHostedSite {
   kind: SelfHostedKind;
 }
 
+/** What the background tells Liaison's pages when the user removes their host: leave now, not at the next load. */
+export interface PageLeave {
+  type: "page.leave";
+  origin: string;
+}
+
 /**
  * The origin a user means by what they typed ("gitlab.acme.corp", "https://jira.acme.corp/secure/")
  * and the match pattern Liaison asks permission for. Null for anything that is not a web host.

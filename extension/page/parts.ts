@@ -33,6 +33,8 @@ export interface PageStart {
   capture: Promise<PageCapture>;
   /** Called by the capture part when it has started. */
   captureStarted(capture: PageCapture): void;
+  /** Settles when the first part leaves the page (its host removed in options, the extension reloaded): the later parts leave with it. */
+  left: Promise<void>;
 }
 
 /** What capture offers to the part that came first. */
@@ -49,7 +51,12 @@ declare global {
   }
 }
 
-export function pageStart(overlay: StoreEvents, language: Promise<unknown>, pageKeys: (href: string) => string[]): PageStart {
+export function pageStart(
+  overlay: StoreEvents,
+  language: Promise<unknown>,
+  pageKeys: (href: string) => string[],
+  left: Promise<void>,
+): PageStart {
   let captureStarted: (capture: PageCapture) => void = () => {};
   const capture = new Promise<PageCapture>((resolve) => {
     captureStarted = resolve;
@@ -62,6 +69,7 @@ export function pageStart(overlay: StoreEvents, language: Promise<unknown>, page
     annotationSaved: () => {},
     capture,
     captureStarted,
+    left,
   };
 }
 
@@ -75,6 +83,7 @@ export async function joinPage(part: PagePart, ctx: ContentScriptContext): Promi
   start.parts.add(part);
   // Injected again (a request that seemed to fail had gone through), the newer copy replaces this one.
   ctx.onInvalidated(() => start.parts.delete(part));
+  void start.left.then(() => ctx.notifyInvalidated());
   usePageCatalogues(await start.catalogues);
   return ctx.isInvalid ? null : start;
 }

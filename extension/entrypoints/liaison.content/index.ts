@@ -3,6 +3,7 @@ import { browser } from "wxt/browser";
 import { defineContentScript } from "wxt/utils/define-content-script";
 import { pageItemKeys } from "../../../shared/sites/adapters";
 import { ask } from "../../common/ask";
+import type { PageLeave } from "../../common/self-hosted";
 import { startOverlay } from "../../page/overlay/start-overlay";
 import { type PagePart, type PageStart, pageStart } from "../../page/parts";
 import { yieldToPage } from "../../page/scheduler";
@@ -23,6 +24,10 @@ export default defineContentScript({
     let begin: (start: PageStart) => void = () => {};
     const started = new Promise<PageStart>((resolve) => {
       begin = resolve;
+    });
+    let leave: () => void = () => {};
+    const left = new Promise<void>((resolve) => {
+      leave = resolve;
     });
     const asked = new Map<PagePart, Promise<PageStart>>();
     /** Has the background inject a later part into this frame, once; fails if it could not (asked again when next wanted). */
@@ -45,7 +50,12 @@ export default defineContentScript({
     // Listened for at once: the background sends as soon as it injected this script into a page.
     const onMessage = (raw: unknown, sender: { id?: string }) => {
       if (sender.id !== browser.runtime.id) return;
-      const message = raw as { type?: unknown; selectionText?: unknown; kind?: unknown } | null;
+      const message = raw as { type?: unknown; selectionText?: unknown; kind?: unknown; origin?: unknown } | null;
+      // The user removed this self-hosted host in options: Liaison leaves the page now, every part with it.
+      if (message?.type === ("page.leave" satisfies PageLeave["type"])) {
+        if (message.origin === location.origin) ctx.notifyInvalidated();
+        return;
+      }
       if (message?.type !== "capture.open") return;
       const selectionText = typeof message.selectionText === "string" ? message.selectionText.slice(0, 10_000) : undefined;
       const kind = message.kind === "annotation" ? "annotation" : "actionItem";
@@ -64,6 +74,7 @@ export default defineContentScript({
       browser.runtime.onMessage.removeListener(onMessage);
       window.__liaison = false;
       delete window.__liaisonStart;
+      leave();
     });
 
     // The rest of the start in tasks of its own, after this one, which parsed the script, returns:
@@ -74,7 +85,7 @@ export default defineContentScript({
       // The language's catalogue loads while the overlay asks for its data; nothing is drawn before both.
       const language = loadPageCatalogue(async (lang) => (await ask({ type: "i18n.catalogue", language: lang })).catalogue).catch(() => {});
       const overlay = startOverlay(ctx, language);
-      begin(pageStart(overlay, language, (href) => pageItemKeys(href, document)));
+      begin(pageStart(overlay, language, (href) => pageItemKeys(href, document), left));
 
       // A selection its toolbar could offer to capture brings capture (capture then follows the selection itself).
       const onSelection = (event: Event) => {

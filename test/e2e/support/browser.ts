@@ -96,6 +96,34 @@ export async function launchProfile(options: LaunchOptions = {}): Promise<Profil
   return profile;
 }
 
+/**
+ * Grants Liaison a host the way a user can on the browser's own extensions page (Site access,
+ * "Add a site"): chrome://extensions calls developerPrivate.addHostPermission, which records the
+ * host in the extension's runtime-granted permissions, the set the permission prompt's "Allow"
+ * also writes. Headless Chromium draws that prompt where no test can click it, and Chrome asks no
+ * prompt for a host the user already granted: the options page's permissions.request, called from
+ * the user's click, then answers true and activates the permission, as after "Allow".
+ */
+export function grantHostInExtensionsPage(profile: Profile, pattern: string): Promise<void> {
+  return onExtensionsPage(profile, `addHostPermission(${JSON.stringify(profile.extensionId)}, ${JSON.stringify(pattern)})`);
+}
+
+/** Takes a host's access away on the browser's extensions page (Site access, a site's "Remove"), as a user can. */
+export function revokeHostInExtensionsPage(profile: Profile, pattern: string): Promise<void> {
+  return onExtensionsPage(profile, `removeHostPermission(${JSON.stringify(profile.extensionId)}, ${JSON.stringify(pattern)})`);
+}
+
+async function onExtensionsPage(profile: Profile, call: string) {
+  const page = await profile.context.newPage();
+  try {
+    await page.goto(`chrome://extensions/?id=${profile.extensionId}`);
+    // Evaluated in chrome://extensions, where `chrome.developerPrivate` is the page's own API.
+    await page.evaluate(`chrome.developerPrivate.${call}`);
+  } finally {
+    await page.close();
+  }
+}
+
 /** Serves a saved page at its real URL, so the content scripts match it as they would in the wild. */
 export async function serveFixture(context: BrowserContext, url: string, fixture: string): Promise<void> {
   const body = await readFile(path.join(fixturesDir, fixture), "utf8");
