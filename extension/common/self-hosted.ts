@@ -1,5 +1,5 @@
 /** Trackers a team runs on its own domain; Liaison runs there once the user grants that host. */
-export const selfHostedKinds = ["gitlab", "jira", "confluence"] as const;
+export const selfHostedKinds = ["gitlab", "jira", "confluence", "github"] as const;
 export type SelfHostedKind = (typeof selfHostedKinds)[number];
 
 export interface SelfHostedSite {

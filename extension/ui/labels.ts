@@ -75,6 +75,7 @@ export const selfHostedKindLabels = {
   gitlab: "kind_gitlab",
   jira: "kind_jira",
   confluence: "kind_confluence",
+  github: "kind_github",
 } as const satisfies Labels<SelfHostedKind>;
 
 /** What the panel's search found: the kind of record each hit is. */

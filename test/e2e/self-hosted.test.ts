@@ -16,6 +16,11 @@ const project = "gitlab:gitlab.example-corp.test/gitlab/acme/checkout";
 const jira = "https://jira.example-corp.test";
 const boardUrl = `${jira}/secure/RapidBoard.jspa?rapidView=1`;
 
+// A real GitHub Enterprise Server 2.14 page, at the address it was saved from.
+const enterprise = "http://ghe.sgdev.org";
+const pullUrl = `${enterprise}/beyang/test/pull/1/files`;
+const pull = "github:ghe.sgdev.org/beyang/test#1";
+
 let api: Awaited<ReturnType<typeof startTestApi>>;
 let lead: ApiSession;
 let browser: Profile;
@@ -77,6 +82,7 @@ beforeAll(async () => {
       fields: { title: "Data loss on failover", targets: ["jira:jira.example-corp.test/PROJ-7"], likelihood: 4, impact: 5 },
     },
     { entity: "responsibility", fields: { target: "jira:jira.example-corp.test/PROJ-7", person: "Sam Wu", role: "A" } },
+    { entity: "responsibility", fields: { target: pull, person: "Lin Chen", department: "Platform", role: "A" } },
   ]);
   browser = await launchProfile();
   await serveHost(gitlab, {
@@ -84,6 +90,7 @@ beforeAll(async () => {
     "/gitlab/acme/checkout/-/issues": "gitlab/self-hosted-issues.html",
   });
   await serveHost(jira, { "/secure/RapidBoard.jspa": "jira/server-board.html" });
+  await serveHost(enterprise, { "/beyang/test/pull/1/files": "github/ghe-2.14-pull-request.html" });
   options = await connectProfile(
     browser,
     api.url,
@@ -190,5 +197,24 @@ describe("a self-hosted Jira Server", () => {
     await board.reload();
     await expectNoLiaison(board);
     await board.close();
+  });
+});
+
+describe("a GitHub Enterprise Server", () => {
+  it("added in options and granted, gets the chip at a pull request's title, keyed by its own host", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(pullUrl);
+    await expectNoLiaison(page);
+
+    await grantHostInExtensionsPage(browser, `${enterprise}/*`);
+    await addTracker("http://ghe.sgdev.org", "GitHub Enterprise");
+    await options.getByRole("listitem").filter({ hasText: enterprise }).waitFor();
+    await expect(liaisonOn(enterprise)).resolves.toEqual({ granted: true, registered: 1 });
+
+    await page.reload();
+    await chip(page, pull).locator(".chip").waitFor();
+    await expect(chip(page, pull).locator(".chip").textContent()).resolves.toContain("A: Lin Chen (Platform)");
+    await expect(chip(page, pull).locator(".chip").getAttribute("class")).resolves.toBe("chip");
+    await page.close();
   });
 });

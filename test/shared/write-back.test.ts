@@ -19,6 +19,13 @@ describe("new-issue URLs", () => {
     expect(githubKeys.newIssueUrl?.("gitlab:gitlab.com/acme/app#7", draft)).toBeNull();
   });
 
+  it("GitHub Enterprise: the new issue page on the team's own host", () => {
+    const url = new URL(githubKeys.newIssueUrl?.("github:github.acme.corp/platform/api#42", draft) as string);
+    expect(url.origin + url.pathname).toBe("https://github.acme.corp/platform/api/issues/new");
+    expect(url.searchParams.get("title")).toBe(draft.title);
+    expect(githubKeys.urlOf("github:github.acme.corp/platform/api#42")).toBe("https://github.acme.corp/platform/api/issues/42");
+  });
+
   it("GitLab: the project's new issue page, on its own host and sub-path, for issues and merge requests", () => {
     const url = new URL(gitlabKeys.newIssueUrl?.("gitlab:git.acme.test/gitlab/acme/web/app!12", draft) as string);
     expect(url.origin + url.pathname).toBe("https://git.acme.test/gitlab/acme/web/app/-/issues/new");

@@ -16,6 +16,12 @@ export const examples: SiteExamples = {
     "https://github.com/orgs/acme/issues/1",
     "https://github.com/wxt-dev/wxt/issues?q=is%3Aopen",
   ],
+  selfHosted: [
+    ["http://ghe.sgdev.org/beyang/test/pull/1/files", "github:ghe.sgdev.org/beyang/test#1"],
+    ["https://github.acme.corp/Platform/Api/issues/42", "github:github.acme.corp/platform/api#42"],
+    ["https://git.acme.corp:8443/platform/api/pull/7", "github:git.acme.corp:8443/platform/api#7"],
+    ["https://github.acme.corp/platform/api/issues", null],
+  ],
   pages: [
     {
       itemUrl: "https://github.com/acme/app/issues/7",
@@ -40,13 +46,13 @@ export const examples: SiteExamples = {
       rows: [],
     },
     {
-      // GitHub Enterprise hosts are not recognised yet (keys carry no host): this checks the markup only, at a github.com address.
       version: "GitHub Enterprise Server 2.14.11 pull request, classic view (2018)",
       fixture: "github/ghe-2.14-pull-request.html",
       source: "real capture",
       kind: "item",
-      url: "https://github.com/beyang/test/pull/1/files",
-      itemKey: "github:beyang/test#1",
+      url: "http://ghe.sgdev.org/beyang/test/pull/1/files",
+      selfHosted: true,
+      itemKey: "github:ghe.sgdev.org/beyang/test#1",
       anchor: ".gh-header-title",
       rows: [],
     },
