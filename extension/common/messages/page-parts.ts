@@ -45,6 +45,19 @@ export const pagePartMessages = defineMessages({
       .strict(),
     "content",
   )<Done>(),
+  /** What the page says about its item (title, state as shown, assignees): kept, and synced, only for items with records. */
+  "tracker.seen": defineMessage(
+    z
+      .object({
+        type: z.literal("tracker.seen"),
+        keys: z.array(targetKeySchema).min(1).max(5),
+        title: z.string().max(300),
+        state: z.string().max(60),
+        assignees: z.array(z.string().min(1).max(100)).max(20),
+      })
+      .strict(),
+    "content",
+  )<Done>(),
   /** The item of the tab in view, as its overlay reported it. */
   "panel.context": defineMessage(z.object({ type: z.literal("panel.context") }).strict(), "extension")<{
     key: string | null;
