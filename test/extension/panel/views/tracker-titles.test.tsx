@@ -3,6 +3,7 @@ import type { ComponentChild } from "preact";
 import { afterEach, describe, expect, it } from "vitest";
 import { ActionItemList } from "../../../../extension/panel/ActionItemList";
 import { toActionItemView } from "../../../../extension/panel/action-items";
+import { RecordDetails } from "../../../../extension/panel/details/RecordDetails";
 import { TrackerItems, trackerItemsByKey } from "../../../../extension/panel/ItemName";
 import { emptyPanelData, type PanelData, type Row } from "../../../../extension/panel/panel-data";
 import { Gaps } from "../../../../extension/panel/views/Gaps";
@@ -78,5 +79,23 @@ describe("items named by the tracker's titles", () => {
     const { container } = withTitles(<ThisPage data={data} pageKey={key} pageTitle="[PAY-12] Refund emails - Jira" today="2026-11-26" />);
     expect(container.querySelector("h2.page-key")?.textContent).toBe(`${title} ${key}`);
     expect(screen.getByText(/^The tracker says/).textContent).toBe("The tracker says: 已完成 · Assigned in the tracker: zhangwei");
+  });
+
+  it("opens a tracker item from Search as what the tracker said, read-only", () => {
+    const [item] = data.trackerItems;
+    const { container } = withTitles(
+      <RecordDetails
+        data={data}
+        record={{ entity: "tracker_item", id: item.id }}
+        knownKeys={[key]}
+        today="2026-11-26"
+        onClose={() => {}}
+        onChange={() => {}}
+        history={null}
+      />,
+    );
+    expect(container.querySelector(".tracker-reading")?.textContent).toContain(`${title} ${key}`);
+    expect(screen.getByText(/as a teammate last saw it/)).toBeTruthy();
+    expect(container.querySelector("form")).toBeNull();
   });
 });
