@@ -94,6 +94,11 @@ export function startPageParts(background: Background): Handlers<keyof typeof pa
       await keepTrackerReading(store, background.saveLocal, reading);
       return {};
     },
+    "tracker.rows": async ({ rows }, { store }) => {
+      for (const { key, title } of rows)
+        await keepTrackerReading(store, background.saveLocal, { keys: [key], title, state: "", assignees: [] });
+      return {};
+    },
     "panel.context": async () => {
       const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
       return (tab?.id !== undefined ? pages.get(tab.id) : undefined) ?? { key: null, title: null, url: null };

@@ -15,7 +15,7 @@ import { readLinear } from "./linear/reader";
 import { titleSelectors as linearTitle } from "./linear/selectors";
 import { titleSelectors as notionTitle } from "./notion/selectors";
 import { readPingcode } from "./pingcode/reader";
-import { readFirst, type TrackerReader, type TrackerReading } from "./reading";
+import { readFirst, type TrackerReader, type TrackerReading, textOf } from "./reading";
 import { titleSelectors as trelloTitle } from "./trello/selectors";
 import { readWorktile } from "./worktile/reader";
 
@@ -57,4 +57,33 @@ export function readTrackerPage(key: string, doc: Document): TrackerReading {
     state: read.state ?? "",
     assignees: read.assignees ?? [],
   };
+}
+
+/** Where a list row or board card shows its item's title, by site. Dates are when each was seen. */
+const rowTitles: Partial<Record<string, readonly string[]>> = {
+  github: [
+    'a[data-testid="issue-pr-title-link"]', // issue and PR lists, seen 2026-11
+    'a[data-testid="listitem-title-link"]', // newer PR list, seen 2026-10
+    "a.js-navigation-open.Link--primary", // legacy lists, seen 2025-06
+  ],
+  gitlab: [
+    'a[data-testid="issuable-title-link"]', // issue and MR lists, seen 2026-11
+    ".issue-title-text a", // GitLab 12 to 14 lists, seen 2020-06
+    ".merge-request-title-text a", // GitLab 12 to 14 MR lists, seen 2020-06
+  ],
+  jira: [
+    ".ghx-summary", // Server and Data Center boards and backlogs, seen 2025-11
+    "td.summary a.issue-link", // Server issue navigator, seen 2025-11
+  ],
+};
+
+/** The title a list row or board card shows for its item; empty where the site's rows are not known to show one. */
+export function readRowTitle(key: string, row: Element): string {
+  const selectors = rowTitles[key.slice(0, key.indexOf(":"))] ?? [];
+  for (const selector of selectors) {
+    const found = row.matches(selector) ? row : row.querySelector(selector);
+    const text = textOf(found);
+    if (text) return text;
+  }
+  return "";
 }

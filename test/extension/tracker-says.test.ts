@@ -111,4 +111,15 @@ describe("keeping what the tracker says", () => {
     expect(entry.baseVersion).toBeUndefined();
     expect(entry.fields).toMatchObject({ state: "Reopened", closedOn: null });
   });
+
+  it("keeps a list row's title for an item with records, and leaves what its page said about its state be", async () => {
+    await keepTrackerReading(db, save, { keys: [recorded], ...closed });
+    expect(await keepTrackerReading(db, save, { keys: [recorded], title: "Checkout times out (EU)", state: "", assignees: [] })).toBe(1);
+    expect((await listRows(db, "tracker_item"))[0].data).toMatchObject({
+      title: "Checkout times out (EU)",
+      state: "Closed",
+      assignees: ["sam-ops"],
+    });
+    expect(await keepTrackerReading(db, save, { keys: [browsed], title: "Dark mode", state: "", assignees: [] })).toBe(0);
+  });
 });

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Window } from "happy-dom";
 import { afterEach, describe, expect, it } from "vitest";
-import { pageItemKeys } from "../../shared/sites/adapters";
-import { readTrackerPage } from "../../shared/sites/readers";
+import { pageItemKeys, siteFor } from "../../shared/sites/adapters";
+import { readRowTitle, readTrackerPage } from "../../shared/sites/readers";
 import { trackerStatus } from "../../shared/sites/reading";
 
 // What each site's reader finds of the tracker's own title, state and assignees on saved pages, served at their real URLs.
@@ -45,6 +45,24 @@ describe("the tracker readers on saved pages", () => {
     ["https://trello.com/c/Ab12Cd34/7-move-eu-checkout", "trello/card.html", "Move EU checkout to the regional endpoint", "", []],
   ])("reads %s (%s)", (url, fixture, title, state, assignees) => {
     expect(read(url, fixture)).toEqual({ title, state, assignees });
+  });
+});
+
+describe("the titles list rows show", () => {
+  it.each([
+    ["https://github.com/acme/app/issues", "github/issues.html", "Refund emails go to spam"],
+    ["https://gitlab.com/acme/platform/checkout/-/merge_requests", "gitlab/merge-requests.html", "Retry payment webhooks with backoff"],
+    ["https://jira.example.com/secure/RapidBoard.jspa?rapidView=3", "jira/server-board.html", "Update refund policy page"],
+  ])("reads each row's title on %s (%s)", (url, fixture, title) => {
+    const window = new Window({ url });
+    windows.push(window);
+    window.document.write(readFileSync(path.join(fixturesDir, fixture), "utf8"));
+    const doc = window.document as unknown as Document;
+    const rows = [...siteFor(new URL(url), doc).rows(doc, new URL(url))];
+    expect(rows.length).toBeGreaterThan(2);
+    const titles = rows.map((row) => readRowTitle(row.key, row.element));
+    expect(titles).toContain(title);
+    expect(titles.every(Boolean)).toBe(true);
   });
 });
 

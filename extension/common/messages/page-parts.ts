@@ -58,6 +58,16 @@ export const pagePartMessages = defineMessages({
       .strict(),
     "content",
   )<Done>(),
+  /** The titles list rows show for items the team has records about: kept as those items' tracker titles. */
+  "tracker.rows": defineMessage(
+    z
+      .object({
+        type: z.literal("tracker.rows"),
+        rows: z.array(z.object({ key: targetKeySchema, title: z.string().min(1).max(300) }).strict()).max(500),
+      })
+      .strict(),
+    "content",
+  )<Done>(),
   /** The item of the tab in view, as its overlay reported it. */
   "panel.context": defineMessage(z.object({ type: z.literal("panel.context") }).strict(), "extension")<{
     key: string | null;

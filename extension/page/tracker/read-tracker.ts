@@ -1,6 +1,6 @@
 // Reads what the tracker says about the item a page shows (title, state, assignees) and tells the background, which keeps it only for items with records.
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
-import { readTrackerPage } from "../../../shared/sites/readers";
+import { readRowTitle, readTrackerPage } from "../../../shared/sites/readers";
 import { ask } from "../../common/ask";
 import type { StoreEvents } from "../overlay/start-overlay";
 
@@ -18,6 +18,7 @@ const maxWaitMs = 3000;
  */
 export function startTrackerReading(ctx: ContentScriptContext, store: StoreEvents, pageKeys: (href: string) => string[]): void {
   let sent = "";
+  let sentRows = "";
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** When the change that the pending read waits on first came. */
   let waitingSince = 0;
@@ -25,6 +26,7 @@ export function startTrackerReading(ctx: ContentScriptContext, store: StoreEvent
     timer = undefined;
     waitingSince = 0;
     if (ctx.isInvalid || !/^https?:/.test(location.href)) return;
+    readRows();
     const keys = pageKeys(location.href).slice(0, 5);
     if (keys.length === 0) return;
     const reading = readTrackerPage(keys[0], document);
@@ -43,6 +45,19 @@ export function startTrackerReading(ctx: ContentScriptContext, store: StoreEvent
       sent = "";
     });
   };
+  /** The titles of the list rows the team has records about (the overlay knows which): no other row's is read. */
+  const readRows = () => {
+    const rows = (store.recordedRows?.() ?? [])
+      .map((row) => ({ key: row.key, title: readRowTitle(row.key, row.element) }))
+      .filter((row) => row.title)
+      .slice(0, 500);
+    const said = JSON.stringify(rows);
+    if (rows.length === 0 || said === sentRows) return;
+    sentRows = said;
+    void ask({ type: "tracker.rows", rows }).catch(() => {
+      sentRows = "";
+    });
+  };
   const readSoon = () => {
     const now = Date.now();
     if (timer !== undefined && now - waitingSince > maxWaitMs - settleMs) return;
@@ -54,6 +69,7 @@ export function startTrackerReading(ctx: ContentScriptContext, store: StoreEvent
   observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   store.onStoreChange(() => {
     sent = "";
+    sentRows = "";
     readSoon();
   });
   ctx.addEventListener(window, "wxt:locationchange", readSoon);

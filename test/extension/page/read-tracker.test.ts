@@ -25,6 +25,7 @@ beforeEach(() => {
   document.body.innerHTML = `<h1 data-component="PH_Title"><bdi data-testid="issue-title">Checkout times out</bdi></h1>
     <span data-testid="header-state">Open</span>`;
   window.history.replaceState({}, "", "/acme/app/issues/7");
+  recorded = [];
 });
 
 afterEach(() => {
@@ -33,7 +34,9 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const start = () => startTrackerReading(ctx, { onStoreChange: (listener) => (storeChanged = listener) }, () => [key]);
+let recorded: Array<{ element: Element; key: string }> = [];
+const start = (keys = [key]) =>
+  startTrackerReading(ctx, { onStoreChange: (listener) => (storeChanged = listener), recordedRows: () => recorded }, () => keys);
 
 describe("reading what the tracker says on a page", () => {
   it("tells the background the item's title and state at once", () => {
@@ -63,5 +66,14 @@ describe("reading what the tracker says on a page", () => {
     document.body.innerHTML = "<main>Loading…</main>";
     start();
     expect(sent).toEqual([]);
+  });
+
+  it("sends the titles of the list rows the team has records about, and only theirs", () => {
+    document.body.innerHTML = `<ul>
+      <li id="r8"><a data-testid="issue-pr-title-link" href="/acme/app/issues/8">Refund emails go to spam</a></li>
+      <li id="r9"><a data-testid="issue-pr-title-link" href="/acme/app/issues/9">Dark mode contrast</a></li></ul>`;
+    recorded = [{ element: document.getElementById("r8") as Element, key: "github:acme/app#8" }];
+    start([]);
+    expect(sent).toEqual([{ type: "tracker.rows", rows: [{ key: "github:acme/app#8", title: "Refund emails go to spam" }] }]);
   });
 });
