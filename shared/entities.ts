@@ -27,6 +27,7 @@ export {
   type Risk,
   risk,
   type TextQuoteSelector,
+  type TrackerItem,
   targetKeySchema,
   textQuoteSelector,
 } from "./kinds/schemas";

@@ -1,5 +1,5 @@
 // Coordination gaps: what nobody owns, dates or settles, found by each record kind's gap rules.
-import { type AnyKind, type RowLists, recordKinds, recordsOf } from "./kinds";
+import { type AnyKind, kindNamed, type RowLists, recordKinds, recordsOf } from "./kinds";
 import { kindsOnChip, knownTargetKeys } from "./kinds/items";
 import type { CoordinationGaps } from "./kinds/kind";
 
@@ -17,9 +17,15 @@ export function findGaps(lists: RowLists, today: string, kinds: readonly AnyKind
     unownedActions: [],
     undatedActions: [],
     overdueByDepartment: [],
+    closedWithOpenActions: [],
+    assigneeNotAccountable: [],
+  };
+  const records = (name: string) => {
+    const kind = kindNamed(name, kinds);
+    return kind ? recordsOf<{ id: string; data: unknown }>(lists, kind) : [];
   };
   for (const kind of kinds) {
-    const found = kind.gaps?.(recordsOf(lists, kind), { items, today }) ?? {};
+    const found = kind.gaps?.(recordsOf(lists, kind), { items, today, records }) ?? {};
     for (const [field, list] of Object.entries(found) as Array<[keyof CoordinationGaps, never[]]>)
       gaps[field] = [...gaps[field], ...list] as never;
   }

@@ -37,6 +37,8 @@ export interface MarkdownLabels {
   escalationsOpened: string;
   escalationsDecided: string;
   sinceLastWeek: string;
+  closedInTracker: string;
+  openActionsLeft: string;
   health: Record<Health, string>;
   riskLevels: Record<RiskLevel, string>;
   riskStatuses: Record<(typeof riskStatuses)[number], string>;
@@ -66,6 +68,8 @@ export const englishLabels: MarkdownLabels = {
   escalationsOpened: "Escalations opened",
   escalationsDecided: "Escalations decided",
   sinceLastWeek: "since last week",
+  closedInTracker: "Closed in the tracker",
+  openActionsLeft: "action items still open",
   health: { "on-track": "on track", "at-risk": "at risk", "off-track": "off track" },
   riskLevels: { low: "low", medium: "medium", high: "high", critical: "critical" },
   riskStatuses: { open: "open", mitigating: "mitigating", accepted: "accepted", closed: "closed", occurred: "occurred" },

@@ -23,3 +23,7 @@ export const riskScale = [1, 2, 3, 4, 5] as const;
  */
 export const anchoringStatuses = ["anchored", "orphan", "page"] as const;
 export type AnchoringStatus = (typeof anchoringStatuses)[number];
+
+/** What a tracker's own state for an item comes to, whatever its words (see shared/sites/reading.ts). */
+export const trackerStatuses = ["open", "closed", "merged", "done"] as const;
+export type TrackerStatus = (typeof trackerStatuses)[number];

@@ -11,6 +11,7 @@ import { loadCatalogue, type UiLanguage } from "../ui/i18n";
 import { pageAnnotations, recordAnchoring } from "./annotations";
 import type { Background, Handlers } from "./context";
 import { KnowledgeIndex } from "./knowledge";
+import { keepTrackerReading } from "./tracker-says";
 
 type PageInView = { key: string | null; title: string | null; url: string | null };
 
@@ -87,6 +88,15 @@ export function startPageParts(background: Background): Handlers<keyof typeof pa
     }),
     "annotations.status": async (message, { store }) => {
       if (await recordAnchoring(store, message.url, message.statuses)) announceChange("state");
+      return {};
+    },
+    "tracker.seen": async ({ type: _, ...reading }, { store }) => {
+      await keepTrackerReading(store, background.saveLocal, reading);
+      return {};
+    },
+    "tracker.rows": async ({ rows }, { store }) => {
+      for (const { key, title } of rows)
+        await keepTrackerReading(store, background.saveLocal, { keys: [key], title, state: "", assignees: [] });
       return {};
     },
     "panel.context": async () => {

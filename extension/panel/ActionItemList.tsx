@@ -4,6 +4,7 @@ import { formatDay, t, today } from "../ui/i18n";
 import { actionItemStatusLabels, priorityLabels } from "../ui/labels";
 import type { ActionItemView } from "./action-items";
 import { RecordLink } from "./details/RecordLink";
+import { ItemNames } from "./ItemName";
 import { actionItemPage } from "./panel-data";
 
 interface ActionItemListProps {
@@ -48,6 +49,11 @@ export function ActionItemList({ items, onToggleDone, emptyText }: ActionItemLis
                   <span class="status">{t(actionItemStatusLabels[item.status])}</span>
                   {view.pending && <span class="pending">{t("notSynced")}</span>}
                 </p>
+                {item.targets.length > 0 && (
+                  <p class="targets">
+                    <ItemNames targets={item.targets} />
+                  </p>
+                )}
                 {item.source && (
                   <p class="source">
                     {t("source")}:{" "}

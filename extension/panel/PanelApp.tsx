@@ -13,6 +13,7 @@ import { Conflicts } from "./Conflicts";
 import { OpenRecord, type RecordRef } from "./details/RecordLink";
 import { type Undoable, UndoBar } from "./details/UndoBar";
 import { HistoryList } from "./history/HistoryList";
+import { TrackerItems, trackerItemsByKey } from "./ItemName";
 import { emptyPanelData, type PanelData, readPanelData } from "./panel-data";
 import { SyncBar } from "./SyncBar";
 import { toggleDone } from "./views/actions";
@@ -77,6 +78,8 @@ export function PanelApp({ initialView, first }: { initialView?: View; first?: P
 
   // Every item any record names, so that a bare key like ACME-42 known from a goal alone resolves.
   const knownKeys = useMemo(() => knownTargetKeys(data), [data]);
+  // Items named by their tracker titles wherever a list shows them.
+  const trackerItems = useMemo(() => trackerItemsByKey(data.trackerItems), [data.trackerItems]);
 
   // Clicking a record wherever it is listed opens its details in place of the tab's list.
   const open = (record: RecordRef) => {
@@ -213,5 +216,9 @@ export function PanelApp({ initialView, first }: { initialView?: View; first?: P
       <UndoBar undoable={undoable} onGone={() => setUndoable(null)} />
     </main>
   );
-  return <OpenRecord.Provider value={open}>{panel}</OpenRecord.Provider>;
+  return (
+    <OpenRecord.Provider value={open}>
+      <TrackerItems.Provider value={trackerItems}>{panel}</TrackerItems.Provider>
+    </OpenRecord.Provider>
+  );
 }

@@ -58,7 +58,10 @@ export async function mutateLocal(
     // on), so that the server can tell a stale edit of a field a teammate changed (409) from one to merge.
     ...(change.baseVersion !== undefined
       ? { baseVersion: change.baseVersion }
-      : (change.op === "upsert" || (change.op === "delete" && entityPolicies[change.entity]?.authorOnly)) && current && current.version > 0
+      : (change.op === "upsert" || (change.op === "delete" && entityPolicies[change.entity]?.authorOnly)) &&
+          current &&
+          current.version > 0 &&
+          !entityPolicies[change.entity]?.lastSeenWins
         ? { baseVersion: current.version }
         : {}),
     createdAt: at,

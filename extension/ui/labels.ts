@@ -91,6 +91,7 @@ export const recordKindLabels = {
   meeting: "kind_meeting",
   responsibility: "kind_responsibility",
   risk: "kind_risk",
+  tracker_item: "kind_tracker_item",
 } as const satisfies Record<RecordKindName, MessageKey>;
 
 export const syncStateLabels = {

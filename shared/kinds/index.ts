@@ -10,6 +10,7 @@ import type { DeclaredKind } from "./kind";
 import { meetingKind } from "./meeting";
 import { responsibilityKind } from "./responsibility";
 import { riskKind } from "./risk";
+import { trackerItemKind } from "./tracker-item";
 
 /**
  * Every record kind. The order is the order of search hits, of a department's parts in the
@@ -26,6 +27,7 @@ export const recordKinds = [
   goalKind,
   checkinKind,
   escalationKind,
+  trackerItemKind,
 ] as const;
 
 export type RecordKinds = typeof recordKinds;

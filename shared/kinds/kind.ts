@@ -8,6 +8,8 @@ export interface EntityPolicy {
   adminOnly?: boolean;
   /** Only its author may change or delete it, and a stale baseVersion is refused (409) instead of merged. */
   authorOnly?: boolean;
+  /** What was seen last wins: edits name no base version, so a teammate's newer reading never makes a conflict to settle. */
+  lastSeenWins?: boolean;
 }
 
 /**
@@ -26,6 +28,10 @@ export interface CoordinationGaps {
   undatedActions: string[];
   /** Open overdue action items per department ("" for none), most first. */
   overdueByDepartment: Array<{ department: string; count: number }>;
+  /** Items the tracker says are closed, merged or done that still have open action items. */
+  closedWithOpenActions: string[];
+  /** Items whose assignees in the tracker include nobody the team holds accountable. */
+  assigneeNotAccountable: string[];
 }
 
 /** The week a report is written for, and the other kinds' records a kind's lines may draw on. */
@@ -62,8 +68,11 @@ interface RecordKind<Name extends string = string, List extends string = string,
     /** A section of its own after the departments' (empty for none). */
     section?(records: Dated<T>[], week: ReportWeek): string[];
   };
-  /** Coordination gaps these records show; `items` are the items the team tracks. */
-  gaps?(records: Array<{ id: string; data: T }>, context: { items: string[]; today: string }): Partial<CoordinationGaps>;
+  /** Coordination gaps these records show; `items` are the items the team tracks, `records` another kind's rows. */
+  gaps?(
+    records: Array<{ id: string; data: T }>,
+    context: { items: string[]; today: string; records(kind: string): Array<{ id: string; data: unknown }> },
+  ): Partial<CoordinationGaps>;
 }
 
 /** A declared kind: its declaration, and the keys of the tracker items a record of it is about. */

@@ -11,6 +11,7 @@ import {
   priorities,
   raciRoles,
   riskStatuses,
+  trackerStatuses,
 } from "../vocabulary";
 
 /** W3C Web Annotation TextQuoteSelector: the exact words plus a little context either side. */
@@ -242,6 +243,24 @@ export const escalation = z
 export type Escalation = z.infer<typeof escalation>;
 
 /**
+ * What the tracker itself last said about an item Liaison has records on, as a member's browser
+ * read it on the item's page: its title, its state in the page's words and what that comes to,
+ * and its assignees. One row per item (its id is made from the key), so teammates' readings meet.
+ */
+const trackerItem = z
+  .object({
+    target: targetKeySchema,
+    title: text(300).default(""),
+    state: text(60).default(""),
+    status: z.enum(trackerStatuses).nullable().default(null),
+    assignees: z.array(text(100, 1)).max(20).default([]),
+    /** The day a member first saw it closed, merged or done (null while it is open): the weekly report's "closed in the tracker". */
+    closedOn: isoDate.nullable().default(null),
+  })
+  .strict();
+export type TrackerItem = z.infer<typeof trackerItem>;
+
+/**
  * Every record kind's schema, by kind name. A kind in the registry (`./index.ts`) has its
  * schema here; test/shared/kinds.test.ts holds the two lists together.
  */
@@ -256,6 +275,7 @@ export const recordSchemas = {
   goal,
   checkin,
   escalation,
+  tracker_item: trackerItem,
 } as const;
 
 /** The fields of a record of the kind named N (unknown for a kind with no schema here). */

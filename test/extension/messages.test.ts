@@ -143,6 +143,8 @@ describe("the background takes each message within its sender's vocabulary", () 
       "overlay.query",
       "page.part",
       "record.create",
+      "tracker.rows",
+      "tracker.seen",
     ]);
     expect(content.length).toBeLessThan(Object.keys(messages).length);
   });

@@ -94,7 +94,11 @@ describe("the kinds registry", () => {
       const parsed = mutation.safeParse({ id: "mutation-0001", entity: kind.name, entityId: "entity-0001", op: "delete" });
       expect(parsed.success, kind.name).toBe(true);
     }
-    expect(entityPolicies).toEqual({ department: { adminOnly: true }, annotation: { authorOnly: true } });
+    expect(entityPolicies).toEqual({
+      department: { adminOnly: true },
+      annotation: { authorOnly: true },
+      tracker_item: { lastSeenWins: true },
+    });
   });
 
   it("lets risks, action items and annotations be created from the page, and nothing else", () => {

@@ -45,6 +45,29 @@ export const pagePartMessages = defineMessages({
       .strict(),
     "content",
   )<Done>(),
+  /** What the page says about its item (title, state as shown, assignees): kept, and synced, only for items with records. */
+  "tracker.seen": defineMessage(
+    z
+      .object({
+        type: z.literal("tracker.seen"),
+        keys: z.array(targetKeySchema).min(1).max(5),
+        title: z.string().max(300),
+        state: z.string().max(60),
+        assignees: z.array(z.string().min(1).max(100)).max(20),
+      })
+      .strict(),
+    "content",
+  )<Done>(),
+  /** The titles list rows show for items the team has records about: kept as those items' tracker titles. */
+  "tracker.rows": defineMessage(
+    z
+      .object({
+        type: z.literal("tracker.rows"),
+        rows: z.array(z.object({ key: targetKeySchema, title: z.string().min(1).max(300) }).strict()).max(500),
+      })
+      .strict(),
+    "content",
+  )<Done>(),
   /** The item of the tab in view, as its overlay reported it. */
   "panel.context": defineMessage(z.object({ type: z.literal("panel.context") }).strict(), "extension")<{
     key: string | null;

@@ -3,6 +3,7 @@ import { defineContentScript } from "wxt/utils/define-content-script";
 import { startAnnotations } from "../../page/annotations/start-annotations";
 import { joinPage } from "../../page/parts";
 import { yieldToPage } from "../../page/scheduler";
+import { startTrackerReading } from "../../page/tracker/read-tracker";
 
 /**
  * The page's annotations: highlighted, listed and followed live. Injected by the background
@@ -19,5 +20,8 @@ export default defineContentScript({
     if (ctx.isInvalid) return;
     const annotations = startAnnotations(ctx, start.overlay, start.pageKeys);
     start.annotationSaved = () => void annotations.refresh();
+    // What the tracker says about the page's item, read here rather than at page start.
+    await yieldToPage();
+    if (!ctx.isInvalid) startTrackerReading(ctx, start.overlay, start.pageKeys);
   },
 });

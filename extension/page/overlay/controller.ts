@@ -107,6 +107,11 @@ export class OverlayController {
     return this.reading !== null;
   }
 
+  /** The list rows the team has records about (those the background answered for), as last read. */
+  recordedRows(): SiteRow[] {
+    return this.rows.filter((row) => this.summaries[row.key]);
+  }
+
   /** The item this page shows, if any. */
   currentItem(): string | null {
     return this.itemKey;

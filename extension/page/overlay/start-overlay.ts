@@ -10,6 +10,8 @@ import { recordBlock } from "./timing";
 export interface StoreEvents {
   /** Runs `listener` when the local store's rows changed, or may have while the background restarted. */
   onStoreChange(listener: () => void): void;
+  /** The list rows the team has records about, with the item each shows (what the tracker says is read from them). */
+  recordedRows?(): Array<{ element: Element; key: string }>;
 }
 
 interface Overlay extends StoreEvents {
@@ -139,5 +141,9 @@ export function startOverlay(ctx: ContentScriptContext, languageReady: Promise<u
     port?.disconnect();
     controller.destroy();
   });
-  return { onStoreChange: (listener) => storeListeners.push(listener), firstPaint: painted };
+  return {
+    onStoreChange: (listener) => storeListeners.push(listener),
+    recordedRows: () => controller.recordedRows(),
+    firstPaint: painted,
+  };
 }

@@ -1,7 +1,7 @@
 // A record's details in the side panel: every field its author could set, changed and saved (only what changed, on the version it was opened from), or the record deleted; each offers Undo.
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { EntityName } from "../../../shared/entities";
+import type { EntityName, TrackerItem } from "../../../shared/entities";
 import { kindNamed, type RecordKindName, recordsOf } from "../../../shared/kinds";
 import { maxLengths } from "../../../shared/limits";
 import type { Member } from "../../../shared/workspace";
@@ -10,6 +10,7 @@ import { useFormState } from "../../ui/form-state";
 import { formatDay, t } from "../../ui/i18n";
 import { recordKindLabels } from "../../ui/labels";
 import { departmentChoices, NamePicker } from "../../ui/NamePicker";
+import { ItemName } from "../ItemName";
 import { mutateRecord } from "../mutate";
 import type { PanelData, Row } from "../panel-data";
 import { CreateIssue } from "./CreateIssue";
@@ -57,7 +58,9 @@ export function RecordDetails({ data, record, knownKeys, today, onClose, onChang
       <h2 ref={heading} tabIndex={-1}>
         {t(recordKindLabels[record.entity as RecordKindName])}
       </h2>
-      {row && !detailsSpec(record.entity, row.data, { data, knownKeys, today, id: row.id }) ? (
+      {row && record.entity === "tracker_item" ? (
+        <TrackerReading item={row.data as unknown as TrackerItem} />
+      ) : row && !detailsSpec(record.entity, row.data, { data, knownKeys, today, id: row.id }) ? (
         <p class="empty">{t("detailsElsewhere")}</p>
       ) : row ? (
         <DetailsForm
@@ -76,6 +79,24 @@ export function RecordDetails({ data, record, knownKeys, today, onClose, onChang
       {/* history: the record's history list goes here */}
       {history}
     </article>
+  );
+}
+
+/** What the tracker said about an item: read on its page, not edited here. */
+function TrackerReading({ item }: { item: TrackerItem }) {
+  return (
+    <div class="tracker-reading">
+      <p>
+        <ItemName target={item.target} />
+      </p>
+      {item.state && (
+        <p>
+          {t("trackerSays")}: <strong>{item.state}</strong> ·{" "}
+          {item.assignees.length > 0 ? t("trackerAssignees", item.assignees.join(", ")) : t("trackerNoAssignee")}
+        </p>
+      )}
+      <p class="muted">{t("trackerReadOnly")}</p>
+    </div>
   );
 }
 

@@ -1,29 +1,20 @@
 // The side panel's "Gaps" tab: items nobody is accountable for, actions without owner or date, and where overdue work piles up.
 import { addDays, isoWeek } from "../../../shared/dates";
 import { findGaps } from "../../../shared/gaps";
-import { urlForTargetKey } from "../../../shared/sites/keys";
 import { t } from "../../ui/i18n";
 import { RecordLink } from "../details/RecordLink";
+import { ItemName } from "../ItemName";
 import type { PanelData } from "../panel-data";
 
 function TargetList({ keys }: { keys: string[] }) {
   if (keys.length === 0) return <p class="empty">{t("md_none")}</p>;
   return (
     <ul class="plain">
-      {keys.map((key) => {
-        const url = urlForTargetKey(key);
-        return (
-          <li key={key}>
-            {url ? (
-              <a href={url} target="_blank" rel="noreferrer noopener">
-                {key}
-              </a>
-            ) : (
-              key
-            )}
-          </li>
-        );
-      })}
+      {keys.map((key) => (
+        <li key={key}>
+          <ItemName target={key} />
+        </li>
+      ))}
     </ul>
   );
 }
@@ -39,9 +30,57 @@ export function Gaps({ data, today }: { data: PanelData; today: string }) {
   const missing = (week: string) => departments.filter((d) => !data.checkins.some((c) => c.data.department === d && c.data.week === week));
   const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7;
   const openEscalations = data.escalations.filter((e) => e.data.status === "open");
+  const tracker = new Map(data.trackerItems.map((r) => [r.data.target, r.data]));
+  const accountable = (key: string) =>
+    data.responsibilities.filter((r) => r.data.target === key && r.data.role === "A").map((r) => r.data.person);
   const sections: Array<[string, string, preact.ComponentChild]> = [
     ["gaps-no-a", `${t("gapsNoAccountable")} (${gaps.noAccountable.length})`, <TargetList keys={gaps.noAccountable} />],
     ["gaps-several-a", `${t("gapsSeveralAccountable")} (${gaps.severalAccountable.length})`, <TargetList keys={gaps.severalAccountable} />],
+    [
+      "gaps-tracker-closed",
+      `${t("gapsClosedWithOpenActions")} (${gaps.closedWithOpenActions.length})`,
+      gaps.closedWithOpenActions.length === 0 ? (
+        <p class="empty">{t("md_none")}</p>
+      ) : (
+        <ul class="plain">
+          {gaps.closedWithOpenActions.map((key) => {
+            const open = data.actionItems.filter((r) => r.data.status === "open" && r.data.targets.includes(key));
+            return (
+              <li key={key}>
+                <ItemName target={key} /> · {tracker.get(key)?.state} · {t("gapsOpenActionsOn", String(open.length))}
+                <ul class="plain">
+                  {open.map(({ id, data: item }) => (
+                    <li key={id}>
+                      <RecordLink entity="action_item" id={id}>
+                        {item.text}
+                      </RecordLink>
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            );
+          })}
+        </ul>
+      ),
+    ],
+    [
+      "gaps-tracker-assignee",
+      `${t("gapsAssigneeNotAccountable")} (${gaps.assigneeNotAccountable.length})`,
+      gaps.assigneeNotAccountable.length === 0 ? (
+        <p class="empty">{t("md_none")}</p>
+      ) : (
+        <ul class="plain">
+          {gaps.assigneeNotAccountable.map((key) => (
+            <li key={key}>
+              <ItemName target={key} />
+              <p class="muted">
+                {t("gapsAssigneeAndAccountable", [tracker.get(key)?.assignees.join(", ") ?? "", accountable(key).join(", ")])}
+              </p>
+            </li>
+          ))}
+        </ul>
+      ),
+    ],
     [
       "gaps-unowned",
       `${t("gapsUnowned")} (${gaps.unownedActions.length})`,

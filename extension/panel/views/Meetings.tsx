@@ -12,6 +12,7 @@ import { NamePicker } from "../../ui/NamePicker";
 import { ActionItemList } from "../ActionItemList";
 import { toActionItemView } from "../action-items";
 import { RecordLink } from "../details/RecordLink";
+import { ItemNames } from "../ItemName";
 import { save } from "../mutate";
 import type { PanelData } from "../panel-data";
 import { toggleDone } from "./actions";
@@ -174,7 +175,12 @@ function MeetingDetail({
               <RecordLink entity="decision" id={id}>
                 {d.text}
               </RecordLink>{" "}
-              {d.targets.length > 0 && <span class="muted">({d.targets.join(", ")})</span>}
+              {d.targets.length > 0 && (
+                <span class="muted">
+                  {" "}
+                  (<ItemNames targets={d.targets} />)
+                </span>
+              )}
             </li>
           ))}
         </ul>

@@ -11,6 +11,7 @@ import { formatDay, t } from "../../ui/i18n";
 import { riskStatusLabels } from "../../ui/labels";
 import { ScaleOptions } from "../../ui/ScaleOptions";
 import { RecordLink } from "../details/RecordLink";
+import { ItemNames } from "../ItemName";
 import { save } from "../mutate";
 import type { PanelData } from "../panel-data";
 
@@ -125,6 +126,11 @@ export function Risks({ data, today, knownKeys }: { data: PanelData; today: stri
               {risk.owner && ` · ${risk.owner}`}
               {risk.department && ` · ${risk.department}`}
               {risk.reviewOn && <span class={reviewDue ? "due overdue" : "due"}> · {t("reviewOn", formatDay(risk.reviewOn))}</span>}
+              {risk.targets.length > 0 && (
+                <p class="targets">
+                  <ItemNames targets={risk.targets} />
+                </p>
+              )}
               <p class="muted">
                 {t("mitigation")}: {risk.mitigation || "—"}
               </p>

@@ -4,6 +4,7 @@ import { type AnyKind, type RecordKindName, recordKinds, recordsOf } from "../..
 import { t } from "../../ui/i18n";
 import { recordKindLabels } from "../../ui/labels";
 import { RecordLink } from "../details/RecordLink";
+import { ItemNames } from "../ItemName";
 import type { PanelData, Row } from "../panel-data";
 
 interface Hit {
@@ -11,6 +12,8 @@ interface Hit {
   id: string;
   text: string;
   haystack: string;
+  /** The items it is about whose tracker title is known: shown by their titles after it. */
+  titled: string[];
 }
 
 const maxHits = 100;
@@ -18,12 +21,15 @@ const maxHits = 100;
 /** Builds the lower-cased text of every kind with searchable fields once per data change, not per keystroke. */
 export function searchIndex(data: PanelData, kinds: readonly AnyKind[] = recordKinds): Hit[] {
   const hits: Hit[] = [];
+  // A record is found by the tracker titles of its items too ("checkout times out" finds the action items on that issue).
+  const titles = new Map((data.trackerItems ?? []).map((row) => [row.data.target, row.data.title]));
   for (const kind of kinds) {
     if (!kind.search) continue;
     for (const row of recordsOf<Row<unknown>>(data, kind)) {
       const { title, text } = kind.search(row.data);
-      const haystack = [title, ...text].filter(Boolean).join("\n").toLowerCase();
-      hits.push({ kind: kind.name as RecordKindName, id: row.id, text: title, haystack });
+      const keys = kind.name === "tracker_item" ? [] : kind.keys(row.data);
+      const haystack = [title, ...text, ...keys.map((key) => titles.get(key))].filter(Boolean).join("\n").toLowerCase();
+      hits.push({ kind: kind.name as RecordKindName, id: row.id, text: title, haystack, titled: keys.filter((key) => titles.get(key)) });
     }
   }
   return hits;
@@ -61,6 +67,12 @@ export function Search({ data }: { data: PanelData }) {
             <RecordLink entity={hit.kind} id={hit.id}>
               {hit.text}
             </RecordLink>
+            {hit.titled.length > 0 && (
+              <span class="muted">
+                {" "}
+                · <ItemNames targets={hit.titled} />
+              </span>
+            )}
           </li>
         ))}
       </ul>

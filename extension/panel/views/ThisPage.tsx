@@ -38,6 +38,8 @@ export function ThisPage({ data, pageKey, pageTitle, pageUrl, today }: ThisPageP
   const decisions = data.decisions.filter((row) => row.data.targets.includes(pageKey));
   const items = data.actionItems.filter((row) => row.data.targets.includes(pageKey));
   const meetingTitle = new Map(data.meetings.map((m) => [m.id, m.data.title]));
+  // What the tracker last said about the item, as a member saw it on its page.
+  const tracker = data.trackerItems.find((row) => row.data.target === pageKey)?.data;
   const count = (role: Responsibility["role"]) => raci.filter((r) => r.data.role === role).length;
   const warnings = [
     count("A") === 0 && t("warnNoAccountable"),
@@ -48,9 +50,15 @@ export function ThisPage({ data, pageKey, pageTitle, pageUrl, today }: ThisPageP
   return (
     <div class="this-page">
       <h2 class="page-key">
-        {pageTitle ? `${pageTitle} ` : ""}
+        {tracker?.title ? `${tracker.title} ` : pageTitle ? `${pageTitle} ` : ""}
         <code>{pageKey}</code>
       </h2>
+      {tracker?.state && (
+        <p class="tracker-says">
+          {t("trackerSays")}: <strong>{tracker.state}</strong> ·{" "}
+          {tracker.assignees.length > 0 ? t("trackerAssignees", tracker.assignees.join(", ")) : t("trackerNoAssignee")}
+        </p>
+      )}
       <CopyAsComment
         markdown={() =>
           itemCommentMarkdown(

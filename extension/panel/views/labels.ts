@@ -29,6 +29,8 @@ export function markdownLabels(): MarkdownLabels {
     escalationsOpened: t("md_escalationsOpened"),
     escalationsDecided: t("md_escalationsDecided"),
     sinceLastWeek: t("md_sinceLastWeek"),
+    closedInTracker: t("md_closedInTracker"),
+    openActionsLeft: t("md_openActionsLeft"),
     health: { "on-track": t("health_on_track"), "at-risk": t("health_at_risk"), "off-track": t("health_off_track") },
     riskLevels: { low: t("level_low"), medium: t("level_medium"), high: t("level_high"), critical: t("level_critical") },
     riskStatuses: Object.fromEntries(
