@@ -1,4 +1,4 @@
-// The side panel's tabs (this page, my work, action items, meetings, risks, goals, gaps, report, search, all read from the local store; trash, from the server).
+// The side panel's tabs (this page, for me, my work, action items, meetings, risks, goals, gaps, report, search, all read from the local store; trash, from the server).
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { browser } from "wxt/browser";
 import { knownTargetKeys } from "../../shared/kinds/items";
@@ -16,6 +16,7 @@ import { HistoryList } from "./history/HistoryList";
 import { emptyPanelData, type PanelData, readPanelData } from "./panel-data";
 import { SyncBar } from "./SyncBar";
 import { toggleDone } from "./views/actions";
+import { ForMe, usePanelRequest } from "./views/ForMe";
 import { Gaps } from "./views/Gaps";
 import { Goals } from "./views/Goals";
 import { Meetings } from "./views/Meetings";
@@ -29,7 +30,7 @@ import { Trash } from "./views/Trash";
 /** A record's details, loaded the first time one is opened: the first screen does without them. */
 type DetailsModule = typeof import("./details/RecordDetails");
 
-const views = ["thisPage", "myWork", "actionItems", "meetings", "risks", "goals", "gaps", "report", "search", "trash"] as const;
+const views = ["thisPage", "forMe", "myWork", "actionItems", "meetings", "risks", "goals", "gaps", "report", "search", "trash"] as const;
 type View = (typeof views)[number];
 
 /** The side panel: a tab per job, all read from the local store; nothing waits for the network. */
@@ -87,6 +88,11 @@ export function PanelApp({ initialView, first }: { initialView?: View; first?: P
     setOpenRecord(null);
     setView(name);
   };
+  // A "For me" notification was clicked: its record, in "For me".
+  usePanelRequest((record) => {
+    showView("forMe");
+    if (record) open(record);
+  });
 
   const onTabKey = (event: KeyboardEvent, index: number) => {
     const step =
@@ -170,6 +176,8 @@ export function PanelApp({ initialView, first }: { initialView?: View; first?: P
             pageUrl={page.key ? page.url : null}
             today={today}
           />
+        ) : current === "forMe" ? (
+          <ForMe data={data} me={me} today={today} />
         ) : current === "myWork" ? (
           <MyWork data={data} me={me} today={today} />
         ) : current === "actionItems" ? (
