@@ -6,7 +6,7 @@ import type { forMeMessages } from "../common/messages/for-me";
 import { getKv, setKv } from "../store/db";
 import { markRead, readForMe } from "../store/for-me";
 import { announceChange } from "../store/local-rows";
-import { t } from "../ui/i18n";
+import { t, today } from "../ui/i18n";
 import { forMeReasonLabels } from "../ui/labels";
 import type { Background, Handlers } from "./context";
 
@@ -29,9 +29,8 @@ export function startForMe(background: Background): Handlers<keyof typeof forMeM
     const store = await db;
     const session = await background.session();
     if (!session || session.revokedAt) return;
-    const today = new Date().toISOString().slice(0, 10);
     const [{ entries, read }, notifiedList, switches, members] = await Promise.all([
-      readForMe(store, today),
+      readForMe(store, today()),
       getKv(store, "forMeNotified"),
       getKv(store, "forMeNotify"),
       getKv(store, "members"),
