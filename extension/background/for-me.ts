@@ -69,6 +69,7 @@ export function startForMe(background: Background): Handlers<keyof typeof forMeM
     });
   }
 
+  const openPanel = panelOpener();
   /** A click opens the side panel on "For me", on the entry's record when it was one (and marks it read). */
   browser.notifications.onClicked.addListener((notificationId) => {
     if (!notificationId.startsWith(notificationPrefix)) return;
@@ -76,7 +77,7 @@ export function startForMe(background: Background): Handlers<keyof typeof forMeM
     const [entity, id] = key.split(":");
     const single = !key.startsWith("list:");
     // Opened first, while the click still counts as the user's.
-    void openPanel();
+    openPanel();
     void (async () => {
       const store = await db;
       if (single) await markRead(store, [key]);
@@ -104,16 +105,32 @@ export function startForMe(background: Background): Handlers<keyof typeof forMeM
   };
 }
 
-/** Opens Chrome's side panel in the focused window, or Firefox's sidebar. */
-async function openPanel() {
-  const sidePanel = (browser as unknown as { sidePanel?: { open(o: { windowId: number }): Promise<void> } }).sidePanel;
-  const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+/**
+ * Opens Chrome's side panel in the window last focused, or Firefox's sidebar. Called at once in
+ * the click's handler (no await before it), while the click still counts as the user's gesture:
+ * the window is known beforehand for that.
+ */
+function panelOpener(): () => void {
+  let windowId: number | undefined;
+  const windows = browser.windows as typeof browser.windows | undefined;
   try {
-    if (sidePanel) {
-      const window = await browser.windows.getLastFocused();
-      if (window.id !== undefined) await sidePanel.open({ windowId: window.id });
-    } else await sidebar?.open();
-  } catch {
-    // Not allowed without the user's gesture here: the request waits for the panel's next opening.
-  }
+    void windows
+      ?.getLastFocused()
+      .then((window) => {
+        windowId ??= window.id;
+      })
+      .catch(() => {});
+    windows?.onFocusChanged.addListener((id) => {
+      if (id !== windows.WINDOW_ID_NONE) windowId = id;
+    });
+  } catch {}
+  return () => {
+    const sidePanel = (browser as unknown as { sidePanel?: { open(o: { windowId: number }): Promise<void> } }).sidePanel;
+    const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+    // Refused without the user's gesture: the request then waits for the panel's next opening.
+    try {
+      if (sidePanel && windowId !== undefined) void sidePanel.open({ windowId }).catch(() => {});
+      else void sidebar?.open().catch(() => {});
+    } catch {}
+  };
 }

@@ -87,7 +87,7 @@ describe("For me", () => {
 
     // A assigns B an action item and addresses a note to B's department.
     const sentAt = Date.now();
-    const [itemId] = await seed(api.url, pat, [
+    const [itemId, noteId] = await seed(api.url, pat, [
       { entity: "action_item", fields: { text: "Draft the rollout plan", owner: "Bo Chen", ownerId: bo.id, department: "Engineering" } },
       {
         entity: "annotation",
@@ -145,5 +145,30 @@ describe("For me", () => {
         (text) => text === "1",
       ),
     ).toBe("1");
+
+    // A notification clicked (the background records the request, as its click handler does): the open panel shows that record.
+    await desktopPanel.getByRole("tab", { name: "My work" }).click();
+    await desktopPanel.evaluate(
+      (record) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open("liaison");
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction("kv", "readwrite");
+            tx.objectStore("kv").put({ at: new Date().toISOString(), record }, "panelRequest");
+            tx.oncomplete = () => {
+              open.result.close();
+              const channel = new BroadcastChannel("liaison-store");
+              channel.postMessage({ type: "state" });
+              channel.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      { entity: "annotation", id: noteId },
+    );
+    await desktopPanel.getByRole("heading", { name: "Annotation" }).waitFor({ timeout: 3000 });
+    expect(await desktopPanel.getByRole("tab", { name: "For me" }).getAttribute("aria-selected")).toBe("true");
   });
 });
