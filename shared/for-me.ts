@@ -37,6 +37,9 @@ export interface ForMeEntry {
   title: string;
 }
 
+/** At most this many read marks go in one request (the API's limit). */
+export const maxReadMarksPerRequest = 500;
+
 /** A read mark's key: `entity:id:what`, letters, digits and `_-.:` only. */
 export const forMeKeyPattern = /^[a-z_]{1,20}:[A-Za-z0-9_-]{1,64}:[A-Za-z0-9_.:-]{1,80}$/;
 

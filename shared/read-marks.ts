@@ -1,9 +1,8 @@
 // The "For me" read marks as the API takes and gives them: a member's own, never another's.
 import { z } from "zod";
-import { forMeKeyPattern } from "./for-me";
+import { forMeKeyPattern, maxReadMarksPerRequest } from "./for-me";
 
-/** At most this many marks a request; the server keeps a member's newest marks up to `maxReadMarks`. */
-export const maxReadMarksPerRequest = 500;
+/** The server keeps a member's newest marks up to this many. */
 export const maxReadMarks = 5000;
 
 export const markReadRequest = z

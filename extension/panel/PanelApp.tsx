@@ -16,7 +16,7 @@ import { HistoryList } from "./history/HistoryList";
 import { emptyPanelData, type PanelData, readPanelData } from "./panel-data";
 import { SyncBar } from "./SyncBar";
 import { toggleDone } from "./views/actions";
-import { ForMe, usePanelRequest } from "./views/ForMe";
+import { ForMe, useForMe, usePanelRequest } from "./views/ForMe";
 import { Gaps } from "./views/Gaps";
 import { Goals } from "./views/Goals";
 import { Meetings } from "./views/Meetings";
@@ -45,6 +45,7 @@ export function PanelApp({ initialView, first }: { initialView?: View; first?: P
   const tabs = useRef<Array<HTMLButtonElement | null>>([]);
   const today = todayInZone();
   const me = data.session?.member ?? null;
+  const forMe = useForMe(data, me, today);
 
   // The item of the tab in view, as its overlay reported it: asked at once, then whenever the
   // background says the tab in view or its page changed (a chip click names one too, as the focus).
@@ -144,6 +145,7 @@ export function PanelApp({ initialView, first }: { initialView?: View; first?: P
             onKeyDown={(event) => onTabKey(event, index)}
           >
             {t(viewLabels[name])}
+            {name === "forMe" && forMe.unread.length > 0 && ` (${forMe.unread.length})`}
           </button>
         ))}
       </div>
@@ -177,7 +179,7 @@ export function PanelApp({ initialView, first }: { initialView?: View; first?: P
             today={today}
           />
         ) : current === "forMe" ? (
-          <ForMe data={data} me={me} today={today} />
+          <ForMe data={data} me={me} forMe={forMe} />
         ) : current === "myWork" ? (
           <MyWork data={data} me={me} today={today} />
         ) : current === "actionItems" ? (

@@ -113,6 +113,7 @@ describe("For me", () => {
       timeout: 3000,
     });
 
+    expect(await laptopPanel.getByRole("tab", { name: "For me" }).textContent()).toBe("For me (2)");
     // The badge counts both (nothing is overdue); one notification groups them.
     expect(
       await eventually(

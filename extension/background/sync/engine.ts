@@ -1,5 +1,5 @@
 // The sync engine in the background: pushes the outbox to the Worker and pulls teammates' changes into the local store, one run at a time.
-import { maxReadMarksPerRequest } from "../../../shared/read-marks";
+import { maxReadMarksPerRequest } from "../../../shared/for-me";
 import { type Change, maxMutationsPerPush } from "../../../shared/sync";
 import type { StoredSession } from "../../common/session";
 import { type Db, getKv, type OutboxEntry, setKv } from "../../store/db";

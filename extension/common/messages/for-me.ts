@@ -1,7 +1,6 @@
 // The messages of "For me": entries read in this browser (the background sends the marks to my other browsers through the server).
 import { z } from "zod";
-import { forMeKeyPattern } from "../../../shared/for-me";
-import { maxReadMarksPerRequest } from "../../../shared/read-marks";
+import { forMeKeyPattern, maxReadMarksPerRequest } from "../../../shared/for-me";
 import { defineMessage, defineMessages } from "./define";
 
 export const forMeMessages = defineMessages({

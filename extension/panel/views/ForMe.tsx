@@ -1,6 +1,6 @@
 // The side panel's "For me" tab: what landed on me (assignments, notes to me or my department, escalations, risks, help asked, decisions), newest first, unread in bold.
 import { useContext, useEffect, useMemo } from "preact/hooks";
-import { type ForMeEntry, forMeEntries, readKeys } from "../../../shared/for-me";
+import { type ForMeEntry, forMeEntries, maxReadMarksPerRequest, readKeys } from "../../../shared/for-me";
 import type { Member } from "../../../shared/workspace";
 import { ask } from "../../common/ask";
 import { type Db, getKv, openStore } from "../../store/db";
@@ -19,11 +19,14 @@ async function readMarks(db: Db) {
 const noMarks = { server: [], pending: [], reassigned: [] };
 
 const markRead = (keys: string[]) => void ask({ type: "forMe.read", keys }).catch(() => {});
+/** Marks many read, as many messages as the background takes at a time. */
+const markAllRead = (keys: string[]) => {
+  for (let at = 0; at < keys.length; at += maxReadMarksPerRequest) markRead(keys.slice(at, at + maxReadMarksPerRequest));
+};
 
-/** My entries, newest first: an unread one in bold; opening one opens its record and marks it read in all my browsers. */
-export function ForMe({ data, me, today }: { data: PanelData; me: Member | null; today: string }) {
+/** My entries and which are read, from the panel's rows and the read marks; recomputed as either changes. */
+export function useForMe(data: PanelData, me: Member | null, today: string) {
   const { value: marks } = useStore(readMarks, noMarks);
-  const open = useContext(OpenRecord);
   const entries = useMemo(
     () =>
       me
@@ -43,9 +46,15 @@ export function ForMe({ data, me, today }: { data: PanelData; me: Member | null;
         : [],
     [data, marks.reassigned, me, today],
   );
+  const read = useMemo(() => readKeys(marks.server, marks.pending), [marks]);
+  return { entries, read, unread: entries.filter((entry) => !read.has(entry.key)) };
+}
+
+/** My entries, newest first: an unread one in bold; opening one opens its record and marks it read in all my browsers. */
+export function ForMe({ data, me, forMe }: { data: PanelData; me: Member | null; forMe: ReturnType<typeof useForMe> }) {
+  const open = useContext(OpenRecord);
   if (!me) return <p class="empty">{t("connectPrompt")}</p>;
-  const read = readKeys(marks.server, marks.pending);
-  const unread = entries.filter((entry) => !read.has(entry.key));
+  const { entries, read, unread } = forMe;
   const name = (id: string | null) => data.members.find((member) => member.id === id)?.name ?? null;
   const openEntry = (entry: ForMeEntry) => {
     if (!read.has(entry.key)) markRead([entry.key]);
@@ -56,7 +65,7 @@ export function ForMe({ data, me, today }: { data: PanelData; me: Member | null;
       <p class="for-me-summary" role="status">
         {t("forMeUnread", String(unread.length))}{" "}
         {unread.length > 0 && (
-          <button type="button" class="link" onClick={() => markRead(unread.map((entry) => entry.key))}>
+          <button type="button" class="link" onClick={() => markAllRead(unread.map((entry) => entry.key))}>
             {t("forMeMarkAllRead")}
           </button>
         )}

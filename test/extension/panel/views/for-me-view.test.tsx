@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import { OpenRecord } from "../../../../extension/panel/details/RecordLink";
 import { emptyPanelData, type PanelData } from "../../../../extension/panel/panel-data";
-import { ForMe, usePanelRequest } from "../../../../extension/panel/views/ForMe";
+import { ForMe, useForMe, usePanelRequest } from "../../../../extension/panel/views/ForMe";
 import { openStore, setKv } from "../../../../extension/store/db";
 import { announceChange } from "../../../../extension/store/local-rows";
 import { clearStore } from "../../../../extension/store/store";
@@ -49,6 +49,10 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+function Tab() {
+  return <ForMe data={data} me={bo} forMe={useForMe(data, bo, "2026-12-06")} />;
+}
+
 describe("the For me tab", () => {
   it("lists my entries newest first, unread in bold, and opening one opens its record and marks it read", async () => {
     await setKv(await openStore(), "readMarks", ["annotation:note0001abc:note"]);
@@ -60,7 +64,7 @@ describe("the For me tab", () => {
     const opened: unknown[] = [];
     render(
       <OpenRecord.Provider value={(record) => opened.push(record)}>
-        <ForMe data={data} me={bo} today="2026-12-06" />
+        <Tab />
       </OpenRecord.Provider>,
     );
     await screen.findByText("1 unread");
