@@ -360,6 +360,21 @@ try {
     auth: "member",
   });
   await example({
+    title: 'POST /v1/me/read: mark "For me" entries read (my own marks only; my other browsers are told live)',
+    method: "POST",
+    path: "/v1/me/read",
+    auth: "member",
+    body: { keys: ["annotation:4f1c2e9a7b3d4e5f:note", "risk:9a8b7c6d5e4f3a2b:occurred"] },
+  });
+  await example({ title: 'GET /v1/me/read: the "For me" entries I have read', method: "GET", path: "/v1/me/read", auth: "member" });
+  await example({
+    title: "A read mark that is not an entry key: 400",
+    method: "POST",
+    path: "/v1/me/read",
+    auth: "member",
+    body: { keys: ["not a key"] },
+  });
+  await example({
     title: "A display name taken in the workspace (whatever its case and spacing): 409",
     method: "PATCH",
     path: "/v1/me",

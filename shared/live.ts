@@ -16,7 +16,12 @@ interface LiveCursorMessage {
   cursor: number;
 }
 
-export type LiveMessage = LiveCursorMessage;
+/** Sent to one member's sockets when their "For me" read marks changed (another of their browsers read something). */
+interface LiveReadMessage {
+  type: "read";
+}
+
+export type LiveMessage = LiveCursorMessage | LiveReadMessage;
 
 /** Clients send this every so often to keep idle connections (and an extension's service worker) alive. */
 export const livePing = "ping";
@@ -31,7 +36,8 @@ export const liveCloseCodes = {
 export function parseLiveMessage(data: unknown): LiveMessage | null {
   if (typeof data !== "string" || data === livePong) return null;
   try {
-    const message = JSON.parse(data) as Partial<LiveCursorMessage> | null;
+    const message = JSON.parse(data) as Partial<LiveCursorMessage> | Partial<LiveReadMessage> | null;
+    if (message?.type === "read") return { type: "read" };
     if (message?.type === "cursor" && Number.isInteger(message.cursor) && (message.cursor as number) >= 0) {
       return { type: "cursor", cursor: message.cursor as number };
     }

@@ -1,8 +1,9 @@
-// Reminders and the toolbar badge: the due-today notification, the weekly check-in reminder, my overdue count.
+// Reminders and the toolbar badge: the due-today notification, the weekly check-in reminder, my overdue and unread count.
 import { browser } from "wxt/browser";
 import { isoWeek } from "../../shared/dates";
 import type { Checkin, Department } from "../../shared/entities";
 import { getKv, setKv } from "../store/db";
+import { readForMe } from "../store/for-me";
 import { myOpenWork } from "../store/my-work";
 import { listRows, outboxSize } from "../store/store";
 import { t, today } from "../ui/i18n";
@@ -21,15 +22,18 @@ function nextNine(now = new Date()): number {
 export function startReminders(background: Background): void {
   const { db } = background;
 
-  /** The toolbar badge counts my overdue action items; its tooltip also says what waits to be sent. */
+  /** The toolbar badge counts my overdue action items and unread "For me" entries; its tooltip also says what waits to be sent. */
   async function updateBadge() {
     const store = await db;
-    const [{ overdue }, pending] = await Promise.all([myOpenWork(store, today()), outboxSize(store)]);
-    await browser.action.setBadgeText({ text: overdue.length > 0 ? String(overdue.length) : "" });
+    const [{ overdue }, pending, forMe] = await Promise.all([myOpenWork(store, today()), outboxSize(store), readForMe(store, today())]);
+    const unread = forMe.entries.filter((entry) => !forMe.read.has(entry.key)).length;
+    const count = overdue.length + unread;
+    await browser.action.setBadgeText({ text: count > 0 ? String(count) : "" });
     await browser.action.setBadgeBackgroundColor({ color: "#cf222e" });
     const title = [
       t("extName"),
       overdue.length > 0 && t("badgeOverdueTitle", String(overdue.length)),
+      unread > 0 && t("badgeUnreadTitle", String(unread)),
       pending > 0 && t("pendingCount", String(pending)),
     ];
     await browser.action.setTitle({ title: title.filter(Boolean).join(" · ") });

@@ -6,6 +6,7 @@ import { getKv, openStore } from "../store/db";
 import { announceChange, mutateLocal, type StoreChange, storeChannelName } from "../store/store";
 import { startCapture } from "./capture";
 import type { Background, Handlers } from "./context";
+import { startForMe } from "./for-me";
 import { startHosts } from "./hosts";
 import { startPageParts } from "./page-parts";
 import { receiver } from "./receive";
@@ -54,6 +55,7 @@ export function startBackground(): void {
     ...startWorkspace(background),
     ...startHosts(background),
     ...startRecords(background),
+    ...startForMe(background),
   };
   browser.runtime.onMessage.addListener(receiver(handlers, db));
   startReminders(background);

@@ -13,6 +13,7 @@ import { NamePicker } from "../ui/NamePicker";
 import { useStore } from "../ui/use-store";
 import { AdminSection } from "./AdminSection";
 import { BrowsersSection } from "./BrowsersSection";
+import { ForMeSection } from "./ForMeSection";
 import { PreferencesSection } from "./PreferencesSection";
 import { SelfHostedSection } from "./SelfHostedSection";
 
@@ -156,6 +157,7 @@ export function OptionsApp() {
       )}
       <SelfHostedSection />
       <PreferencesSection />
+      <ForMeSection />
       {busy && <p role="status">{t("working")}</p>}
       <ErrorNote error={error} />
     </main>

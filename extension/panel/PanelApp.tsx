@@ -1,4 +1,4 @@
-// The side panel's tabs (this page, my work, action items, meetings, risks, goals, gaps, report, search, all read from the local store; trash, from the server).
+// The side panel's tabs (this page, for me, my work, action items, meetings, risks, goals, gaps, report, search, all read from the local store; trash, from the server).
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { browser } from "wxt/browser";
 import { knownTargetKeys } from "../../shared/kinds/items";
@@ -17,6 +17,7 @@ import { TrackerItems, trackerItemsByKey } from "./ItemName";
 import { emptyPanelData, type PanelData, readPanelData } from "./panel-data";
 import { SyncBar } from "./SyncBar";
 import { toggleDone } from "./views/actions";
+import { ForMe, useForMe, usePanelRequest } from "./views/ForMe";
 import { Gaps } from "./views/Gaps";
 import { Goals } from "./views/Goals";
 import { Meetings } from "./views/Meetings";
@@ -30,7 +31,7 @@ import { Trash } from "./views/Trash";
 /** A record's details, loaded the first time one is opened: the first screen does without them. */
 type DetailsModule = typeof import("./details/RecordDetails");
 
-const views = ["thisPage", "myWork", "actionItems", "meetings", "risks", "goals", "gaps", "report", "search", "trash"] as const;
+const views = ["thisPage", "forMe", "myWork", "actionItems", "meetings", "risks", "goals", "gaps", "report", "search", "trash"] as const;
 type View = (typeof views)[number];
 
 /** The side panel: a tab per job, all read from the local store; nothing waits for the network. */
@@ -45,6 +46,7 @@ export function PanelApp({ initialView, first }: { initialView?: View; first?: P
   const tabs = useRef<Array<HTMLButtonElement | null>>([]);
   const today = todayInZone();
   const me = data.session?.member ?? null;
+  const forMe = useForMe(data, me, today);
 
   // The item of the tab in view, as its overlay reported it: asked at once, then whenever the
   // background says the tab in view or its page changed (a chip click names one too, as the focus).
@@ -90,6 +92,11 @@ export function PanelApp({ initialView, first }: { initialView?: View; first?: P
     setOpenRecord(null);
     setView(name);
   };
+  // A "For me" notification was clicked: its record, in "For me".
+  usePanelRequest((record) => {
+    showView("forMe");
+    if (record) open(record);
+  });
 
   const onTabKey = (event: KeyboardEvent, index: number) => {
     const step =
@@ -141,6 +148,7 @@ export function PanelApp({ initialView, first }: { initialView?: View; first?: P
             onKeyDown={(event) => onTabKey(event, index)}
           >
             {t(viewLabels[name])}
+            {name === "forMe" && forMe.unread.length > 0 && ` (${forMe.unread.length})`}
           </button>
         ))}
       </div>
@@ -173,6 +181,8 @@ export function PanelApp({ initialView, first }: { initialView?: View; first?: P
             pageUrl={page.key ? page.url : null}
             today={today}
           />
+        ) : current === "forMe" ? (
+          <ForMe data={data} me={me} forMe={forMe} />
         ) : current === "myWork" ? (
           <MyWork data={data} me={me} today={today} />
         ) : current === "actionItems" ? (

@@ -79,6 +79,18 @@ export interface KvValues {
   /** The weekday (0 Monday to 6 Sunday) department leads are reminded to check in; Friday unless set. */
   checkinWeekday: number;
   remindedCheckinOn: string;
+  /** "For me": the entries I have read, as the server last said (shared by all my browsers). */
+  readMarks: string[];
+  /** Entries read here and not yet sent to the server. */
+  readPending: string[];
+  /** Action items taken from me, as pulls showed them (the rows no longer say): the newest 200. */
+  forMeReassigned: import("../../shared/for-me").ReassignedAway[];
+  /** Entries already notified in this browser (the newest 1000), so that each is notified once. */
+  forMeNotified: string[];
+  /** Notifications per kind of "For me" entry (options; each on unless false). */
+  forMeNotify: Partial<Record<import("../../shared/for-me").ForMeKind, boolean>>;
+  /** A notification was clicked: the side panel opens "For me", or this record in it. */
+  panelRequest: { at: string; record: { entity: import("../../shared/entities").EntityName; id: string } | null };
 }
 
 interface LiaisonDb extends DBSchema {

@@ -1,4 +1,5 @@
 // The catalogue key for each value of the product's vocabularies, written out so that every key in use can be read in the code (test/extension/locales.test.ts reads them).
+import type { ForMeKind, ForMeReason } from "../../shared/for-me";
 import type { RecordKindName } from "../../shared/kinds";
 import type { Attention } from "../../shared/summary";
 import type {
@@ -105,6 +106,7 @@ export const syncStateLabels = {
 /** The side panel's tabs. */
 export const viewLabels = {
   thisPage: "view_thisPage",
+  forMe: "view_forMe",
   myWork: "view_myWork",
   actionItems: "view_actionItems",
   meetings: "view_meetings",
@@ -115,6 +117,34 @@ export const viewLabels = {
   search: "view_search",
   trash: "view_trash",
 } as const satisfies Record<string, MessageKey>;
+
+/** Why a "For me" entry landed on me, as its line and its notification say. */
+export const forMeReasonLabels = {
+  assigned: "forMe_assigned",
+  reassigned: "forMe_reassigned",
+  addressedToMe: "forMe_addressedToMe",
+  addressedToDepartment: "forMe_addressedToDepartment",
+  mention: "forMe_mention",
+  reply: "forMe_reply",
+  escalationDecider: "forMe_escalationDecider",
+  escalationParty: "forMe_escalationParty",
+  escalationDecided: "forMe_escalationDecided",
+  riskReview: "forMe_riskReview",
+  riskOccurred: "forMe_riskOccurred",
+  help: "forMe_help",
+  decision: "forMe_decision",
+} as const satisfies Record<ForMeReason, MessageKey>;
+
+/** The kinds of "For me" entries, each with its notification switch in options. */
+export const forMeKindLabels = {
+  assigned: "forMeKind_assigned",
+  reassigned: "forMeKind_reassigned",
+  note: "forMeKind_note",
+  escalation: "forMeKind_escalation",
+  risk: "forMeKind_risk",
+  help: "forMeKind_help",
+  decision: "forMeKind_decision",
+} as const satisfies Record<ForMeKind, MessageKey>;
 
 /** The action item list's filters. */
 export const filterLabels = { all: "filterAll", open: "filterOpen", mine: "filterMine" } as const satisfies Record<string, MessageKey>;

@@ -42,3 +42,12 @@ export async function disconnectMember(env: Env, workspaceId: string, memberId: 
     console.error("liaison: closing a removed member's live sockets failed", error);
   }
 }
+
+/** Tells a member's own browsers that their read marks changed (they fetch them); best effort, like a cursor. */
+export async function tellMemberRead(env: Env, workspaceId: string, memberId: string): Promise<void> {
+  try {
+    await roomOf(env, workspaceId).tellRead(memberId);
+  } catch (error) {
+    console.error("liaison: telling a member's browsers of new read marks failed", error);
+  }
+}

@@ -91,6 +91,18 @@ export class WorkspaceRoom extends DurableObject<Env> {
     }
   }
 
+  /** Tells one member's sockets (only theirs) that their read marks changed: no marks go over the socket. */
+  async tellRead(memberId: string): Promise<number> {
+    const sockets = this.ctx.getWebSockets(memberId);
+    const message = JSON.stringify({ type: "read" } satisfies LiveMessage);
+    for (const socket of sockets) {
+      try {
+        socket.send(message);
+      } catch {}
+    }
+    return sockets.length;
+  }
+
   /** Closes a removed member's sockets, saying why; their client stops instead of reconnecting. */
   async disconnect(memberId: string): Promise<number> {
     const sockets = this.ctx.getWebSockets(memberId);

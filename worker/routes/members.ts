@@ -12,6 +12,7 @@ import { newBrowserCode, newToken, sha256 } from "../lib/tokens";
 import { closeTokenSockets, disconnectMember } from "../live/room-client";
 import { requireAdmin, requireMember } from "../middleware/auth";
 import { validate } from "../middleware/validate";
+import { readMarks } from "./read-marks";
 
 /**
  * Who am I; my own profile; a new token for the browser asking (its old one stops working at
@@ -86,7 +87,9 @@ export const me = new Hono<AppEnv>()
     if (!tokenHash) throw notFound("Browser");
     await closeTokenSockets(c.env, workspaceId, tokenHash, "browser signed out");
     return c.body(null, 204);
-  });
+  })
+  // My "For me" read marks (routes/read-marks.ts).
+  .route("/read", readMarks);
 
 /** The workspace's members; admins change roles and remove members. */
 export const members = new Hono<AppEnv>()

@@ -1,5 +1,6 @@
 // The Worker's HTTP API as the background calls it: workspace, invite, member, push and pull calls, and how a failed call is reported.
 import type { Browser } from "../../../shared/browsers";
+import type { ReadMarksResponse } from "../../../shared/read-marks";
 import type { PullResponse, PushRequest, PushResponse } from "../../../shared/sync";
 import type { ApiErrorBody, Member, Session } from "../../../shared/workspace";
 import type { HistoryEntry, TrashItem } from "../../common/messages/records";
@@ -73,6 +74,8 @@ export interface SyncApi {
   push(serverUrl: string, token: string, body: PushRequest): Promise<PushResponse>;
   pull(serverUrl: string, token: string, since: number, limit: number): Promise<PullResponse>;
   members(serverUrl: string, token: string): Promise<{ members: Member[] }>;
+  /** My "For me" read marks; with `keys`, adds those first. Absent in tests that leave read marks out. */
+  readMarks?(serverUrl: string, token: string, keys?: string[]): Promise<ReadMarksResponse>;
 }
 
 export const api = {
@@ -93,6 +96,8 @@ export const api = {
   push: (serverUrl: string, token: string, body: PushRequest) => callApi<PushResponse>(serverUrl, "/v1/sync/push", { token, body }),
   pull: (serverUrl: string, token: string, since: number, limit: number) =>
     callApi<PullResponse>(serverUrl, `/v1/sync/pull?since=${since}&limit=${limit}`, { token }),
+  readMarks: (serverUrl: string, token: string, keys?: string[]) =>
+    callApi<ReadMarksResponse>(serverUrl, "/v1/me/read", { token, ...(keys ? { body: { keys } } : {}) }),
   trash: (serverUrl: string, token: string) => callApi<{ items: TrashItem[] }>(serverUrl, "/v1/trash", { token }),
   history: (serverUrl: string, token: string, entity: string, id: string) =>
     callApi<{ entries: HistoryEntry[] }>(serverUrl, `/v1/history/${encodeURIComponent(entity)}/${encodeURIComponent(id)}`, { token }),

@@ -1,7 +1,9 @@
 // The sync engine in the background: pushes the outbox to the Worker and pulls teammates' changes into the local store, one run at a time.
+import { maxReadMarksPerRequest } from "../../../shared/for-me";
 import { type Change, maxMutationsPerPush } from "../../../shared/sync";
 import type { StoredSession } from "../../common/session";
 import { type Db, getKv, type OutboxEntry, setKv } from "../../store/db";
+import { noteReassignments, saveReadMarks } from "../../store/for-me";
 import type { SyncStatus } from "../../store/status";
 import {
   acknowledge,
@@ -63,6 +65,7 @@ export class SyncEngine {
       await this.push(session);
       await this.pull(session);
       await this.refreshMembers(session);
+      await this.syncReadMarks(session);
       this.failures = 0;
       this.retryDelaySeconds = 0;
       return this.report({ state: "idle", message: null, lastSyncedAt: new Date().toISOString() });
@@ -135,6 +138,7 @@ export class SyncEngine {
         continue;
       }
       if (page.changes.length > 0) {
+        await noteReassignments(this.db, page.changes);
         await applyChanges(this.db, page.changes, page.cursor);
         announceChange();
       } else if (page.cursor !== cursor) {
@@ -155,6 +159,20 @@ export class SyncEngine {
   private async refreshMembers(session: StoredSession): Promise<void> {
     const { members } = await this.server.members(session.serverUrl, session.token);
     await setKv(this.db, "members", members);
+  }
+
+  /** Sends the "For me" entries read here and takes the marks of all my browsers. */
+  private async syncReadMarks(session: StoredSession): Promise<void> {
+    if (!this.server.readMarks) return;
+    const sent = ((await getKv(this.db, "readPending")) ?? []).slice(0, maxReadMarksPerRequest);
+    try {
+      const { keys } = await this.server.readMarks(session.serverUrl, session.token, sent.length > 0 ? sent : undefined);
+      if (await saveReadMarks(this.db, keys, sent)) announceChange("state");
+    } catch (error) {
+      if (!(error instanceof ApiFailure) || error.transient || error.status === 401) throw error;
+      // A server without read marks (404) keeps them here; marks it refuses (400) are dropped, not sent forever.
+      if (error.status === 400) await saveReadMarks(this.db, (await getKv(this.db, "readMarks")) ?? [], sent);
+    }
   }
 
   private async clientId(): Promise<string> {

@@ -134,7 +134,9 @@ export class LiveConnection {
         this.syncSoon();
         return;
       }
-      void this.onCursor(message.cursor);
+      // Another of this member's browsers read something: the sync that follows fetches the marks.
+      if (message.type === "read") this.syncSoon();
+      else void this.onCursor(message.cursor);
     };
     socket.onclose = (event) => {
       if (socket !== this.socket) return;

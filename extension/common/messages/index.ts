@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { captureMessages } from "./capture";
 import type { Declared } from "./define";
+import { forMeMessages } from "./for-me";
 import { hostMessages } from "./hosts";
 import { pagePartMessages } from "./page-parts";
 import { recordMessages } from "./records";
@@ -16,6 +17,7 @@ export const messages = {
   ...syncMessages,
   ...hostMessages,
   ...recordMessages,
+  ...forMeMessages,
 };
 
 type Messages = typeof messages;

@@ -7,6 +7,7 @@ import type { Member } from "../../../shared/workspace";
 import type { PublicSession } from "../../common/session";
 import { t } from "../../ui/i18n";
 import { visibilityLabels } from "../../ui/labels";
+import { MentionField } from "../../ui/MentionField";
 import { departmentChoices, NamePicker } from "../../ui/NamePicker";
 import { CaptureDialog } from "./CaptureDialog";
 
@@ -103,12 +104,13 @@ export function AnnotationForm({ draft, session, members, anchor, onSave, onClos
       onClose={onClose}
     >
       <label for="liaison-note">{t("fieldNote")}</label>
-      <textarea
+      <MentionField
         id="liaison-note"
-        ref={noteRef}
+        textareaRef={noteRef}
         value={note}
         maxLength={maxLengths.annotation.body}
-        onInput={(e) => setNote(e.currentTarget.value)}
+        onValue={setNote}
+        members={members}
       />
       <p class="hint">{t("fieldNoteHint")}</p>
       <label for="liaison-tags">{t("fieldTags")}</label>

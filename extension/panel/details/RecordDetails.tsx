@@ -9,6 +9,7 @@ import { ErrorNote } from "../../ui/ErrorNote";
 import { useFormState } from "../../ui/form-state";
 import { formatDay, t } from "../../ui/i18n";
 import { recordKindLabels } from "../../ui/labels";
+import { MentionField } from "../../ui/MentionField";
 import { departmentChoices, NamePicker } from "../../ui/NamePicker";
 import { ItemName } from "../ItemName";
 import { mutateRecord } from "../mutate";
@@ -248,6 +249,19 @@ function FieldControl({ id, field, value, onInput, members, departments }: Field
     case "text":
       return <input id={id} value={value} maxLength={control.max || undefined} required={control.required} onInput={onInput} />;
     case "textarea":
+      // A note's words suggest the members to mention after @.
+      if (field.name === "body")
+        return (
+          <MentionField
+            id={id}
+            rows={3}
+            value={value}
+            maxLength={control.max || undefined}
+            required={control.required}
+            onValue={(text) => onInput({ currentTarget: { value: text } })}
+            members={members}
+          />
+        );
       return <textarea id={id} rows={3} value={value} maxLength={control.max || undefined} required={control.required} onInput={onInput} />;
     case "date":
       return <input id={id} type="date" value={value} onInput={onInput} onChange={onInput} />;

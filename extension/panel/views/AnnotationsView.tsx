@@ -7,6 +7,7 @@ import { type AnnotationThread, addresseeName, memberName, replyKind } from "../
 import { newLocalId } from "../../store/local-rows";
 import { t } from "../../ui/i18n";
 import { Markdown } from "../../ui/Markdown";
+import { MentionField } from "../../ui/MentionField";
 import { annotationsMarkdown } from "../annotations-markdown";
 import { RecordLink } from "../details/RecordLink";
 import { CopyMarkdown } from "./CopyMarkdown";
@@ -129,7 +130,7 @@ export function AnnotationsView({
           {list(resolved)}
         </details>
       )}
-      {pageUrl && me && <PageNote pageUrl={pageUrl} pageKeys={pageKeys} onSave={save} />}
+      {pageUrl && me && <PageNote pageUrl={pageUrl} pageKeys={pageKeys} members={members} onSave={save} />}
       {annotations.length > 0 && (
         <CopyMarkdown label={t("annotationsCopy")} markdown={annotationsMarkdown(annotations, { members, pageUrl, anchoring })} />
       )}
@@ -228,12 +229,13 @@ function Thread({ thread, status, members, me, focused, onReply }: ThreadProps) 
             if (reply.trim()) void answer({ body: reply.trim(), resolved: false });
           }}
         >
-          <textarea
+          <MentionField
             aria-label={t("replyLabel")}
             rows={2}
             maxLength={maxLengths.annotation.body}
             value={reply}
-            onInput={(e) => setReply(e.currentTarget.value)}
+            onValue={setReply}
+            members={members}
           />
           <div class="reply-actions">
             <button type="submit" disabled={saving || !reply.trim()}>
@@ -253,7 +255,17 @@ function Thread({ thread, status, members, me, focused, onReply }: ThreadProps) 
   );
 }
 
-function PageNote({ pageUrl, pageKeys, onSave }: { pageUrl: string; pageKeys: string[]; onSave: (fields: Annotation) => Promise<void> }) {
+function PageNote({
+  pageUrl,
+  pageKeys,
+  members,
+  onSave,
+}: {
+  pageUrl: string;
+  pageKeys: string[];
+  members: Member[];
+  onSave: (fields: Annotation) => Promise<void>;
+}) {
   const [note, setNote] = useState("");
   return (
     <form
@@ -279,13 +291,7 @@ function PageNote({ pageUrl, pageKeys, onSave }: { pageUrl: string; pageKeys: st
       }}
     >
       <label for="page-note">{t("pageNoteTitle")}</label>
-      <textarea
-        id="page-note"
-        rows={2}
-        maxLength={maxLengths.annotation.body}
-        value={note}
-        onInput={(e) => setNote(e.currentTarget.value)}
-      />
+      <MentionField id="page-note" rows={2} maxLength={maxLengths.annotation.body} value={note} onValue={setNote} members={members} />
       <button type="submit" disabled={!note.trim()}>
         {t("pageNoteSave")}
       </button>
