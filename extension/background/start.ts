@@ -7,6 +7,7 @@ import { announceChange, mutateLocal, type StoreChange, storeChannelName } from 
 import { startCapture } from "./capture";
 import type { Background, Handlers } from "./context";
 import { startHosts } from "./hosts";
+import { startMinutes } from "./minutes";
 import { startPageParts } from "./page-parts";
 import { receiver } from "./receive";
 import { startRecords } from "./records";
@@ -54,6 +55,7 @@ export function startBackground(): void {
     ...startWorkspace(background),
     ...startHosts(background),
     ...startRecords(background),
+    ...startMinutes(background),
   };
   browser.runtime.onMessage.addListener(receiver(handlers, db));
   startReminders(background);

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { captureMessages } from "./capture";
 import type { Declared } from "./define";
 import { hostMessages } from "./hosts";
+import { minutesMessages } from "./minutes";
 import { pagePartMessages } from "./page-parts";
 import { recordMessages } from "./records";
 import { syncMessages } from "./sync";
@@ -16,6 +17,7 @@ export const messages = {
   ...syncMessages,
   ...hostMessages,
   ...recordMessages,
+  ...minutesMessages,
 };
 
 type Messages = typeof messages;

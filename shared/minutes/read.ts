@@ -1,0 +1,161 @@
+// Reads a notes page's minutes: the per-site readers' tasks and decisions, plus plain lines and headings (Action:, TODO, 决议, 待办事项...), each with its owner, due date and the tracker items it names.
+import { dayOfValue, titleDate, writtenDate } from "./dates";
+import type { MinutesKind, MinutesReading, ReadItem } from "./items";
+import { dateSelector, type FoundItem, mentionSelector, siteReaders } from "./readers";
+
+const actionMarker =
+  /^\s*(?:[-*•·]\s*)?(?:\[\s?\]\s*)?(?:(?:action(?:\s+items?)?|AI|follow[- ]?up|to-?do|待办(?:事项)?|行动项|跟进(?:事项)?)\s*[:：]|TODO\b\s*[:：]?)\s*/i;
+const decisionMarker = /^\s*(?:[-*•·]\s*)?(?:decision|decided|决定|决议|结论|决策)\s*[:：]\s*/i;
+const actionHeading =
+  /^(?:action\s+items?|actions|next\s+steps|follow[- ]?ups?|to-?dos?|tasks|待办事项|待办|行动项|后续行动|跟进事项|任务)\s*[:：]?$/i;
+const decisionHeading = /^(?:decisions?(?:\s+made)?|key\s+decisions|决议|决定|决策|结论|决议事项)\s*[:：]?$/i;
+const headingTags = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
+const structured =
+  ".inline-task-list, .decision-list, [data-task-local-id], [data-decision-local-id], .notion-to_do-block, .docx-todo-block, [data-block-type='todo'], li.task-list-item, li[data-type='taskItem'], li[data-type='todo_item']";
+/** Lines the plain reader looks at: list items, paragraphs, headings and the text blocks of block editors. */
+const lineSelector =
+  "h1, h2, h3, h4, h5, h6, [role=heading], li, p, .notion-text-block, .notion-header-block, .notion-sub_header-block, [data-block-type='text'], [data-block-type='heading1'], [data-block-type='heading2'], [data-block-type='heading3']";
+
+/** An element's text as lines read: whitespace runs as one space, nested lists left out, `skip` elements dropped. */
+function lineText(element: Element, skip: (element: Element) => boolean): string {
+  let out = "";
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) out += (child as Text).data;
+      else if (child.nodeType === 1) {
+        const el = child as Element;
+        const tag = el.localName;
+        if (tag === "ul" || tag === "ol" || tag === "script" || tag === "style" || tag === "input" || skip(el)) {
+          out += " ";
+          continue;
+        }
+        if (tag === "br" || tag === "div" || tag === "p") out += " ";
+        walk(el);
+      }
+    }
+  };
+  walk(element);
+  return out.replace(/[\s\u200b\u00ad]+/g, " ").trim();
+}
+
+/** Takes the owner's and date's words and connecting words out of a line: what is left is the task. */
+function tidy(text: string): string {
+  return text
+    .replace(/\s+/g, " ")
+    .replace(/^[\s:：,，;；\-–—·•]+|[\s:：,，;；\-–—·•(（]+$/g, "")
+    .replace(/^(?:to|will|shall|负责|将)\s+/i, "")
+    .replace(/\s+(?:by|before|due|on|until)$/i, "")
+    .replace(/[\s(（]*[)）]?$/, (tail) => (tail.includes(")") || tail.includes("）") ? tail : ""))
+    .trim();
+}
+
+const bareKey = /\b[A-Z][A-Z0-9_]{1,15}-\d{1,7}\b|\b[\w.-]+\/[\w.-]+#\d+\b/g;
+const typedOwner = /(?:^|[\s(（,，:：])@([\p{L}\p{N}._-]+(?:\s[\p{Lu}][\p{L}.-]+)?)/u;
+
+/** Reads one found element into an item: owner, date, links, and the text left. */
+function readItem(found: FoundItem, reader: string, pageDate: string): ReadItem | null {
+  const { element } = found;
+  const line = found.text ?? lineText(element, () => false);
+  if (!line) return null;
+  const mention = found.text ? null : element.querySelector(mentionSelector);
+  const chip = found.text ? null : element.querySelector(dateSelector);
+  const isChip = (el: Element) => el === mention || el === chip || el.matches(mentionSelector) || el.matches(dateSelector);
+  let text = found.text ?? lineText(element, isChip);
+  let owner: string | null = null;
+  let ownerHandle: string | null = null;
+  if (mention) {
+    owner = (mention.textContent ?? "").replace(/\s+/g, " ").trim().replace(/^@/, "") || null;
+    ownerHandle = mention.getAttribute("data-username") ?? mention.getAttribute("data-hovercard-url")?.split("/")[2] ?? null;
+  } else {
+    const typed = typedOwner.exec(text);
+    if (typed) {
+      owner = typed[1];
+      text = text.replace(`@${typed[1]}`, " ");
+    }
+  }
+  let due =
+    found.kind === "action" && chip
+      ? dayOfValue(chip.getAttribute("datetime") ?? chip.getAttribute("data-timestamp") ?? chip.getAttribute("data-date"))
+      : null;
+  if (due) text = text.replace(/\b(?:due|by|before|on|until)\s*$/i, "").replace(/(?:截止(?:日期)?|之?前)\s*[:：]?\s*$/, "");
+  else if (found.kind === "action") {
+    const written = writtenDate(text, pageDate);
+    if (written) {
+      due = written.due;
+      text = text.replace(written.phrase, " ");
+    }
+  }
+  text = tidy(text.replace(found.kind === "decision" ? decisionMarker : actionMarker, ""));
+  const refs = new Set<string>();
+  if (!found.text) for (const link of element.querySelectorAll("a[href]")) if (link !== mention) refs.add((link as HTMLAnchorElement).href);
+  for (const key of line.match(bareKey) ?? []) refs.add(key);
+  return { kind: found.kind, text: text || tidy(line), line, owner, ownerHandle, due, checked: found.checked, refs: [...refs], reader };
+}
+
+/** The plain reader: lines with a marker, and list items under a Decisions or Action items heading. */
+function plainItems(root: ParentNode, taken: (element: Element) => boolean): FoundItem[] {
+  const found: FoundItem[] = [];
+  let section: { kind: MinutesKind; level: number } | null = null;
+  for (const element of root.querySelectorAll(lineSelector)) {
+    const tag = element.localName;
+    const level = headingTags.has(tag)
+      ? Number(tag[1])
+      : element.getAttribute("role") === "heading"
+        ? Number(element.getAttribute("aria-level") ?? 2)
+        : /heading(\d)|header/.test(element.className + (element.getAttribute("data-block-type") ?? ""))
+          ? 2
+          : 0;
+    if (level > 0) {
+      const title = (element.textContent ?? "").replace(/\s+/g, " ").trim();
+      const kind = actionHeading.test(title) ? "action" : decisionHeading.test(title) ? "decision" : null;
+      if (kind) section = { kind, level };
+      else if (section && level <= section.level) section = null;
+      continue;
+    }
+    if (taken(element)) continue;
+    const text = (element.textContent ?? "").trimStart().slice(0, 40);
+    const marked = decisionMarker.test(text) ? "decision" : actionMarker.test(text) ? "action" : null;
+    const kind = marked ?? (section && tag === "li" ? section.kind : null);
+    if (!kind) continue;
+    // A paragraph inside a list item is the item's own line.
+    if (tag !== "li" && element.closest("li")) continue;
+    found.push({ kind, element, checked: false });
+  }
+  return found;
+}
+
+/** The page's title as the meeting's: its heading, else the document's title without the site's name. */
+function pageTitle(doc: Document): string {
+  const heading = doc.querySelector("#title-text, [data-testid='title-text'], .notion-page-block h1, h1");
+  const text = (heading?.textContent ?? "").replace(/\s+/g, " ").trim();
+  if (text && text.length <= 200) return text;
+  return (doc.title.split(/\s+[-–|·]\s+/)[0] ?? "").trim().slice(0, 200) || doc.title.slice(0, 200);
+}
+
+/** Reads the minutes on a page; `today` (YYYY-MM-DD) stands in for a page with no date of its own. */
+export function readMinutes(doc: Document, today: string): MinutesReading<{ element: Element }> {
+  const root = doc.body ?? doc.documentElement;
+  const title = pageTitle(doc);
+  const found: Array<FoundItem & { reader: string }> = [];
+  let siteDate: string | null = null;
+  for (const reader of siteReaders) {
+    const items = reader.items(root);
+    for (const item of items) found.push({ ...item, reader: reader.site });
+    if (items.length > 0 && !siteDate) siteDate = dayOfValue(reader.date?.(root));
+  }
+  const taken = (element: Element) => element.closest(structured) !== null || element.querySelector(structured) !== null;
+  for (const item of plainItems(root, taken)) found.push({ ...item, reader: "lines" });
+  // In the page's order, whichever reader found them.
+  found.sort((a, b) => (a.element === b.element ? 0 : a.element.compareDocumentPosition(b.element) & 4 ? -1 : 1));
+  const date =
+    siteDate ??
+    titleDate(title, today) ??
+    dayOfValue(doc.querySelector("meta[property='article:published_time'], meta[itemprop='datePublished']")?.getAttribute("content")) ??
+    today;
+  const items: Array<ReadItem & { element: Element }> = [];
+  for (const item of found) {
+    const read = readItem(item, item.reader, date);
+    if (read) items.push({ ...read, element: item.element });
+  }
+  return { title: title || date, date, items };
+}
