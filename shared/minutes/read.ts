@@ -16,26 +16,48 @@ const structured =
 const lineSelector =
   "h1, h2, h3, h4, h5, h6, [role=heading], li, p, .notion-text-block, .notion-header-block, .notion-sub_header-block, [data-block-type='text'], [data-block-type='heading1'], [data-block-type='heading2'], [data-block-type='heading3']";
 
-/** An element's text as lines read: whitespace runs as one space, nested lists left out, `skip` elements dropped. */
-function lineText(element: Element, skip: (element: Element) => boolean): string {
-  let out = "";
-  const walk = (node: Node) => {
+/**
+ * An element's text as lines read (whitespace runs as one space, nested lists left out), once
+ * whole and once without the `chip` elements (the owner's mention, the date): both in one walk.
+ */
+function lineTexts(element: Element, chip: (element: Element) => boolean, hasChips: boolean): { line: string; rest: string } {
+  let line = "";
+  let rest = "";
+  const walk = (node: Node, inChip: boolean) => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) out += (child as Text).data;
-      else if (child.nodeType === 1) {
+      if (child.nodeType === 3) {
+        line += (child as Text).data;
+        if (!inChip) rest += (child as Text).data;
+      } else if (child.nodeType === 1) {
         const el = child as Element;
         const tag = el.localName;
-        if (tag === "ul" || tag === "ol" || tag === "script" || tag === "style" || tag === "input" || skip(el)) {
-          out += " ";
+        if (tag === "ul" || tag === "ol" || tag === "script" || tag === "style" || tag === "input") {
+          line += " ";
+          rest += " ";
           continue;
         }
-        if (tag === "br" || tag === "div" || tag === "p") out += " ";
-        walk(el);
+        if (tag === "br" || tag === "div" || tag === "p") {
+          line += " ";
+          rest += " ";
+        }
+        const skip = inChip || chip(el);
+        if (skip && !inChip) rest += " ";
+        walk(el, skip);
       }
     }
   };
-  walk(element);
-  return out.replace(/[\s\u200b\u00ad]+/g, " ").trim();
+  walk(element, false);
+  const tidySpaces = (value: string) => value.replace(/[\s\u200b\u00ad]+/g, " ").trim();
+  const whole = tidySpaces(line);
+  return { line: whole, rest: hasChips ? tidySpaces(rest) : whole };
+}
+
+/** The first words of an element's text, without reading all of a long paragraph. */
+function leadingText(element: Element, length: number): string {
+  let out = "";
+  const walker = element.ownerDocument.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node && out.trimStart().length < length; node = walker.nextNode()) out += (node as Text).data;
+  return out.trimStart().slice(0, length);
 }
 
 /** Takes the owner's and date's words and connecting words out of a line: what is left is the task. */
@@ -55,12 +77,16 @@ const typedOwner = /(?:^|[\s(（,，:：])@([\p{L}\p{N}._-]+(?:\s[\p{Lu}][\p{L}.
 /** Reads one found element into an item: owner, date, links, and the text left. */
 function readItem(found: FoundItem, reader: string, pageDate: string): ReadItem | null {
   const { element } = found;
-  const line = found.text ?? lineText(element, () => false);
-  if (!line) return null;
   const mention = found.text ? null : element.querySelector(mentionSelector);
   const chip = found.text ? null : element.querySelector(dateSelector);
-  const isChip = (el: Element) => el === mention || el === chip || el.matches(mentionSelector) || el.matches(dateSelector);
-  let text = found.text ?? lineText(element, isChip);
+  const chips =
+    mention || chip
+      ? (el: Element) => el === mention || el === chip || el.matches(mentionSelector) || el.matches(dateSelector)
+      : () => false;
+  const texts = found.text === undefined ? lineTexts(element, chips, Boolean(mention || chip)) : { line: found.text, rest: found.text };
+  const line = texts.line;
+  if (!line) return null;
+  let text = texts.rest;
   let owner: string | null = null;
   let ownerHandle: string | null = null;
   if (mention) {
@@ -92,19 +118,19 @@ function readItem(found: FoundItem, reader: string, pageDate: string): ReadItem 
   return { kind: found.kind, text: text || tidy(line), line, owner, ownerHandle, due, checked: found.checked, refs: [...refs], reader };
 }
 
+/** The level of a block editor's heading (Notion, Feishu) or an ARIA heading; 0 for any other block. */
+function headingLevel(element: Element): number {
+  if (element.getAttribute("role") === "heading") return Number(element.getAttribute("aria-level") ?? 2);
+  return /heading\d|header/.test(`${element.getAttribute("class") ?? ""} ${element.getAttribute("data-block-type") ?? ""}`) ? 2 : 0;
+}
+
 /** The plain reader: lines with a marker, and list items under a Decisions or Action items heading. */
 function plainItems(root: ParentNode, taken: (element: Element) => boolean): FoundItem[] {
   const found: FoundItem[] = [];
   let section: { kind: MinutesKind; level: number } | null = null;
   for (const element of root.querySelectorAll(lineSelector)) {
     const tag = element.localName;
-    const level = headingTags.has(tag)
-      ? Number(tag[1])
-      : element.getAttribute("role") === "heading"
-        ? Number(element.getAttribute("aria-level") ?? 2)
-        : /heading(\d)|header/.test(element.className + (element.getAttribute("data-block-type") ?? ""))
-          ? 2
-          : 0;
+    const level = headingTags.has(tag) ? Number(tag[1]) : tag === "li" || tag === "p" ? 0 : headingLevel(element);
     if (level > 0) {
       const title = (element.textContent ?? "").replace(/\s+/g, " ").trim();
       const kind = actionHeading.test(title) ? "action" : decisionHeading.test(title) ? "decision" : null;
@@ -113,7 +139,7 @@ function plainItems(root: ParentNode, taken: (element: Element) => boolean): Fou
       continue;
     }
     if (taken(element)) continue;
-    const text = (element.textContent ?? "").trimStart().slice(0, 40);
+    const text = leadingText(element, 40);
     const marked = decisionMarker.test(text) ? "decision" : actionMarker.test(text) ? "action" : null;
     const kind = marked ?? (section && tag === "li" ? section.kind : null);
     if (!kind) continue;
@@ -122,6 +148,36 @@ function plainItems(root: ParentNode, taken: (element: Element) => boolean): Fou
     found.push({ kind, element, checked: false });
   }
   return found;
+}
+
+const before = (a: Element, b: Element) => (a.compareDocumentPosition(b) & 4) !== 0;
+
+/** A reader's items cut where the page's order breaks (Confluence lists its tasks, then its decisions). */
+function inOrderRuns<T extends { element: Element }>(items: T[]): T[][] {
+  const runs: T[][] = [];
+  for (const item of items) {
+    const run = runs[runs.length - 1];
+    if (run && before(run[run.length - 1].element, item.element)) run.push(item);
+    else runs.push([item]);
+  }
+  return runs;
+}
+
+/** Runs each in the page's order, merged into one: a few comparisons per item, not a sort's. */
+function mergeRuns<T extends { element: Element }>(runs: T[][]): T[] {
+  const live = runs.filter((run) => run.length > 0);
+  if (live.length <= 1) return live[0] ?? [];
+  const heads = live.map(() => 0);
+  const out: T[] = [];
+  for (;;) {
+    let pick = -1;
+    for (let r = 0; r < live.length; r++) {
+      if (heads[r] >= live[r].length) continue;
+      if (pick < 0 || before(live[r][heads[r]].element, live[pick][heads[pick]].element)) pick = r;
+    }
+    if (pick < 0) return out;
+    out.push(live[pick][heads[pick]++]);
+  }
 }
 
 /** The page's title as the meeting's: its heading, else the document's title without the site's name. */
@@ -136,17 +192,17 @@ function pageTitle(doc: Document): string {
 export function readMinutes(doc: Document, today: string): MinutesReading<{ element: Element }> {
   const root = doc.body ?? doc.documentElement;
   const title = pageTitle(doc);
-  const found: Array<FoundItem & { reader: string }> = [];
+  const runs: Array<Array<FoundItem & { reader: string }>> = [];
   let siteDate: string | null = null;
   for (const reader of siteReaders) {
     const items = reader.items(root);
-    for (const item of items) found.push({ ...item, reader: reader.site });
+    runs.push(...inOrderRuns(items.map((item) => ({ ...item, reader: reader.site }))));
     if (items.length > 0 && !siteDate) siteDate = dayOfValue(reader.date?.(root));
   }
   const taken = (element: Element) => element.closest(structured) !== null || element.querySelector(structured) !== null;
-  for (const item of plainItems(root, taken)) found.push({ ...item, reader: "lines" });
+  runs.push(plainItems(root, taken).map((item) => ({ ...item, reader: "lines" })));
   // In the page's order, whichever reader found them.
-  found.sort((a, b) => (a.element === b.element ? 0 : a.element.compareDocumentPosition(b.element) & 4 ? -1 : 1));
+  const found = mergeRuns(runs);
   const date =
     siteDate ??
     titleDate(title, today) ??

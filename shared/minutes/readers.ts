@@ -27,8 +27,16 @@ function all(root: ParentNode, selector: string): Element[] {
   return Array.from(root.querySelectorAll(selector));
 }
 
-/** Leaves out elements that hold another of `selector` (a wrapper of the item's own element). */
-const innermost = (elements: Element[], selector: string) => elements.filter((element) => element.querySelector(selector) === null);
+/**
+ * Leaves out the wrappers of an item's own element that carry the same attribute (Confluence
+ * Cloud's renderer wraps each task in a list item marked like it). In the page's order, a
+ * wrapper is followed at once by the element it holds.
+ */
+const innermost = (elements: Element[], attribute: string) =>
+  elements.filter((element, i) => {
+    const next = elements[i + 1];
+    return !(next && element.hasAttribute(attribute) && next.hasAttribute(attribute) && element.contains(next));
+  });
 
 /**
  * Confluence Server and Data Center (view mode of `ac:task-list`, seen on wiki.hyperledger.org 2022-11),
@@ -38,16 +46,17 @@ const confluence: MinutesReader = {
   site: "confluence",
   items: (root) => [
     // The renderer wraps each task's own element (with its state) in a list item of the same attribute: the innermost counts.
-    ...innermost(all(root, "ul.inline-task-list > li, [data-task-local-id]"), "[data-task-local-id]").map((element) => ({
+    ...innermost(all(root, "ul.inline-task-list > li, [data-task-local-id]"), "data-task-local-id").map((element) => ({
       kind: "action" as const,
       element,
-      checked:
-        element.classList.contains("checked") ||
-        element.getAttribute("data-inline-task-status") === "checked" ||
-        element.getAttribute("data-task-state") === "DONE" ||
-        isChecked(element, ":scope > input[type=checkbox]:checked", ":scope > span > input[type=checkbox]:checked"),
+      // Cloud says it in the task's state; Server in a class (or a status attribute in some versions).
+      checked: element.hasAttribute("data-task-state")
+        ? element.getAttribute("data-task-state") === "DONE"
+        : element.classList.contains("checked") ||
+          element.getAttribute("data-inline-task-status") === "checked" ||
+          isChecked(element, ":scope > input[type=checkbox]:checked", ":scope > span > input[type=checkbox]:checked"),
     })),
-    ...innermost(all(root, "ul.decision-list > li, [data-decision-local-id]"), "[data-decision-local-id]").map((element) => ({
+    ...innermost(all(root, "ul.decision-list > li, [data-decision-local-id]"), "data-decision-local-id").map((element) => ({
       kind: "decision" as const,
       element,
       checked: false,

@@ -156,3 +156,20 @@ describe("importing minutes", () => {
     expect((await weiPanel.locator("textarea.markdown").inputValue()).match(/^- \[[ x]\] /gm)).toHaveLength(5);
   });
 });
+
+describe("done from the notes", () => {
+  it("offers to mark an imported action item done once its task is ticked in the notes", async () => {
+    notesHtml = notesHtml.replace('data-task-local-id="t-101" data-task-state="TODO"', 'data-task-local-id="t-101" data-task-state="DONE"');
+    await notes.reload();
+    const section = await readNotes();
+    const rows = section.locator(".minutes-candidates li");
+    await expect.poll(() => rows.count()).toBe(1);
+    await expect(rows.first().locator(".minutes-text").textContent()).resolves.toBe("review the refund terms for PAY-101");
+    await expect(rows.first().locator(".minutes-status").textContent()).resolves.toBe("ticked in the notes: mark done");
+    await section.getByRole("button", { name: "Import", exact: true }).click();
+    await expect(section.getByRole("status").textContent()).resolves.toContain("Imported 0, updated 1.");
+    await expect
+      .poll(async () => weiPanel.locator("textarea.markdown").inputValue(), { timeout: 20_000 })
+      .toContain("- [x] review the refund terms for PAY-101 (owner: Ana Diaz, Legal; due: 2026-12-12)");
+  });
+});
