@@ -1,6 +1,6 @@
 // What importing a page's minutes would do: owners matched to members, tracker keys resolved, and an earlier import's records found again (new, changed, ticked, imported).
 import { describe, expect, it } from "vitest";
-import type { ActionItem, Decision, Meeting } from "../../shared/kinds/schemas";
+import { type ActionItem, type Decision, type Meeting, recordSchemas } from "../../shared/kinds/schemas";
 import { type MinutesPage, memberFor, planImport, targetsOf } from "../../shared/minutes/plan";
 import type { Member } from "../../shared/workspace";
 
@@ -161,5 +161,17 @@ describe("importing again", () => {
     const plan = planImport({ ...page([item("review the refund terms")]), url: "https://acme.atlassian.net/wiki/other" }, existing);
     expect(plan.meetingId).toBeNull();
     expect(plan.candidates.map((c) => c.status)).toEqual(["new"]);
+  });
+});
+
+describe("what an import saves", () => {
+  it("keeps a decision's source (page, title and quote) as an action item's", () => {
+    const source = {
+      url,
+      title: "2026-12-01 Payments sync",
+      selector: { type: "TextQuoteSelector", exact: "Refunds over 500 EUR", prefix: "", suffix: "" },
+    };
+    expect(recordSchemas.decision.parse({ text: "Refunds over 500 EUR need Legal sign-off", source }).source).toEqual(source);
+    expect(recordSchemas.decision.parse({ text: "Older decisions have none" }).source).toBeNull();
   });
 });
