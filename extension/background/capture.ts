@@ -6,6 +6,7 @@ import { getKv } from "../store/db";
 import { newLocalId } from "../store/store";
 import { t } from "../ui/i18n";
 import type { Background, Handlers } from "./context";
+import { minutesMenu } from "./minutes";
 
 const captureMenu = "liaison-capture-action-item";
 const annotateMenu = "liaison-annotate";
@@ -35,6 +36,7 @@ export function startCapture(background: Background): Handlers<keyof typeof capt
     browser.contextMenus.removeAll().then(() => {
       browser.contextMenus.create({ id: captureMenu, title: t("menuCaptureActionItem"), contexts: ["selection", "page"] });
       browser.contextMenus.create({ id: annotateMenu, title: t("menuAnnotate"), contexts: ["selection", "page"] });
+      browser.contextMenus.create({ id: minutesMenu, title: t("menuImportMinutes"), contexts: ["page"] });
     });
   });
 

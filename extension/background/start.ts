@@ -8,6 +8,7 @@ import { startCapture } from "./capture";
 import type { Background, Handlers } from "./context";
 import { startForMe } from "./for-me";
 import { startHosts } from "./hosts";
+import { startMinutes } from "./minutes";
 import { startPageParts } from "./page-parts";
 import { receiver } from "./receive";
 import { startRecords } from "./records";
@@ -56,6 +57,7 @@ export function startBackground(): void {
     ...startHosts(background),
     ...startRecords(background),
     ...startForMe(background),
+    ...startMinutes(background),
   };
   browser.runtime.onMessage.addListener(receiver(handlers, db));
   startReminders(background);

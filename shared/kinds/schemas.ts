@@ -118,6 +118,8 @@ export const decision = z
     targets,
     decidedBy: personName.nullable().default(null),
     date: isoDate.nullable().default(null),
+    /** The page and words it was imported from (minutes). */
+    source: captureSource.nullable().default(null),
   })
   .strict();
 export type Decision = z.infer<typeof decision>;

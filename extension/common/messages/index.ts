@@ -4,6 +4,7 @@ import { captureMessages } from "./capture";
 import type { Declared } from "./define";
 import { forMeMessages } from "./for-me";
 import { hostMessages } from "./hosts";
+import { minutesMessages } from "./minutes";
 import { pagePartMessages } from "./page-parts";
 import { recordMessages } from "./records";
 import { syncMessages } from "./sync";
@@ -18,6 +19,7 @@ export const messages = {
   ...hostMessages,
   ...recordMessages,
   ...forMeMessages,
+  ...minutesMessages,
 };
 
 type Messages = typeof messages;

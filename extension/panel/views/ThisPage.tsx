@@ -22,6 +22,7 @@ import type { PanelData, Row } from "../panel-data";
 import { AnnotationsView } from "./AnnotationsView";
 import { toggleDone } from "./actions";
 import { Escalations } from "./Escalations";
+import { ImportMinutes } from "./ImportMinutes";
 
 interface ThisPageProps {
   data: PanelData;
@@ -32,7 +33,13 @@ interface ThisPageProps {
 
 /** Everything Liaison knows about the item in view: RACI by department, risks, decisions, action items. */
 export function ThisPage({ data, pageKey, pageTitle, pageUrl, today }: ThisPageProps & { today: string; pageUrl?: string | null }) {
-  if (!pageKey) return <p class="empty">{t("thisPageNone")}</p>;
+  if (!pageKey)
+    return (
+      <>
+        <p class="empty">{t("thisPageNone")}</p>
+        <ImportMinutes data={data} today={today} />
+      </>
+    );
   const raci = data.responsibilities.filter((row) => row.data.target === pageKey);
   const risks = data.risks.filter((row) => row.data.targets.includes(pageKey)).sort((a, b) => riskScore(b.data) - riskScore(a.data));
   const decisions = data.decisions.filter((row) => row.data.targets.includes(pageKey));
@@ -72,6 +79,7 @@ export function ThisPage({ data, pageKey, pageTitle, pageUrl, today }: ThisPageP
           )
         }
       />
+      <ImportMinutes data={data} today={today} />
       {warnings.length > 0 && (
         <ul class="warnings" aria-label={t("warningsLabel")}>
           {warnings.map((w) => (
