@@ -24,7 +24,7 @@ interface Row<T> {
 }
 
 /** What the next occurrence's agenda is drafted from: the occurrence before, the day of the next one, and the workspace's records. */
-export interface AgendaInput {
+interface AgendaInput {
   last: Row<Meeting>;
   /** The next occurrence's day: risks whose review falls by then are due. */
   date: string;
@@ -35,7 +35,7 @@ export interface AgendaInput {
 }
 
 /** The agenda's four parts, each holding the records it lists, in the order they are gone through. */
-export interface AgendaDraft {
+interface AgendaDraft {
   /** The last occurrence's action items still open: done or not? */
   openActionItems: Row<ActionItem>[];
   /** Escalations awaiting decision that involve the meeting's departments. */

@@ -7,6 +7,7 @@ import type {
   escalationStatuses,
   goalKinds,
   healthStatuses,
+  meetingRepeats,
   priorities,
   raciRoles,
   riskStatuses,
@@ -26,6 +27,13 @@ export const attentionLabels = {
   "several-accountable": "badge_several_accountable",
   escalated: "badge_escalated",
 } as const satisfies Labels<Exclude<Attention, "high-risk" | "overdue">>;
+
+/** How often a recurring meeting comes round; "" is a one-off. */
+export const meetingRepeatLabels = {
+  "": "repeats_none",
+  weekly: "repeats_weekly",
+  "every-2-weeks": "repeats_every_2_weeks",
+} as const satisfies Labels<(typeof meetingRepeats)[number] | "">;
 
 export const priorityLabels = {
   low: "priority_low",

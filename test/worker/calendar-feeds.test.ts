@@ -68,7 +68,7 @@ async function read(url: string) {
   const response = await worker.default.fetch(`http://liaison.test${new URL(url).pathname}`, {
     headers: { "CF-Connecting-IP": `192.0.2.${(addresses++ % 200) + 1}` },
   });
-  const text = new TextDecoder("utf-8", { fatal: true }).decode(await response.arrayBuffer());
+  const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(await response.arrayBuffer());
   let json = null;
   try {
     json = JSON.parse(text);
@@ -273,6 +273,6 @@ describe("odd but valid target keys", () => {
       headers: { Authorization: `Bearer ${a.token}` },
     });
     expect(exported.status).toBe(200);
-    icsLines(new TextDecoder("utf-8", { fatal: true }).decode(await exported.arrayBuffer()));
+    icsLines(new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(await exported.arrayBuffer()));
   });
 });

@@ -1,5 +1,6 @@
 // Every message the background answers, gathered from the areas that declare them; the background checks each against these.
 import { z } from "zod";
+import { calendarMessages } from "./calendar";
 import { captureMessages } from "./capture";
 import type { Declared } from "./define";
 import { hostMessages } from "./hosts";
@@ -16,6 +17,7 @@ export const messages = {
   ...syncMessages,
   ...hostMessages,
   ...recordMessages,
+  ...calendarMessages,
 };
 
 type Messages = typeof messages;

@@ -1,6 +1,7 @@
 // The side panel's "Meetings" tab: cross-department meetings with notes, decisions and action items, and their minutes as Markdown.
 import { useState } from "preact/hooks";
 import { compareCodeUnits } from "../../../shared/dates";
+import type { Meeting } from "../../../shared/entities";
 import { maxLengths } from "../../../shared/limits";
 import { minutesMarkdown } from "../../../shared/markdown";
 import { parseTargetList } from "../../../shared/target-input";
@@ -17,6 +18,7 @@ import type { PanelData } from "../panel-data";
 import { toggleDone } from "./actions";
 import { CopyMarkdown } from "./CopyMarkdown";
 import { markdownLabels } from "./labels";
+import { DueOccurrences, RecurringParts, RepeatsSelect } from "./RecurringMeeting";
 
 const splitNames = (value: string) =>
   value
@@ -31,10 +33,22 @@ export function Meetings({ data, today, knownKeys }: { data: PanelData; today: s
     (a, b) => compareCodeUnits(b.data.date, a.data.date) || compareCodeUnits(b.meta.createdAt, a.meta.createdAt),
   );
   const open = meetings.find((m) => m.id === openId);
-  if (open) return <MeetingDetail data={data} meetingId={open.id} knownKeys={knownKeys} onBack={() => setOpenId(null)} />;
+  if (open)
+    return (
+      <MeetingDetail
+        key={open.id}
+        data={data}
+        meetingId={open.id}
+        knownKeys={knownKeys}
+        today={today}
+        onOpen={setOpenId}
+        onBack={() => setOpenId(null)}
+      />
+    );
   return (
     <div class="meetings">
       <NewMeeting today={today} members={data.members} onCreated={setOpenId} />
+      <DueOccurrences data={data} today={today} onOpened={setOpenId} />
       {meetings.length === 0 ? (
         <p class="empty">{t("meetingsEmpty")}</p>
       ) : (
@@ -57,6 +71,7 @@ export function Meetings({ data, today, knownKeys }: { data: PanelData; today: s
 
 function NewMeeting({ today, members, onCreated }: { today: string; members: Member[]; onCreated: (id: string) => void }) {
   const [form, set, setForm] = useFormState({ title: "", date: today, departments: "", attendees: "" });
+  const [repeats, setRepeats] = useState<Meeting["repeats"]>(null);
   const [error, setError] = useState<string | null>(null);
   return (
     <form
@@ -69,9 +84,11 @@ function NewMeeting({ today, members, onCreated }: { today: string; members: Mem
           date: form.date,
           departments: splitNames(form.departments),
           attendees: splitNames(form.attendees),
+          repeats,
         })
           .then(({ id }) => {
             setForm({ title: "", date: today, departments: "", attendees: "" });
+            setRepeats(null);
             setError(null);
             onCreated(id);
           })
@@ -95,6 +112,7 @@ function NewMeeting({ today, members, onCreated }: { today: string; members: Mem
         {t("fieldAttendees")}
         <NamePicker people={members} value={form.attendees} onInput={set("attendees")} />
       </label>
+      <RepeatsSelect value={repeats} onChange={setRepeats} />
       <button type="submit" class="primary">
         {t("createMeeting")}
       </button>
@@ -107,11 +125,15 @@ function MeetingDetail({
   data,
   meetingId,
   knownKeys,
+  today,
+  onOpen,
   onBack,
 }: {
   data: PanelData;
   meetingId: string;
   knownKeys: string[];
+  today: string;
+  onOpen: (id: string) => void;
   onBack: () => void;
 }) {
   const meeting = data.meetings.find((m) => m.id === meetingId)?.data;
@@ -154,6 +176,7 @@ function MeetingDetail({
       <p class="muted">
         {formatDay(meeting.date)} · {meeting.departments.join(", ") || "—"} · {meeting.attendees.join(", ") || "—"}
       </p>
+      <RecurringParts data={data} meetingId={meetingId} today={today} onOpened={onOpen} />
       <label class="block">
         {t("meetingNotes")}
         <textarea
