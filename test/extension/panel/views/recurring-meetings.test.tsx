@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import { emptyPanelData, type PanelData, type Row } from "../../../../extension/panel/panel-data";
 import { Meetings } from "../../../../extension/panel/views/Meetings";
-import { type EntityName, mergeEntity } from "../../../../shared/entities";
+import { type EntityName, type Meeting, mergeEntity } from "../../../../shared/entities";
 
 afterEach(() => {
   cleanup();
@@ -81,7 +81,7 @@ describe("recurring meetings", () => {
     expect(agenda).not.toContain("Done already");
 
     // The store's change comes back with the new occurrence, which opens.
-    const second = row("meeting", made.entityId as string, made.fields as Record<string, unknown>, "2026-12-01T09:00:00Z");
+    const second = row<Meeting>("meeting", made.entityId as string, made.fields as Record<string, unknown>, "2026-12-01T09:00:00Z");
     rerender(<Meetings data={{ ...data, meetings: [second, ...data.meetings] }} today="2026-12-01" knownKeys={[]} />);
     const field = (await screen.findByLabelText("Agenda")) as HTMLTextAreaElement;
     expect(field.value).toBe(agenda);
