@@ -128,6 +128,7 @@ export const filterLabels = { all: "filterAll", open: "filterOpen", mine: "filte
 /** A record's fields as a history line or a conflict names them; a member id field reads as the person it names. */
 export const changedFieldLabels = {
   addressedTo: "changedField_addressedTo",
+  agenda: "changedField_agenda",
   attendees: "changedField_attendees",
   blockers: "changedField_blockers",
   body: "changedField_body",
@@ -141,6 +142,7 @@ export const changedFieldLabels = {
   departments: "changedField_departments",
   description: "changedField_description",
   due: "changedField_due",
+  follows: "changedField_follows",
   goal: "changedField_goal",
   helpNeeded: "changedField_helpNeeded",
   highlights: "changedField_highlights",
@@ -159,6 +161,7 @@ export const changedFieldLabels = {
   person: "changedField_person",
   priority: "changedField_priority",
   quote: "changedField_quote",
+  repeats: "changedField_repeats",
   resolution: "changedField_resolution",
   resolved: "changedField_resolved",
   reviewOn: "changedField_reviewOn",

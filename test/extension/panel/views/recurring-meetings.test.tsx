@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
+import { fieldLabel, formatValue } from "../../../../extension/panel/history/format";
 import { emptyPanelData, type PanelData, type Row } from "../../../../extension/panel/panel-data";
 import { Meetings } from "../../../../extension/panel/views/Meetings";
 import { type EntityName, type Meeting, mergeEntity } from "../../../../shared/entities";
@@ -114,5 +115,12 @@ describe("recurring meetings", () => {
     fireEvent.submit(form);
     await waitFor(() => expect(sent).toHaveLength(1));
     expect(sent[0].fields).toMatchObject({ title: "Weekly sync", date: "2026-11-26", repeats: "weekly" });
+  });
+
+  it("name the recurring fields in a meeting's history", () => {
+    expect(fieldLabel("repeats")).toBe("Repeats");
+    expect(fieldLabel("agenda")).toBe("Agenda");
+    expect(formatValue("meeting", "repeats", "every-2-weeks")).toBe("Every two weeks");
+    expect(formatValue("meeting", "repeats", null)).toBe("—");
   });
 });
