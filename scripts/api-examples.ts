@@ -338,6 +338,32 @@ try {
   await example({ title: "GET /v1/export/calendar.ics", method: "GET", path: "/v1/export/calendar.ics", auth: "member" });
   await example({ title: "GET /v1/export/annotations.jsonld", method: "GET", path: "/v1/export/annotations.jsonld", auth: "member" });
 
+  sections.push("## Calendar feeds\n");
+  const feed = await example({
+    title: "POST /v1/calendar-feeds: a secret feed address for my calendar app (shown this once; at most 5 per member)",
+    method: "POST",
+    path: "/v1/calendar-feeds",
+    auth: "member",
+  });
+  const feedPath = new URL(feed.json?.url ?? "http://x/").pathname;
+  tokens["calendar feed"] = /\/v1\/calendar\/(.+)\.ics$/.exec(feedPath)?.[1] ?? "<none>";
+  // The secret is known only from the answer just written down: that example is redacted again.
+  sections[sections.length - 1] = redact(sections[sections.length - 1]);
+  await example({ title: "GET /v1/calendar-feeds: my feeds", method: "GET", path: "/v1/calendar-feeds", auth: "member" });
+  await example({
+    title: "GET /v1/calendar/{secret}.ics: the feed, as a calendar app reads it (no token)",
+    note: "My open action items' due dates, my risk reviews, the escalations I decide and the meetings I attend, as all-day events. Counted per client address like the routes nobody signs in for.",
+    method: "GET",
+    path: feedPath,
+  });
+  await example({
+    title: "DELETE /v1/calendar-feeds/{id}: revoke a feed",
+    method: "DELETE",
+    path: `/v1/calendar-feeds/${feed.json?.feed?.id}`,
+    auth: "member",
+  });
+  await example({ title: "A revoked feed: 404", method: "GET", path: feedPath });
+
   sections.push("## Tokens, invites and members\n");
   const browserCode = await example({
     title: "POST /v1/me/browser-code: a one-time code to sign another browser in as me (10 minutes)",

@@ -9,7 +9,7 @@ export const maxLengths = {
   workspace: { name: 80, inviteCode: 40 },
   actionItem: { text: 2000 },
   risk: { title: 200, description: 4000, mitigation: 4000, contingency: 4000 },
-  meeting: { title: 200, notes: 20_000 },
+  meeting: { title: 200, notes: 20_000, agenda: 20_000 },
   decision: { text: 2000 },
   annotation: { body: 10_000, tag: 40 },
   /** Where a record was captured: the page's title and the words quoted from it. */

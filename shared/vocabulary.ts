@@ -8,6 +8,8 @@ export const annotationVisibilities = ["workspace", "private"] as const;
 export const goalKinds = ["project", "phase"] as const;
 export const healthStatuses = ["on-track", "at-risk", "off-track"] as const;
 export const escalationStatuses = ["open", "decided", "withdrawn"] as const;
+/** How often a recurring meeting (例会) comes round. */
+export const meetingRepeats = ["weekly", "every-2-weeks"] as const;
 export const memberRoles = ["admin", "member"] as const;
 
 /** Departments offered when a member types theirs; any other name is allowed. */

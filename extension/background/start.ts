@@ -4,6 +4,7 @@ import type { MessageType } from "../common/messages";
 import { inUsePortNames } from "../common/ports";
 import { getKv, openStore } from "../store/db";
 import { announceChange, mutateLocal, type StoreChange, storeChannelName } from "../store/store";
+import { startCalendar } from "./calendar";
 import { startCapture } from "./capture";
 import type { Background, Handlers } from "./context";
 import { startForMe } from "./for-me";
@@ -58,6 +59,7 @@ export function startBackground(): void {
     ...startRecords(background),
     ...startForMe(background),
     ...startMinutes(background),
+    ...startCalendar(background),
   };
   browser.runtime.onMessage.addListener(receiver(handlers, db));
   startReminders(background);

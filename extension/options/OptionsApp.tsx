@@ -13,6 +13,7 @@ import { NamePicker } from "../ui/NamePicker";
 import { useStore } from "../ui/use-store";
 import { AdminSection } from "./AdminSection";
 import { BrowsersSection } from "./BrowsersSection";
+import { CalendarFeedsSection } from "./CalendarFeedsSection";
 import { ForMeSection } from "./ForMeSection";
 import { PreferencesSection } from "./PreferencesSection";
 import { SelfHostedSection } from "./SelfHostedSection";
@@ -60,6 +61,7 @@ export function OptionsApp() {
           />
           <AdminSection session={session} data={data} />
           <BrowsersSection />
+          <CalendarFeedsSection />
           <p>
             <button
               type="button"

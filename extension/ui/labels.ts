@@ -8,6 +8,7 @@ import type {
   escalationStatuses,
   goalKinds,
   healthStatuses,
+  meetingRepeats,
   priorities,
   raciRoles,
   riskStatuses,
@@ -27,6 +28,13 @@ export const attentionLabels = {
   "several-accountable": "badge_several_accountable",
   escalated: "badge_escalated",
 } as const satisfies Labels<Exclude<Attention, "high-risk" | "overdue">>;
+
+/** How often a recurring meeting comes round; "" is a one-off. */
+export const meetingRepeatLabels = {
+  "": "repeats_none",
+  weekly: "repeats_weekly",
+  "every-2-weeks": "repeats_every_2_weeks",
+} as const satisfies Labels<(typeof meetingRepeats)[number] | "">;
 
 export const priorityLabels = {
   low: "priority_low",
@@ -152,6 +160,7 @@ export const filterLabels = { all: "filterAll", open: "filterOpen", mine: "filte
 /** A record's fields as a history line or a conflict names them; a member id field reads as the person it names. */
 export const changedFieldLabels = {
   addressedTo: "changedField_addressedTo",
+  agenda: "changedField_agenda",
   attendees: "changedField_attendees",
   blockers: "changedField_blockers",
   body: "changedField_body",
@@ -165,6 +174,7 @@ export const changedFieldLabels = {
   departments: "changedField_departments",
   description: "changedField_description",
   due: "changedField_due",
+  follows: "changedField_follows",
   goal: "changedField_goal",
   helpNeeded: "changedField_helpNeeded",
   highlights: "changedField_highlights",
@@ -183,6 +193,7 @@ export const changedFieldLabels = {
   person: "changedField_person",
   priority: "changedField_priority",
   quote: "changedField_quote",
+  repeats: "changedField_repeats",
   resolution: "changedField_resolution",
   resolved: "changedField_resolved",
   reviewOn: "changedField_reviewOn",

@@ -8,6 +8,7 @@ import {
   escalationStatuses,
   goalKinds,
   healthStatuses,
+  meetingRepeats,
   priorities,
   raciRoles,
   riskStatuses,
@@ -107,6 +108,12 @@ export const meeting = z
     attendees: z.array(personName).max(100).default([]),
     notes: text(20_000).default(""),
     url: httpUrl.nullable().default(null),
+    /** A recurring meeting's cadence, or null for a one-off. */
+    repeats: z.enum(meetingRepeats).nullable().default(null),
+    /** The occurrence of the same recurring meeting this one comes after. */
+    follows: id.nullable().default(null),
+    /** What to go through, drafted from the occurrence before when this one was made. */
+    agenda: text(20_000).default(""),
   })
   .strict();
 export type Meeting = z.infer<typeof meeting>;

@@ -66,6 +66,7 @@ describe("the forms' length limits", () => {
     expect(maxLength(risk.shape.contingency)).toBe(maxLengths.risk.contingency);
     expect(maxLength(meeting.shape.title)).toBe(maxLengths.meeting.title);
     expect(maxLength(meeting.shape.notes)).toBe(maxLengths.meeting.notes);
+    expect(maxLength(meeting.shape.agenda)).toBe(maxLengths.meeting.agenda);
     expect(maxLength(decision.shape.text)).toBe(maxLengths.decision.text);
     expect(maxLength(annotation.shape.body)).toBe(maxLengths.annotation.body);
     expect(maxLength(annotation.shape.tags)).toBe(maxLengths.annotation.tag);

@@ -99,7 +99,20 @@ describe("tracker items", () => {
 
 describe("importing again", () => {
   const meetings: Array<{ id: string; data: Meeting }> = [
-    { id: "meeting-0001", data: { title: "Payments sync", date: "2026-12-01", departments: [], attendees: [], notes: "", url } },
+    {
+      id: "meeting-0001",
+      data: {
+        title: "Payments sync",
+        date: "2026-12-01",
+        departments: [],
+        attendees: [],
+        notes: "",
+        url,
+        repeats: null,
+        follows: null,
+        agenda: "",
+      },
+    },
   ];
   const decisions: Array<{ id: string; data: Decision }> = [
     {

@@ -108,6 +108,8 @@ describe("CSV and iCalendar text", () => {
   it("escapes TEXT and folds lines at 75 octets without splitting a character", () => {
     expect(escapeText("a\\b;c,d\ne\r\nf")).toBe("a\\\\b\\;c\\,d\\ne\\nf");
     expect(escapeText("bell\u0007")).toBe("bell");
+    // A lone surrogate has no UTF-8 form: it is written as U+FFFD, a pair stays whole.
+    expect(escapeText("a\ud800b\udc00 😀")).toBe("a\ufffdb\ufffd 😀");
     const long = `SUMMARY:${"é".repeat(60)}${"😀".repeat(10)}`;
     const folded = foldLine(long);
     for (const line of folded.split("\r\n")) expect(encoder.encode(line).length).toBeLessThanOrEqual(75);

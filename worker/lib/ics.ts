@@ -1,4 +1,4 @@
-// Writes iCalendar files of all-day events, for the calendar export of due dates and risk reviews.
+// Writes iCalendar files of all-day events, for the calendar export and members' calendar feeds.
 import { addDays } from "../../shared/dates";
 /**
  * iCalendar (RFC 5545) for all-day events: CRLF line ends, content lines folded at 75 octets,
@@ -22,6 +22,8 @@ export interface AllDayEvent {
 interface Calendar {
   prodId: string;
   name: string;
+  /** How often a subscribed calendar app should read the calendar again, when it is a feed. */
+  refreshMinutes?: number;
   events: AllDayEvent[];
 }
 
@@ -34,9 +36,16 @@ const isDroppedControl = (char: string) => {
   return (code < 0x20 && char !== "\t" && char !== "\n" && char !== "\r") || code === 0x7f;
 };
 
-/** A TEXT value: backslash, semicolon and comma escaped, each line break as \n. */
+// A UTF-16 surrogate without its other half (a string may hold one; no UTF-8 text can).
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * A TEXT value: backslash, semicolon and comma escaped, each line break as \n. A lone surrogate
+ * becomes U+FFFD, as it would otherwise reach the file as bytes that are not UTF-8 (and that a
+ * calendar app decodes into more octets than the line was folded for).
+ */
 export function escapeText(value: string): string {
-  return [...value]
+  return [...value.replace(loneSurrogate, "\uFFFD")]
     .filter((char) => !isDroppedControl(char))
     .join("")
     .replace(/\\/g, "\\\\")
@@ -130,6 +139,9 @@ export function toIcs(calendar: Calendar): string {
     `PRODID:${calendar.prodId}`,
     "CALSCALE:GREGORIAN",
     `X-WR-CALNAME:${escapeText(calendar.name)}`,
+    ...(calendar.refreshMinutes
+      ? [`REFRESH-INTERVAL;VALUE=DURATION:PT${calendar.refreshMinutes}M`, `X-PUBLISHED-TTL:PT${calendar.refreshMinutes}M`]
+      : []),
     ...calendar.events.flatMap(eventLines),
     "END:VCALENDAR",
   ];

@@ -13,6 +13,11 @@ export function newToken(): string {
   return `lsn_${base64url(crypto.getRandomValues(new Uint8Array(32)))}`;
 }
 
+/** A secret that is the only key to what it opens (a calendar feed's address): 256 random bits after its prefix. Only its hash is stored. */
+export function newSecret(prefix: string): string {
+  return `${prefix}${base64url(crypto.getRandomValues(new Uint8Array(32)))}`;
+}
+
 export async function sha256(value: string): Promise<string> {
   return hex(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(value)));
 }

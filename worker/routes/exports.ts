@@ -1,11 +1,10 @@
 // The export routes: the workspace's action items as CSV, due dates and risk reviews as iCalendar, annotations as JSON-LD.
 import { type Context, Hono } from "hono";
-import { type ActionItem, type EntityFields, entitySchemas, type Risk } from "../../shared/entities";
-import { urlForTargetKey } from "../../shared/sites/keys";
-import type { EntityRow } from "../db/entities";
+import type { ActionItem } from "../../shared/entities";
 import type { AppEnv } from "../env";
+import { actionItemEvent, byDayThenUid, type Row, readRows, riskReviewEvent } from "../lib/calendar-events";
 import { toCsv } from "../lib/csv";
-import { type AllDayEvent, icsUri, toIcs } from "../lib/ics";
+import { toIcs } from "../lib/ics";
 import { annoMediaType, annotationCollection, toWebAnnotation } from "../lib/web-annotation";
 import { requireMember } from "../middleware/auth";
 import { memberNames, readVisible, type Scope, toStored } from "./w3c";
@@ -16,40 +15,8 @@ import { memberNames, readVisible, type Scope, toStored } from "./w3c";
  * may read through sync: their own workspace, and of private annotations only their own.
  */
 
-/**
- * The page a target key opens, or null when none can be built from it: the API accepts any
- * well-formed key, and an export leaves out a link it cannot make rather than fail.
- */
-function targetLink(key: string | undefined): string | null {
-  if (!key) return null;
-  try {
-    return icsUri(urlForTargetKey(key));
-  } catch {
-    return null;
-  }
-}
-
 const scopeOf = (c: Context<AppEnv>): Scope => ({ workspaceId: c.get("workspace").id, memberId: c.get("member").id });
 const today = () => new Date().toISOString().slice(0, 10);
-
-interface Row<T> {
-  row: EntityRow;
-  data: T;
-}
-
-/** The smallest valid row of each exported entity, for the defaults of fields an older row predates. */
-const seeds = { action_item: { text: "-" }, risk: { title: "-", likelihood: 1, impact: 1 } };
-
-async function rowsOf<E extends keyof typeof seeds>(c: Context<AppEnv>, entity: E): Promise<Row<EntityFields<E>>[]> {
-  const schema = entitySchemas[entity];
-  const defaults = schema.parse(seeds[entity]);
-  const rows = await readVisible(c.get("db"), scopeOf(c), entity);
-  return rows.map((row) => {
-    const raw = JSON.parse(row.data);
-    const parsed = schema.safeParse(raw);
-    return { row, data: (parsed.success ? parsed.data : { ...defaults, ...raw }) as EntityFields<E> };
-  });
-}
 
 function download(c: Context<AppEnv>, body: string, contentType: string, filename: string) {
   c.header("Content-Type", contentType);
@@ -80,53 +47,11 @@ const actionItemHeader = [
   "Updated",
 ];
 
-function actionItemEvent(workspaceId: string, { row, data }: Row<ActionItem>, names: Map<string, string>): AllDayEvent {
-  const owner = data.owner ?? (data.ownerId ? names.get(data.ownerId) : undefined);
-  const description = [
-    owner ? `Owner: ${owner}` : null,
-    data.department ? `Department: ${data.department}` : null,
-    `Priority: ${data.priority}`,
-    data.targets.length > 0 ? `Items: ${data.targets.join(" ")}` : null,
-    data.source ? `From: ${data.source.title || data.source.url}` : null,
-  ];
-  return {
-    uid: `action-item.${row.id}.${workspaceId}@liaison`,
-    date: data.due as string,
-    summary: data.text,
-    description: description.filter(Boolean).join("\n"),
-    url: icsUri(data.source?.url) ?? targetLink(data.targets[0]),
-    categories: ["Action item"],
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-function riskReviewEvent(workspaceId: string, { row, data }: Row<Risk>, names: Map<string, string>): AllDayEvent {
-  const owner = data.owner ?? (data.ownerId ? names.get(data.ownerId) : undefined);
-  const description = [
-    `Likelihood ${data.likelihood} of 5, impact ${data.impact} of 5; status ${data.status}`,
-    owner ? `Owner: ${owner}` : null,
-    data.department ? `Department: ${data.department}` : null,
-    data.targets.length > 0 ? `Items: ${data.targets.join(" ")}` : null,
-    data.mitigation ? `Mitigation: ${data.mitigation}` : null,
-  ];
-  return {
-    uid: `risk-review.${row.id}.${workspaceId}@liaison`,
-    date: data.reviewOn as string,
-    summary: `Review risk: ${data.title}`,
-    description: description.filter(Boolean).join("\n"),
-    url: targetLink(data.targets[0]),
-    categories: ["Risk review"],
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
 export const exports = new Hono<AppEnv>()
   .use(requireMember)
   .get("/action-items.csv", async (c) => {
     const names = await memberNames(c.get("db"), c.get("workspace").id);
-    const items = (await rowsOf(c, "action_item")).sort(byDueThenCreation);
+    const items = (await readRows(c.get("db"), scopeOf(c), "action_item")).sort(byDueThenCreation);
     const csv = toCsv(
       actionItemHeader,
       items.map(({ row, data }) => [
@@ -151,12 +76,12 @@ export const exports = new Hono<AppEnv>()
     const names = await memberNames(c.get("db"), workspace.id);
     // A calendar shows what is still ahead: done and cancelled action items, and closed risks, are
     // left out (the CSV export keeps every action item).
-    const actionItems = (await rowsOf(c, "action_item")).filter(({ data }) => data.due && data.status === "open");
-    const risks = (await rowsOf(c, "risk")).filter(({ data }) => data.reviewOn && data.status !== "closed");
+    const actionItems = (await readRows(c.get("db"), scopeOf(c), "action_item")).filter(({ data }) => data.due && data.status === "open");
+    const risks = (await readRows(c.get("db"), scopeOf(c), "risk")).filter(({ data }) => data.reviewOn && data.status !== "closed");
     const events = [
       ...actionItems.map((item) => actionItemEvent(workspace.id, item, names)),
       ...risks.map((risk) => riskReviewEvent(workspace.id, risk, names)),
-    ].sort((a, b) => a.date.localeCompare(b.date) || a.uid.localeCompare(b.uid));
+    ].sort(byDayThenUid);
     const ics = toIcs({ prodId: "-//Liaison//Liaison sync API//EN", name: `Liaison: ${workspace.name}`, events });
     return download(c, ics, "text/calendar; charset=utf-8", `liaison-${today()}.ics`);
   })

@@ -1,5 +1,6 @@
 // The Worker's HTTP API as the background calls it: workspace, invite, member, push and pull calls, and how a failed call is reported.
 import type { Browser } from "../../../shared/browsers";
+import type { CalendarFeed, NewCalendarFeed } from "../../../shared/calendar-feeds";
 import type { ReadMarksResponse } from "../../../shared/read-marks";
 import type { PullResponse, PushRequest, PushResponse } from "../../../shared/sync";
 import type { ApiErrorBody, Member, Session } from "../../../shared/workspace";
@@ -88,6 +89,11 @@ export const api = {
   browsers: (serverUrl: string, token: string) => callApi<{ browsers: Browser[] }>(serverUrl, "/v1/me/browsers", { token }),
   revokeBrowser: (serverUrl: string, token: string, id: string) =>
     callApi<null>(serverUrl, `/v1/me/browsers/${encodeURIComponent(id)}`, { method: "DELETE", token }),
+  createCalendarFeed: (serverUrl: string, token: string) =>
+    callApi<NewCalendarFeed>(serverUrl, "/v1/calendar-feeds", { method: "POST", token }),
+  calendarFeeds: (serverUrl: string, token: string) => callApi<{ feeds: CalendarFeed[] }>(serverUrl, "/v1/calendar-feeds", { token }),
+  revokeCalendarFeed: (serverUrl: string, token: string, id: string) =>
+    callApi<null>(serverUrl, `/v1/calendar-feeds/${encodeURIComponent(id)}`, { method: "DELETE", token }),
   createInvite: (serverUrl: string, token: string) =>
     callApi<{ code: string; expiresAt: string }>(serverUrl, "/v1/invites", { token, body: {} }),
   admin: <T>(serverUrl: string, token: string, method: string, path: string, body?: unknown) =>

@@ -1,5 +1,6 @@
 // Every message the background answers, gathered from the areas that declare them; the background checks each against these.
 import { z } from "zod";
+import { calendarMessages } from "./calendar";
 import { captureMessages } from "./capture";
 import type { Declared } from "./define";
 import { forMeMessages } from "./for-me";
@@ -20,6 +21,7 @@ export const messages = {
   ...recordMessages,
   ...forMeMessages,
   ...minutesMessages,
+  ...calendarMessages,
 };
 
 type Messages = typeof messages;

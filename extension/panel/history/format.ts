@@ -7,6 +7,7 @@ import {
   escalationStatusLabels,
   goalKindLabels,
   healthLabels,
+  meetingRepeatLabels,
   priorityLabels,
   raciLabels,
   recordKindLabels,
@@ -44,6 +45,7 @@ function vocabulary(entity: string, field: string, value: string): string | null
   if (field === "role" && has(raciLabels)) return t(raciLabels[known]);
   if (field === "visibility" && has(visibilityLabels)) return t(visibilityLabels[known]);
   if (field === "kind" && has(goalKindLabels)) return t(goalKindLabels[known]);
+  if (field === "repeats" && has(meetingRepeatLabels)) return t(meetingRepeatLabels[known]);
   if (field !== "status") return null;
   if (entity === "risk" && has(riskStatusLabels)) return t(riskStatusLabels[known]);
   if (entity === "escalation" && has(escalationStatusLabels)) return t(escalationStatusLabels[known]);

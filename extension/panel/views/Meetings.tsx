@@ -1,6 +1,7 @@
 // The side panel's "Meetings" tab: cross-department meetings with notes, decisions and action items, and their minutes as Markdown.
 import { useState } from "preact/hooks";
 import { compareCodeUnits } from "../../../shared/dates";
+import type { Meeting } from "../../../shared/entities";
 import { maxLengths } from "../../../shared/limits";
 import { minutesMarkdown } from "../../../shared/markdown";
 import { parseTargetList } from "../../../shared/target-input";
@@ -18,6 +19,7 @@ import type { PanelData } from "../panel-data";
 import { toggleDone } from "./actions";
 import { CopyMarkdown } from "./CopyMarkdown";
 import { markdownLabels } from "./labels";
+import { DueOccurrences, RecurringParts, RepeatsSelect } from "./RecurringMeeting";
 
 const splitNames = (value: string) =>
   value
@@ -32,10 +34,22 @@ export function Meetings({ data, today, knownKeys }: { data: PanelData; today: s
     (a, b) => compareCodeUnits(b.data.date, a.data.date) || compareCodeUnits(b.meta.createdAt, a.meta.createdAt),
   );
   const open = meetings.find((m) => m.id === openId);
-  if (open) return <MeetingDetail data={data} meetingId={open.id} knownKeys={knownKeys} onBack={() => setOpenId(null)} />;
+  if (open)
+    return (
+      <MeetingDetail
+        key={open.id}
+        data={data}
+        meetingId={open.id}
+        knownKeys={knownKeys}
+        today={today}
+        onOpen={setOpenId}
+        onBack={() => setOpenId(null)}
+      />
+    );
   return (
     <div class="meetings">
       <NewMeeting today={today} members={data.members} onCreated={setOpenId} />
+      <DueOccurrences data={data} today={today} onOpened={setOpenId} />
       {meetings.length === 0 ? (
         <p class="empty">{t("meetingsEmpty")}</p>
       ) : (
@@ -58,6 +72,7 @@ export function Meetings({ data, today, knownKeys }: { data: PanelData; today: s
 
 function NewMeeting({ today, members, onCreated }: { today: string; members: Member[]; onCreated: (id: string) => void }) {
   const [form, set, setForm] = useFormState({ title: "", date: today, departments: "", attendees: "" });
+  const [repeats, setRepeats] = useState<Meeting["repeats"]>(null);
   const [error, setError] = useState<string | null>(null);
   return (
     <form
@@ -70,9 +85,11 @@ function NewMeeting({ today, members, onCreated }: { today: string; members: Mem
           date: form.date,
           departments: splitNames(form.departments),
           attendees: splitNames(form.attendees),
+          repeats,
         })
           .then(({ id }) => {
             setForm({ title: "", date: today, departments: "", attendees: "" });
+            setRepeats(null);
             setError(null);
             onCreated(id);
           })
@@ -96,6 +113,7 @@ function NewMeeting({ today, members, onCreated }: { today: string; members: Mem
         {t("fieldAttendees")}
         <NamePicker people={members} value={form.attendees} onInput={set("attendees")} />
       </label>
+      <RepeatsSelect value={repeats} onChange={setRepeats} />
       <button type="submit" class="primary">
         {t("createMeeting")}
       </button>
@@ -108,11 +126,15 @@ function MeetingDetail({
   data,
   meetingId,
   knownKeys,
+  today,
+  onOpen,
   onBack,
 }: {
   data: PanelData;
   meetingId: string;
   knownKeys: string[];
+  today: string;
+  onOpen: (id: string) => void;
   onBack: () => void;
 }) {
   const meeting = data.meetings.find((m) => m.id === meetingId)?.data;
@@ -155,6 +177,7 @@ function MeetingDetail({
       <p class="muted">
         {formatDay(meeting.date)} · {meeting.departments.join(", ") || "—"} · {meeting.attendees.join(", ") || "—"}
       </p>
+      <RecurringParts data={data} meetingId={meetingId} today={today} onOpened={onOpen} />
       <label class="block">
         {t("meetingNotes")}
         <textarea

@@ -1,4 +1,5 @@
-// The headings of the side panel's Markdown exports (minutes, weekly report), in the user's language.
+// The headings of the side panel's Markdown exports (minutes, weekly report) and of drafted agendas, in the user's language.
+import type { AgendaLabels } from "../../../shared/agenda";
 import { recordKinds } from "../../../shared/kinds";
 import type { MarkdownLabels } from "../../../shared/markdown";
 import { riskStatuses } from "../../../shared/vocabulary";
@@ -37,5 +38,21 @@ export function markdownLabels(): MarkdownLabels {
       riskStatuses.map((status) => [status, t(riskStatusLabels[status]).toLowerCase()]),
     ) as MarkdownLabels["riskStatuses"],
     kinds: Object.fromEntries(recordKinds.map((kind) => [kind.name, t(recordKindLabels[kind.name])])),
+  };
+}
+
+/** The drafted agenda's headings and words in the user's language. */
+export function agendaLabels(): AgendaLabels {
+  return {
+    openActionItems: t("agendaOpenActionItems"),
+    escalations: t("agendaEscalations"),
+    risksToReview: t("agendaRisksToReview"),
+    decisionsToConfirm: t("agendaDecisionsToConfirm"),
+    owner: t("md_owner"),
+    due: t("md_due"),
+    decider: t("agendaDecider"),
+    deadline: t("agendaDeadline"),
+    review: t("agendaReview"),
+    none: t("md_none"),
   };
 }
