@@ -82,7 +82,7 @@ describe("the core loop: capture in one browser, see it in a teammate's", () => 
     await expect(item.locator(".department").textContent()).resolves.toBe("Engineering");
     await expect(item.locator(".due").textContent()).resolves.toContain("Dec 15, 2026");
     await expect(item.locator(".priority").textContent()).resolves.toBe("High");
-    const source = item.getByRole("link");
+    const source = item.locator(".source").getByRole("link");
     await expect(source.getAttribute("href")).resolves.toBe(issueUrl);
     await expect(source.textContent()).resolves.toContain("Checkout times out for EU customers");
 

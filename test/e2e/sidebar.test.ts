@@ -126,14 +126,16 @@ describe("the side panel, in English", () => {
     await profile?.close();
   });
 
-  it("groups my open work, and the toolbar badge counts my overdue items", async () => {
+  it("groups my open work, and the toolbar badge counts my overdue items and unread For me entries", async () => {
     await panel.getByRole("tab", { name: "My work" }).click();
     expect((await panel.locator(".my-work h2").allTextContents()).slice(0, 3)).toEqual(["Overdue (2)", "Due this week (1)", "Later (1)"]);
     await expect(panel.locator(".my-work section").first().locator("li.item .text").allTextContents()).resolves.toEqual([
       "Item 1",
       "Item 2",
     ]);
-    await expect.poll(() => panel.evaluate("chrome.action.getBadgeText({})"), { timeout: 10_000 }).toBe("2");
+    // The lead assigned me five items: they are unread in For me, and the badge adds them to the two overdue.
+    await panel.getByRole("tab", { name: "For me (5)" }).waitFor();
+    await expect.poll(() => panel.evaluate("chrome.action.getBadgeText({})"), { timeout: 10_000 }).toBe("7");
   });
 
   it("moves between views with the arrow keys", async () => {
@@ -211,7 +213,8 @@ describe("the side panel, in English", () => {
       section(/^Items with several accountable/)
         .locator("li")
         .allTextContents(),
-    ).resolves.toEqual(["jira:acme.atlassian.net/ACME-42"]);
+      // The tracker's own title, read when the chip test opened the issue, then the key.
+    ).resolves.toEqual(["Payment provider DPA review jira:acme.atlassian.net/ACME-42"]);
     await expect(
       section(/^Action items with no owner/)
         .locator("li")
@@ -245,7 +248,9 @@ describe("the side panel, in English", () => {
   it("searches action items, decisions and risks", async () => {
     await panel.getByRole("tab", { name: "Search" }).click();
     await panel.getByLabel(/^Search action items/).fill("regional");
-    await expect(panel.locator(".search-hits li").allTextContents()).resolves.toEqual(["Decision Ship the regional endpoint first"]);
+    await expect(panel.locator(".search-hits li").allTextContents()).resolves.toEqual([
+      "Decision Ship the regional endpoint first · Payment provider DPA review jira:acme.atlassian.net/ACME-42",
+    ]);
     // Every word must match, in any field: here the mitigation plan.
     await panel.getByLabel(/^Search action items/).fill("risk m1");
     await expect(panel.locator(".search-hits li").allTextContents()).resolves.toEqual(["Risk Risk 1"]);
@@ -339,7 +344,7 @@ describe("the whole UI in Simplified Chinese", () => {
     await panel.getByRole("tab", { name: "行动项" }).click();
     await panel.locator("li.item", { hasText: "事项5" }).waitFor({ timeout: 20_000 });
     const tabs = await panel.getByRole("tab").allTextContents();
-    expect(tabs).toEqual(["当前页面", "我的工作", "行动项", "会议", "风险", "目标", "协作缺口", "周报", "搜索", "回收站"]);
+    expect(tabs).toEqual(["当前页面", "给我的 (5)", "我的工作", "行动项", "会议", "风险", "目标", "协作缺口", "周报", "搜索", "回收站"]);
     for (const tab of tabs) {
       await panel.getByRole("tab", { name: tab }).click();
       if (tab === "会议") await panel.getByRole("button", { name: "支付周会" }).click();
