@@ -5,6 +5,7 @@ import { inUsePortNames } from "../common/ports";
 import { getKv, openStore } from "../store/db";
 import { announceChange, mutateLocal, type StoreChange, storeChannelName } from "../store/store";
 import { startCapture } from "./capture";
+import { startChannels } from "./channels";
 import type { Background, Handlers } from "./context";
 import { startHosts } from "./hosts";
 import { startPageParts } from "./page-parts";
@@ -54,6 +55,7 @@ export function startBackground(): void {
     ...startWorkspace(background),
     ...startHosts(background),
     ...startRecords(background),
+    ...startChannels(background),
   };
   browser.runtime.onMessage.addListener(receiver(handlers, db));
   startReminders(background);

@@ -13,6 +13,7 @@ import { NamePicker } from "../ui/NamePicker";
 import { useStore } from "../ui/use-store";
 import { AdminSection } from "./AdminSection";
 import { BrowsersSection } from "./BrowsersSection";
+import { ChannelsSection } from "./ChannelsSection";
 import { PreferencesSection } from "./PreferencesSection";
 import { SelfHostedSection } from "./SelfHostedSection";
 
@@ -58,6 +59,7 @@ export function OptionsApp() {
             onSync={() => void run(() => ask({ type: "sync.now" }))}
           />
           <AdminSection session={session} data={data} />
+          {session.member.role === "admin" && <ChannelsSection departments={data.departments.map((row) => row.data.name)} />}
           <BrowsersSection />
           <p>
             <button

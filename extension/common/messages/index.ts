@@ -1,6 +1,7 @@
 // Every message the background answers, gathered from the areas that declare them; the background checks each against these.
 import { z } from "zod";
 import { captureMessages } from "./capture";
+import { channelMessages } from "./channels";
 import type { Declared } from "./define";
 import { hostMessages } from "./hosts";
 import { pagePartMessages } from "./page-parts";
@@ -16,6 +17,7 @@ export const messages = {
   ...syncMessages,
   ...hostMessages,
   ...recordMessages,
+  ...channelMessages,
 };
 
 type Messages = typeof messages;
