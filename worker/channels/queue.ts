@@ -10,11 +10,12 @@ import {
   takeBacklog,
   takeSendSlot,
   windowEnd,
-  workspaceLanguage,
 } from "../db/channels";
 import { rateLimits, send } from "./deliver";
 import type { ChannelEvent } from "./events";
 import { chatMessage, platformBody } from "./messages";
+
+type Channel = NonNullable<Awaited<ReturnType<typeof channelById>>>;
 
 export type ChannelQueueMessage =
   | { type: "events"; workspaceId: string; events: ChannelEvent[] }
@@ -66,7 +67,7 @@ async function fanOut(env: Env, channels: ChannelRow[], events: ChannelEvent[]):
 }
 
 /** Sends events to a channel now, or holds them for a digest when the platform's limit for the minute is used up. */
-async function deliver(env: Env, message: Message<ChannelQueueMessage>, channel: ChannelRow, events: ChannelEvent[], digest: boolean) {
+async function deliver(env: Env, message: Message<ChannelQueueMessage>, channel: Channel, events: ChannelEvent[], digest: boolean) {
   const db = env.DB;
   const nowMs = Date.now();
   if (!(await takeSendSlot(db, channel.id, rateLimits[channel.platform], nowMs))) {
@@ -83,7 +84,7 @@ async function deliver(env: Env, message: Message<ChannelQueueMessage>, channel:
     message.ack();
     return;
   }
-  const language = await workspaceLanguage(db, channel.workspace_id);
+  const language = channel.language;
   const result = await send(channel, platformBody(channel.platform, chatMessage(events, language), language, events));
   const at = new Date().toISOString();
   if (result.ok) {
@@ -128,14 +129,26 @@ async function handle(env: Env, message: Message<ChannelQueueMessage>) {
   else await deliver(env, message, channel, held, true);
 }
 
-/** The queue's consumer: each message on its own; one that throws is retried later. */
+/**
+ * The queue's consumer: messages of different channels at once, one channel's in order (so that a
+ * channel hears of things in the order they happened); a message that throws is retried later.
+ */
 export async function consumeChannelQueue(batch: MessageBatch<ChannelQueueMessage>, env: Env): Promise<void> {
+  const byChannel = new Map<string, Array<Message<ChannelQueueMessage>>>();
   for (const message of batch.messages) {
-    try {
-      await handle(env, message);
-    } catch (error) {
-      console.error("liaison: a channel queue message failed", error instanceof Error ? error.message : "unknown error");
-      message.retry({ delaySeconds: backoffSeconds(message.attempts) });
-    }
+    const key = message.body.type === "events" ? `workspace:${message.body.workspaceId}` : message.body.channelId;
+    byChannel.set(key, [...(byChannel.get(key) ?? []), message]);
   }
+  await Promise.all(
+    [...byChannel.values()].map(async (messages) => {
+      for (const message of messages) {
+        try {
+          await handle(env, message);
+        } catch (error) {
+          console.error("liaison: a channel queue message failed", error instanceof Error ? error.message : "unknown error");
+          message.retry({ delaySeconds: backoffSeconds(message.attempts) });
+        }
+      }
+    }),
+  );
 }

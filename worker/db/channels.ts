@@ -52,9 +52,14 @@ export function findChannel(db: Db, workspaceId: string, id: string) {
   return db.prepare(`SELECT ${columns} FROM channels WHERE workspace_id = ?1 AND id = ?2`).bind(workspaceId, id).first<ChannelRow>();
 }
 
-/** A channel by id alone, for the queue's consumer (the id came from the workspace's own fan-out). */
+/** A channel by id alone, with its workspace's language, for the queue's consumer (the id came from the workspace's own fan-out). */
 export function channelById(db: Db, id: string) {
-  return db.prepare(`SELECT ${columns} FROM channels WHERE id = ?1`).bind(id).first<ChannelRow>();
+  return db
+    .prepare(
+      `SELECT ${columns.replace(/(^|, )/g, "$1c.")}, w.language FROM channels c JOIN workspaces w ON w.id = c.workspace_id WHERE c.id = ?1`,
+    )
+    .bind(id)
+    .first<ChannelRow & { language: WorkspaceLanguage }>();
 }
 
 export interface ChannelValues {
@@ -180,8 +185,15 @@ export async function takeBacklog(db: Db, channelId: string): Promise<string[]> 
   return (taken.results as Array<{ event: string; seq: number }>).sort((a, b) => a.seq - b.seq).map((row) => row.event);
 }
 
+/** Says the channel got a delivery through (written at most once a minute while all is well, to spare busy channels a write each). */
 export function recordDelivered(db: Db, channelId: string, at: string) {
-  return db.prepare("UPDATE channels SET last_delivered_at = ?2, failing_since = NULL WHERE id = ?1").bind(channelId, at).run();
+  return db
+    .prepare(
+      `UPDATE channels SET last_delivered_at = ?2, failing_since = NULL
+       WHERE id = ?1 AND (last_delivered_at IS NULL OR failing_since IS NOT NULL OR julianday(?2) - julianday(last_delivered_at) > 1.0 / 1440)`,
+    )
+    .bind(channelId, at)
+    .run();
 }
 
 /**
