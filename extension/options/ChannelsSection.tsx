@@ -9,6 +9,7 @@ import {
   type WorkspaceLanguage,
   workspaceLanguages,
 } from "../../shared/channels";
+import { maxLengths } from "../../shared/limits";
 import { ask } from "../common/ask";
 import type { PageMessage } from "../common/messages";
 import { ErrorNote } from "../ui/ErrorNote";
@@ -190,7 +191,12 @@ export function ChannelsSection({ departments }: { departments: string[] }) {
         >
           <div class="field">
             <label for="channel-name">{t("channelName")}</label>
-            <input id="channel-name" value={draft.name} maxLength={80} onInput={(e) => edit({ name: e.currentTarget.value })} />
+            <input
+              id="channel-name"
+              value={draft.name}
+              maxLength={maxLengths.channel.name}
+              onInput={(e) => edit({ name: e.currentTarget.value })}
+            />
           </div>
           <div class="field">
             <label for="channel-platform">{t("channelPlatform")}</label>
@@ -208,7 +214,13 @@ export function ChannelsSection({ departments }: { departments: string[] }) {
           </div>
           <div class="field">
             <label for="channel-url">{t("channelUrl")}</label>
-            <input id="channel-url" type="url" value={draft.url} maxLength={2048} onInput={(e) => edit({ url: e.currentTarget.value })} />
+            <input
+              id="channel-url"
+              type="url"
+              value={draft.url}
+              maxLength={maxLengths.channel.url}
+              onInput={(e) => edit({ url: e.currentTarget.value })}
+            />
           </div>
           {draft.platform !== "wecom" && draft.platform !== "slack" && (
             <div class="field">
@@ -218,7 +230,7 @@ export function ChannelsSection({ departments }: { departments: string[] }) {
                 type="password"
                 autoComplete="off"
                 value={draft.secret}
-                maxLength={200}
+                maxLength={maxLengths.channel.secret}
                 onInput={(e) => edit({ secret: e.currentTarget.value })}
               />
               {editing?.hasSecret && (

@@ -109,6 +109,17 @@ describe("channel administration", () => {
     expect(stored.secret).toBe(secrets[3]);
     const cleared = await api(`/v1/channels/${id}`, { method: "PATCH", token: admin.token, body: { secret: "" } });
     expect(cleared.json.channel.hasSecret).toBe(false);
+    // A refused request does not echo the secret it carried.
+    const tooLong = `${secrets[2]}${"x".repeat(300)}`;
+    const refused = await api("/v1/channels", { token: admin.token, body: { name: "X", platform: "webhook", url, secret: tooLong } });
+    expectError(refused, 400, "invalid_request");
+    expect(refused.text).not.toContain(tooLong.slice(0, 40));
+    const wrongKind = await api(`/v1/channels/${id}`, {
+      method: "PATCH",
+      token: admin.token,
+      body: { secret: 12345, platform: "teams", extra: secrets[2] },
+    });
+    expectError(wrongKind, 400, "invalid_request");
   });
 
   it("wants https, except on this machine", async () => {
