@@ -266,6 +266,53 @@ describe("delivery", { timeout: 40_000 }, () => {
     expect(receivers.of("f-assignments")).toHaveLength(2);
   });
 
+  it("announces high risks recorded or occurred, decisions recorded and check-ins asking for help, and nothing for small changes", async () => {
+    const admin = await createWorkspace("Acme", { name: "Pat Lee", department: "Product" });
+    await addChannel(admin, { name: "All", platform: "webhook", url: receivers.add("k-all", { platform: "webhook", secret: null }) });
+    const upsert = (entity: string, entityId: string, fields: Record<string, unknown>) => ({
+      id: newId(),
+      entity,
+      entityId,
+      op: "upsert",
+      fields,
+    });
+    await pushOk(admin.token, [
+      upsert("risk", "risk0001", {
+        title: "Vendor may slip",
+        likelihood: 5,
+        impact: 3,
+        department: "Engineering",
+        targets: ["github:acme/app#9"],
+      }),
+      upsert("risk", "risk0002", { title: "Minor", likelihood: 2, impact: 2 }),
+      upsert("decision", "dec00001", { text: "Ship in March", decidedBy: "Pat Lee", targets: ["github:acme/app#9"] }),
+      upsert("checkin", "chk00001", {
+        department: "Design",
+        week: "2026-W50",
+        status: "at-risk",
+        helpNeeded: [{ department: "Engineering", request: "Review the tokens" }],
+      }),
+    ]);
+    await pushOk(admin.token, [
+      upsert("risk", "risk0001", { status: "occurred" }),
+      upsert("risk", "risk0002", { description: "still minor" }),
+    ]);
+    await waitFor(() => expect(receivers.of("k-all")).toHaveLength(4));
+    await settle();
+    const events = receivers.of("k-all").map((message) => message.body.events[0]);
+    expect(events.map((e) => `${e.kind} ${e.id}`).sort()).toEqual([
+      "decision_recorded dec00001",
+      "help_needed chk00001",
+      "risk_occurred risk0001",
+      "risk_recorded risk0001",
+    ]);
+    expect(events.find((e) => e.kind === "risk_recorded")).toMatchObject({ score: 15, departments: ["Engineering"] });
+    expect(events.find((e) => e.kind === "help_needed")).toMatchObject({
+      departments: ["Design", "Engineering"],
+      detail: "→ Engineering: Review the tokens",
+    });
+  });
+
   it("sends each department's weekly report at the channel's weekday and hour, once, to the channels that want it", async () => {
     const admin = await createWorkspace("Acme", { name: "Pat Lee", department: "Product" });
     const monday9 = { weekday: 1, hour: 9 };
