@@ -76,6 +76,12 @@ describe("channel administration", () => {
     expectError(await api(`/v1/channels/${channel.id}/test`, { method: "POST", token: member.token }), 403, "forbidden");
     expectError(await api("/v1/workspace", { method: "PATCH", token: member.token, body: { language: "zh-CN" } }), 403, "forbidden");
     expect(receivers.of("admin-only")).toHaveLength(0);
+    // Another workspace's admin neither sees nor reaches it.
+    const other = await createWorkspace("Other", { name: "Lee Chan", department: "Ops" });
+    expect((await api("/v1/channels", { token: other.token })).json.channels).toEqual([]);
+    expectError(await api(`/v1/channels/${channel.id}`, { method: "PATCH", token: other.token, body: { name: "Mine" } }), 404, "not_found");
+    expectError(await api(`/v1/channels/${channel.id}/test`, { method: "POST", token: other.token }), 404, "not_found");
+    expectError(await api(`/v1/channels/${channel.id}`, { method: "DELETE", token: other.token }), 404, "not_found");
     expect((await api(`/v1/channels/${channel.id}`, { method: "DELETE", token: admin.token })).status).toBe(204);
     expectError(await api(`/v1/channels/${channel.id}`, { method: "DELETE", token: admin.token }), 404, "not_found");
   });
