@@ -275,6 +275,12 @@ describe("delivery", { timeout: 40_000 }, () => {
   it("announces high risks recorded or occurred, decisions recorded and check-ins asking for help, and nothing for small changes", async () => {
     const admin = await createWorkspace("Acme", { name: "Pat Lee", department: "Product" });
     await addChannel(admin, { name: "All", platform: "webhook", url: receivers.add("k-all", { platform: "webhook", secret: null }) });
+    await addChannel(admin, {
+      name: "QA",
+      platform: "webhook",
+      url: receivers.add("k-qa", { platform: "webhook", secret: null }),
+      departments: ["QA"],
+    });
     const upsert = (entity: string, entityId: string, fields: Record<string, unknown>) => ({
       id: newId(),
       entity,
@@ -291,7 +297,8 @@ describe("delivery", { timeout: 40_000 }, () => {
         targets: ["github:acme/app#9"],
       }),
       upsert("risk", "risk0002", { title: "Minor", likelihood: 2, impact: 2 }),
-      upsert("decision", "dec00001", { text: "Ship in March", decidedBy: "Pat Lee", targets: ["github:acme/app#9"] }),
+      upsert("meeting", "meet0001", { title: "Release sync", date: "2026-12-07", departments: ["QA", "Engineering"] }),
+      upsert("decision", "dec00001", { text: "Ship in March", decidedBy: "Pat Lee", targets: ["github:acme/app#9"], meeting: "meet0001" }),
       upsert("checkin", "chk00001", {
         department: "Design",
         week: "2026-W50",
@@ -313,6 +320,9 @@ describe("delivery", { timeout: 40_000 }, () => {
       "risk_recorded risk0001",
     ]);
     expect(events.find((e) => e.kind === "risk_recorded")).toMatchObject({ score: 15, departments: ["Engineering"] });
+    // The decision concerns its meeting's departments: the QA channel gets it, and nothing else of this push.
+    expect(receivers.of("k-qa").map((message) => message.body.events[0].kind)).toEqual(["decision_recorded"]);
+    expect(receivers.of("k-qa")[0].body.events[0].departments).toEqual(["QA", "Engineering"]);
     expect(events.find((e) => e.kind === "help_needed")).toMatchObject({
       departments: ["Design", "Engineering"],
       detail: "→ Engineering: Review the tokens",

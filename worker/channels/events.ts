@@ -32,6 +32,8 @@ export interface ChannelEvent {
   /** What else to say: the resolution of a decided escalation, the help a check-in asks for. */
   detail?: string;
   targets: string[];
+  /** A decision's meeting, whose departments the decision concerns (filled in when the events are fanned out). */
+  meeting?: string;
   /** Who made the change (empty for the workspace's own notices: overdue items, the weekly report). */
   by: string;
   at: string;
@@ -106,6 +108,7 @@ export function channelEvents(before: Map<string, EntityRow>, after: EntityRow[]
           person: now.decidedBy,
           due: now.date,
           targets: now.targets,
+          ...(now.meeting ? { meeting: now.meeting } : {}),
         });
       }
     } else if (row.entity === "checkin") {

@@ -66,6 +66,23 @@ async function fanOut(env: Env, channels: ChannelRow[], events: ChannelEvent[]):
   return deliveries.length;
 }
 
+/** A decision taken in a meeting concerns the meeting's departments: a channel limited to one of them gets it. */
+async function withMeetingDepartments(db: D1Database, workspaceId: string, events: ChannelEvent[]): Promise<ChannelEvent[]> {
+  const meetings = [...new Set(events.flatMap((event) => event.meeting ?? []))];
+  if (meetings.length === 0) return events;
+  const { results } = await db
+    .prepare(
+      `SELECT id, data FROM entities WHERE workspace_id = ?1 AND entity = 'meeting' AND deleted = 0
+         AND id IN (SELECT value FROM json_each(?2))`,
+    )
+    .bind(workspaceId, JSON.stringify(meetings))
+    .all<{ id: string; data: string }>();
+  const departments = new Map(results.map((row) => [row.id, (JSON.parse(row.data) as { departments?: string[] }).departments ?? []]));
+  return events.map((event) =>
+    event.meeting ? { ...event, departments: [...new Set([...event.departments, ...(departments.get(event.meeting) ?? [])])] } : event,
+  );
+}
+
 /** Sends events to a channel now, or holds them for a digest when the platform's limit for the minute is used up. */
 async function deliver(env: Env, message: Message<ChannelQueueMessage>, channel: Channel, events: ChannelEvent[], digest: boolean) {
   const db = env.DB;
@@ -114,7 +131,7 @@ async function handle(env: Env, message: Message<ChannelQueueMessage>) {
   const body = message.body;
   if (body.type === "events") {
     const channels = await listChannels(env.DB, body.workspaceId);
-    if (channels.length > 0) await fanOut(env, channels, body.events);
+    if (channels.length > 0) await fanOut(env, channels, await withMeetingDepartments(env.DB, body.workspaceId, body.events));
     message.ack();
     return;
   }
