@@ -363,6 +363,58 @@ try {
     auth: "member",
   });
   await example({ title: "A revoked feed: 404", method: "GET", path: feedPath });
+  sections.push("## Team chat channels\n");
+  await example({
+    title: "PATCH /v1/workspace: the language chat messages are written in (admins; en or zh-CN)",
+    method: "PATCH",
+    path: "/v1/workspace",
+    auth: "admin",
+    body: { language: "zh-CN" },
+  });
+  const channel = await example({
+    title: "POST /v1/channels: add a channel (admins)",
+    note: "Platforms: feishu, dingtalk, wecom, slack, webhook. The address must be https (plain http only for localhost or 127.0.0.1). The secret is write-only: answers say `hasSecret`. Empty `departments` or `events` mean all; `weekly` is the weekly report's UTC weekday (0 Sunday) and hour, or null. Events: action_assigned, action_overdue, escalation_opened, escalation_decided, risk_recorded (score 15 or more), risk_occurred, decision_recorded, help_needed, weekly_report.",
+    method: "POST",
+    path: "/v1/channels",
+    auth: "admin",
+    body: {
+      name: "Engineering group",
+      platform: "dingtalk",
+      url: "http://127.0.0.1:9/robot/send?access_token=example",
+      secret: "SEC-example-secret",
+      departments: ["Engineering"],
+      events: ["action_assigned", "escalation_opened", "weekly_report"],
+      weekly: { weekday: 1, hour: 1 },
+    },
+  });
+  ids[channel.json.channel.id] = "<channel id>";
+  await example({
+    title: "GET /v1/channels: the workspace's channels, with each one's last failed delivery and pause (admins)",
+    method: "GET",
+    path: "/v1/channels",
+    auth: "admin",
+  });
+  await example({
+    title: "PATCH /v1/channels/{id}: change a channel; `paused: false` resumes a paused one (admins)",
+    note: "A new url or secret resumes it too. An empty secret removes it.",
+    method: "PATCH",
+    path: `/v1/channels/${channel.json.channel.id}`,
+    auth: "admin",
+    body: { events: [], paused: false },
+  });
+  await example({
+    title: "POST /v1/channels/{id}/test: send a test message now and say what the receiver answered (admins)",
+    method: "POST",
+    path: `/v1/channels/${channel.json.channel.id}/test`,
+    auth: "admin",
+  });
+  await example({ title: "Channels are for admins: 403", method: "GET", path: "/v1/channels", auth: "member" });
+  await example({
+    title: "DELETE /v1/channels/{id} (admins)",
+    method: "DELETE",
+    path: `/v1/channels/${channel.json.channel.id}`,
+    auth: "admin",
+  });
 
   sections.push("## Tokens, invites and members\n");
   const browserCode = await example({

@@ -18,6 +18,7 @@ export const maxLengths = {
   indicator: { name: 120, unit: 20 },
   checkin: { highlights: 4000, blockers: 4000, helpRequest: 1000 },
   escalation: { title: 200, resolution: 4000 },
+  channel: { name: 80, url: 2048, secret: 200 },
 } as const;
 
 /** An annotation's tags, at most. */

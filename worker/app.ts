@@ -11,6 +11,7 @@ import { isAllowedOrigin } from "./lib/origins";
 import { d1Session } from "./middleware/session";
 import { browsers } from "./routes/browsers";
 import { calendar, calendarFeeds } from "./routes/calendar-feeds";
+import { channels } from "./routes/channels";
 import { exports } from "./routes/exports";
 import { invites, join } from "./routes/invites";
 import { live } from "./routes/live";
@@ -74,6 +75,7 @@ export const app = new Hono<AppEnv>()
   .route("/v1/export", exports)
   .route("/v1/calendar-feeds", calendarFeeds)
   .route("/v1/calendar", calendar)
+  .route("/v1/channels", channels)
   .route("/w3c/annotations/", w3c)
   .notFound((c) => c.json(errorBody("not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}`), 404))
   .onError((error, c) => {

@@ -6,6 +6,7 @@ import { getKv, openStore } from "../store/db";
 import { announceChange, mutateLocal, type StoreChange, storeChannelName } from "../store/store";
 import { startCalendar } from "./calendar";
 import { startCapture } from "./capture";
+import { startChannels } from "./channels";
 import type { Background, Handlers } from "./context";
 import { startForMe } from "./for-me";
 import { startHosts } from "./hosts";
@@ -60,6 +61,7 @@ export function startBackground(): void {
     ...startForMe(background),
     ...startMinutes(background),
     ...startCalendar(background),
+    ...startChannels(background),
   };
   browser.runtime.onMessage.addListener(receiver(handlers, db));
   startReminders(background);

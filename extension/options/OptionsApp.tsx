@@ -14,6 +14,7 @@ import { useStore } from "../ui/use-store";
 import { AdminSection } from "./AdminSection";
 import { BrowsersSection } from "./BrowsersSection";
 import { CalendarFeedsSection } from "./CalendarFeedsSection";
+import { ChannelsSection } from "./ChannelsSection";
 import { ForMeSection } from "./ForMeSection";
 import { PreferencesSection } from "./PreferencesSection";
 import { SelfHostedSection } from "./SelfHostedSection";
@@ -60,6 +61,7 @@ export function OptionsApp() {
             onSync={() => void run(() => ask({ type: "sync.now" }))}
           />
           <AdminSection session={session} data={data} />
+          {session.member.role === "admin" && <ChannelsSection departments={data.departments.map((row) => row.data.name)} />}
           <BrowsersSection />
           <CalendarFeedsSection />
           <p>

@@ -1,4 +1,6 @@
 // The catalogue key for each value of the product's vocabularies, written out so that every key in use can be read in the code (test/extension/locales.test.ts reads them).
+
+import type { ChannelEventKind, ChannelPlatform, WorkspaceLanguage } from "../../shared/channels";
 import type { ForMeKind, ForMeReason } from "../../shared/for-me";
 import type { RecordKindName } from "../../shared/kinds";
 import type { Attention } from "../../shared/summary";
@@ -229,3 +231,31 @@ export const exportLabels = {
   "calendar.ics": "exportCalendar",
   "annotations.jsonld": "exportAnnotations",
 } as const satisfies Record<string, MessageKey>;
+
+/** Team chat platforms, as the options page's Channels section names them. */
+export const channelPlatformLabels = {
+  feishu: "channelPlatform_feishu",
+  dingtalk: "channelPlatform_dingtalk",
+  wecom: "channelPlatform_wecom",
+  slack: "channelPlatform_slack",
+  webhook: "channelPlatform_webhook",
+} as const satisfies Record<ChannelPlatform, MessageKey>;
+
+/** What a channel can be sent. */
+export const channelEventLabels = {
+  action_assigned: "channelEvent_action_assigned",
+  action_overdue: "channelEvent_action_overdue",
+  escalation_opened: "channelEvent_escalation_opened",
+  escalation_decided: "channelEvent_escalation_decided",
+  risk_recorded: "channelEvent_risk_recorded",
+  risk_occurred: "channelEvent_risk_occurred",
+  decision_recorded: "channelEvent_decision_recorded",
+  help_needed: "channelEvent_help_needed",
+  weekly_report: "channelEvent_weekly_report",
+} as const satisfies Record<ChannelEventKind, MessageKey>;
+
+/** The languages the workspace's chat messages can be written in. */
+export const workspaceLanguageLabels = {
+  en: "workspaceLanguage_en",
+  "zh-CN": "workspaceLanguage_zh_CN",
+} as const satisfies Record<WorkspaceLanguage, MessageKey>;

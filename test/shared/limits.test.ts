@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
+import { createChannelRequest } from "../../shared/channels";
 import {
   actionItem,
   annotation,
@@ -85,6 +86,9 @@ describe("the forms' length limits", () => {
     expect(maxLength(shapeOf(checkin.shape.helpNeeded).request)).toBe(maxLengths.checkin.helpRequest);
     expect(maxLength(escalation.shape.title)).toBe(maxLengths.escalation.title);
     expect(maxLength(escalation.shape.resolution)).toBe(maxLengths.escalation.resolution);
+    expect(maxLength(createChannelRequest.shape.name)).toBe(maxLengths.channel.name);
+    expect(maxLength(createChannelRequest.shape.url)).toBe(maxLengths.channel.url);
+    expect(maxLength(createChannelRequest.shape.secret)).toBe(maxLengths.channel.secret);
   });
 
   it("are never written out as numbers in a form", () => {

@@ -3,6 +3,7 @@ import { DurableObject } from "cloudflare:workers";
 import { type LiveMessage, liveCloseCodes, livePing, livePong, liveProtocol } from "../../shared/live";
 import type { Mutation } from "../../shared/sync";
 import type { Member } from "../../shared/workspace";
+import { enqueueChannelEvents } from "../channels/queue";
 import { changedSomething, type PushOutcome, pushOutcome } from "../sync/push";
 
 /** Set by the Worker on the handshake it forwards, once it has authenticated the member. */
@@ -72,8 +73,12 @@ export class WorkspaceRoom extends DurableObject<Env> {
     const turn = this.pushing.then(() => pushOutcome(this.env.DB, workspaceId, member, mutations));
     this.pushing = turn.catch(() => {});
     const outcome = await turn;
-    if (outcome.ok && changedSomething(outcome.response)) await this.announce(outcome.response.cursor);
-    return outcome;
+    if (!outcome.ok) return outcome;
+    const { events, ...answer } = outcome;
+    // Chat channels hear of it through the queue, after the push has answered: never on its way.
+    if (events && events.length > 0) this.ctx.waitUntil(enqueueChannelEvents(this.env, workspaceId, events));
+    if (changedSomething(answer.response)) await this.announce(answer.response.cursor);
+    return answer;
   }
 
   /** Tells every connected member that the workspace's changes now reach `cursor`. */

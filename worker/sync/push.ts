@@ -10,6 +10,8 @@ import {
   trashDays,
 } from "../../shared/sync";
 import type { Member } from "../../shared/workspace";
+import { type ChannelEvent, channelEvents } from "../channels/events";
+import { enqueueChannelEvents } from "../channels/queue";
 import type { Db } from "../db/db";
 import {
   type EntityRow,
@@ -44,8 +46,10 @@ export async function pushAsMember(c: Context<AppEnv>, mutations: Mutation[]): P
     outcome = (await roomOf(c.env, workspaceId).push(workspaceId, c.get("member"), mutations)) as PushOutcome;
   } catch (error) {
     console.error("liaison: the workspace room did not take a push; applying it here", error);
-    const response = await applyPush(c.get("db"), workspaceId, c.get("member"), mutations);
+    const events: ChannelEvent[] = [];
+    const response = await applyPush(c.get("db"), workspaceId, c.get("member"), mutations, events);
     if (changedSomething(response)) c.executionCtx.waitUntil(announceCursor(c.env, workspaceId, response.cursor));
+    if (events.length > 0) c.executionCtx.waitUntil(enqueueChannelEvents(c.env, workspaceId, events));
     return response;
   }
   if (!outcome.ok)
@@ -59,15 +63,16 @@ export const changedSomething = (response: PushResponse) => response.results.som
 
 /** A push as the room answers it: its response and the bookmark of its write, or the refusal to raise. */
 export type PushOutcome =
-  | { ok: true; response: PushResponse; bookmark: string | null }
+  | { ok: true; response: PushResponse; bookmark: string | null; events?: ChannelEvent[] }
   | { ok: false; error: { status: number; code: string; message: string; details?: unknown } };
 
 /** Applies a push on a fresh session of the primary, answering a refusal instead of throwing it (errors do not cross RPC whole). */
 export async function pushOutcome(database: D1Database, workspaceId: string, member: Member, mutations: Mutation[]): Promise<PushOutcome> {
   const session = database.withSession("first-primary");
   try {
-    const response = await applyPush(session, workspaceId, member, mutations);
-    return { ok: true, response, bookmark: session.getBookmark() };
+    const events: ChannelEvent[] = [];
+    const response = await applyPush(session, workspaceId, member, mutations, events);
+    return { ok: true, response, bookmark: session.getBookmark(), events };
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     return { ok: false, error: { status: error.status, code: error.code, message: error.message, details: error.details } };
@@ -114,13 +119,21 @@ function reusedId(m: Mutation): never {
  * (409) or an invalid result (400) refuses the whole push: nothing of it is written. The room applies a workspace's
  * pushes one at a time, so the race is only ever lost to a push applied elsewhere (see pushAsMember).
  */
-async function applyPush(db: Db, workspaceId: string, member: Member, mutations: Mutation[]): Promise<PushResponse> {
+async function applyPush(
+  db: Db,
+  workspaceId: string,
+  member: Member,
+  mutations: Mutation[],
+  events: ChannelEvent[],
+): Promise<PushResponse> {
   const digests = await Promise.all(mutations.map(mutationDigest));
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
     const plan = await planPush(db, workspaceId, member, mutations, digests);
     if (plan.statements.length === 0) return { results: plan.results, cursor: plan.seq };
     try {
       await db.batch(plan.statements);
+      // What the push means to the workspace's chat channels, once it is written.
+      events.push(...channelEvents(plan.before, plan.finalRows, member, plan.at));
       return { results: plan.results, cursor: plan.newSeq };
     } catch (error) {
       if (!isGuardFailure(error)) throw error;
@@ -260,6 +273,7 @@ async function planPush(db: Db, workspaceId: string, member: Member, mutations: 
   }
 
   const changesByOthers = await readChangesByOthers(db, workspaceId, member, mutations, rows);
+  const before = new Map(rows);
 
   const at = now();
   let nextVersion = seq;
@@ -399,5 +413,5 @@ async function planPush(db: Db, workspaceId: string, member: Member, mutations: 
       ...recordHistoryStatements(db, workspaceId, member, history, at),
     );
   }
-  return { results, statements, seq, newSeq };
+  return { results, statements, seq, newSeq, before, finalRows, at };
 }

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { calendarMessages } from "./calendar";
 import { captureMessages } from "./capture";
+import { channelMessages } from "./channels";
 import type { Declared } from "./define";
 import { forMeMessages } from "./for-me";
 import { hostMessages } from "./hosts";
@@ -22,6 +23,7 @@ export const messages = {
   ...forMeMessages,
   ...minutesMessages,
   ...calendarMessages,
+  ...channelMessages,
 };
 
 type Messages = typeof messages;
