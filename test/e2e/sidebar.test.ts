@@ -253,7 +253,9 @@ describe("the side panel, in English", () => {
     ]);
     // Every word must match, in any field: here the mitigation plan.
     await panel.getByLabel(/^Search action items/).fill("risk m1");
-    await expect(panel.locator(".search-hits li").allTextContents()).resolves.toEqual(["Risk Risk 1"]);
+    await expect(panel.locator(".search-hits li").allTextContents()).resolves.toEqual([
+      "Risk Risk 1 · Payment provider DPA review jira:acme.atlassian.net/ACME-42",
+    ]);
   });
 
   it("opens on a long list with its newest page first, then offers the rest", async () => {
