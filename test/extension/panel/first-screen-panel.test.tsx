@@ -50,7 +50,8 @@ describe("the side panel opening on a large store", () => {
 
   it("follows the first screen with the full read", async () => {
     render(<PanelApp first={openStore().then(readFirstScreen)} />);
-    expect(await screen.findByRole("button", { name: "Show more (50 left)" })).toBeTruthy();
+    // The full read is not timed here (bench/sidepanel.ts measures it): on a busy machine it takes more than the default second.
+    expect(await screen.findByRole("button", { name: "Show more (50 left)" }, { timeout: 10_000 })).toBeTruthy();
     fireEvent.click(screen.getByRole("tab", { name: "My work" }));
     expect(screen.queryByText("Loading…")).toBeNull();
   });
