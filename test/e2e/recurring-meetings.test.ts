@@ -67,7 +67,10 @@ describe("a recurring meeting", () => {
       await panel.locator("li.item", { hasText: text }).waitFor();
     }
     // One of them gets done before the next occurrence.
-    await panel.locator("li.item", { hasText: "Book the load test" }).getByRole("checkbox").check();
+    const done = panel.locator("li.item", { hasText: "Book the load test" });
+    await done.getByRole("checkbox").check();
+    // Stored before the user moves on: the list shows it done.
+    await done.locator(".status", { hasText: "Done" }).waitFor();
     await panel.getByRole("button", { name: /All meetings/ }).click();
 
     // Its day has come: the next occurrence is offered, and opens with the agenda drafted.
