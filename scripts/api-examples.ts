@@ -373,7 +373,7 @@ try {
   });
   const channel = await example({
     title: "POST /v1/channels: add a channel (admins)",
-    note: "Platforms: feishu, dingtalk, wecom, slack, webhook. The address must be https (plain http only for localhost or 127.0.0.1). The secret is write-only: answers say `hasSecret`. Empty `departments` or `events` mean all; `weekly` is the weekly report's UTC weekday (0 Sunday) and hour, or null. Events: action_assigned, action_overdue, escalation_opened, escalation_decided, risk_recorded (score 15 or more), risk_occurred, decision_recorded, help_needed, weekly_report.",
+    note: "Platforms: feishu, dingtalk, wecom, slack, webhook. The address must be https (plain http only for localhost, 127.0.0.1 or [::1]). The address and the secret are write-only (for most platforms the address holds the bot's token): answers give the address masked to its scheme and host, with `urlHint` (its last 4 characters) and `hasUrl`, and say `hasSecret`. Empty `departments` or `events` mean all; `weekly` is the weekly report's UTC weekday (0 Sunday) and hour, or null. Events: action_assigned, action_overdue, escalation_opened, escalation_decided, risk_recorded (score 15 or more), risk_occurred, decision_recorded, help_needed, weekly_report.",
     method: "POST",
     path: "/v1/channels",
     auth: "admin",
@@ -396,7 +396,7 @@ try {
   });
   await example({
     title: "PATCH /v1/channels/{id}: change a channel; `paused: false` resumes a paused one (admins)",
-    note: "A new url or secret resumes it too. An empty secret removes it.",
+    note: "Send `url` only to replace the address. A new url or secret resumes it too. An empty secret removes it.",
     method: "PATCH",
     path: `/v1/channels/${channel.json.channel.id}`,
     auth: "admin",
@@ -404,6 +404,7 @@ try {
   });
   await example({
     title: "POST /v1/channels/{id}/test: send a test message now and say what the receiver answered (admins)",
+    note: "The answer is the receiver's HTTP status (0: no answer), the platform's error code if any, and `kind` (null when sent; else timeout, unreachable, http or platform), never the receiver's text. A test takes one of the channel's sends of the minute, and only while fewer than 3 went: beyond, 429 with Retry-After.",
     method: "POST",
     path: `/v1/channels/${channel.json.channel.id}/test`,
     auth: "admin",

@@ -1,6 +1,6 @@
 // Team chat channels: the platforms, the events they can be sent, the API's requests and answers, and the workspace's language.
 import { z } from "zod";
-import { departmentName, text } from "./text";
+import { departmentName, httpsOrLoopbackUrl, text } from "./text";
 
 export const channelPlatforms = ["feishu", "dingtalk", "wecom", "slack", "webhook"] as const;
 export type ChannelPlatform = (typeof channelPlatforms)[number];
@@ -26,22 +26,8 @@ export type WorkspaceLanguage = (typeof workspaceLanguages)[number];
 /** A risk this high (likelihood × impact) is announced when recorded. */
 export const channelRiskScore = 15;
 
-/** This machine: a receiver here may be plain http (local testing). */
-const loopbackHosts = ["localhost", "127.0.0.1"];
-
-/** A webhook address: https, except on this machine. */
-const webhookUrl = z
-  .string()
-  .trim()
-  .max(2048)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === "https:" || (url.protocol === "http:" && loopbackHosts.includes(url.hostname));
-    } catch {
-      return false;
-    }
-  }, "must be an https:// address (plain http only for localhost or 127.0.0.1)");
+/** A webhook address: https, except on this machine. For most platforms the address itself is the credential. */
+const webhookUrl = httpsOrLoopbackUrl(2048);
 
 /** When a channel gets the weekly report: a weekday (0 Sunday … 6 Saturday) and an hour, in UTC. */
 const weeklySchedule = z.object({ weekday: z.number().int().min(0).max(6), hour: z.number().int().min(0).max(23) }).strict();
@@ -67,7 +53,10 @@ export const createChannelRequest = z
   })
   .strict();
 
-/** Any of the fields; `paused: false` resumes a paused channel (so does changing its address or secret). */
+/**
+ * Any of the fields; `paused: false` resumes a paused channel (so does sending a new address or
+ * secret). An address is sent only to change it: the API never gives the stored one back.
+ */
 export const updateChannelRequest = z
   .object({
     name: channelFields.name.optional(),
@@ -83,19 +72,42 @@ export const updateChannelRequest = z
 
 export const workspaceLanguageRequest = z.enum(workspaceLanguages);
 
-/** The last delivery that failed for good: when, the receiver's status (0 when it did not answer) and what it said. */
-export interface ChannelFailure {
-  at: string;
+/** How a delivery failed: no answer in time, no connection, an HTTP error status, or the platform's refusal inside a 200. */
+const channelFailureKinds = ["timeout", "unreachable", "http", "platform"] as const;
+export type ChannelFailureKind = (typeof channelFailureKinds)[number];
+
+/**
+ * What a receiver answered, in parts the extension words in the reader's language: its status (0
+ * when it did not answer) and the platform's short error code, never the receiver's own text.
+ */
+export interface ChannelAnswer {
+  platform: ChannelPlatform;
   status: number;
-  message: string;
+  /** The platform's error code (Feishu's `code`, DingTalk's and WeCom's `errcode`, Slack's error word), when it gave one. */
+  code: string | null;
+  /** Null when the message got through. */
+  kind: ChannelFailureKind | null;
 }
 
-/** A channel as admins see it: never its secret, only whether it has one. */
+/** The last delivery that failed for good, and when. */
+export interface ChannelFailure extends ChannelAnswer {
+  at: string;
+  kind: ChannelFailureKind;
+}
+
+/**
+ * A channel as admins see it: never its secret, only whether it has one; never its address (which
+ * for most platforms holds the bot's token), only its scheme and host and its last characters.
+ */
 export interface Channel {
   id: string;
   name: string;
   platform: ChannelPlatform;
+  /** The address masked: scheme and host, then "/…". */
   url: string;
+  /** The address's last 4 characters, to tell two addresses apart. */
+  urlHint: string;
+  hasUrl: boolean;
   hasSecret: boolean;
   departments: string[];
   events: ChannelEventKind[];
@@ -107,9 +119,7 @@ export interface Channel {
   createdAt: string;
 }
 
-/** What a test message did: sent, or the receiver's refusal. */
-export interface ChannelTestResult {
+/** What a test message did: sent, or the receiver's refusal (status and code only). */
+export interface ChannelTestResult extends ChannelAnswer {
   ok: boolean;
-  status: number;
-  message: string;
 }

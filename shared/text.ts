@@ -39,5 +39,23 @@ export const httpUrl = z
     }
   }, "must be an http(s) URL");
 
+/** This machine: an address here may be plain http (`npm start`, local receivers), as nothing crosses a network. */
+const loopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
+
+/** An address that carries a credential (a token, a webhook key): https, except on this machine. */
+export const httpsOrLoopbackUrl = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((value) => {
+      try {
+        const url = new URL(value);
+        return url.protocol === "https:" || (url.protocol === "http:" && loopbackHosts.includes(url.hostname));
+      } catch {
+        return false;
+      }
+    }, "must start with https:// (plain http only for localhost, 127.0.0.1 or [::1])");
+
 export const personName = text(80, 1);
 export const departmentName = text(60, 1);

@@ -2,6 +2,7 @@
 import { useEffect, useState } from "preact/hooks";
 import {
   type Channel,
+  type ChannelAnswer,
   type ChannelEventKind,
   type ChannelPlatform,
   channelEventKinds,
@@ -14,7 +15,7 @@ import { ask } from "../common/ask";
 import type { PageMessage } from "../common/messages";
 import { ErrorNote } from "../ui/ErrorNote";
 import { formatDay, t, uiLocale } from "../ui/i18n";
-import { channelEventLabels, channelPlatformLabels, workspaceLanguageLabels } from "../ui/labels";
+import { channelEventLabels, channelFailureLabels, channelPlatformLabels, workspaceLanguageLabels } from "../ui/labels";
 
 type ChannelAction = Extract<PageMessage, { type: "channels.admin" }>["action"];
 
@@ -32,11 +33,21 @@ const toUtc = (local: { weekday: number; hour: number }) => shift(local.weekday,
 const weekdayName = (weekday: number) =>
   new Intl.DateTimeFormat(uiLocale(), { weekday: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2026, 0, 4 + weekday)));
 
+/** A receiver's answer in the reader's language: the platform's name, the HTTP status and the platform's error code. */
+function answerText(answer: ChannelAnswer): string {
+  const platform = t(channelPlatformLabels[answer.platform]);
+  const said = answer.kind
+    ? t(channelFailureLabels[answer.kind], [platform, String(answer.status)])
+    : t("channelTestAnswer", [platform, String(answer.status)]);
+  return answer.code ? t("channelFailureCode", [said, answer.code]) : said;
+}
+
 const when = (iso: string) => `${formatDay(iso.slice(0, 10))} ${iso.slice(11, 16)} UTC`;
 
 interface Draft {
   name: string;
   platform: ChannelPlatform;
+  /** A new address; empty when editing keeps the saved one (which the API never gives back). */
   url: string;
   secret: string;
   removeSecret: boolean;
@@ -60,7 +71,7 @@ const emptyDraft: Draft = {
 const draftOf = (channel: Channel): Draft => ({
   name: channel.name,
   platform: channel.platform,
-  url: channel.url,
+  url: "",
   secret: "",
   removeSecret: false,
   departments: channel.departments,
@@ -74,7 +85,7 @@ const toggle = <T,>(list: T[], value: T) => (list.includes(value) ? list.filter(
 export function ChannelsSection({ departments }: { departments: string[] }) {
   const [channels, setChannels] = useState<Channel[]>([]);
   const [language, setLanguage] = useState<WorkspaceLanguage>("en");
-  const [editing, setEditing] = useState<{ id: string | null; draft: Draft; hasSecret: boolean } | null>(null);
+  const [editing, setEditing] = useState<{ id: string | null; draft: Draft; hasSecret: boolean; saved: Channel | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -86,7 +97,7 @@ export function ChannelsSection({ departments }: { departments: string[] }) {
         if (reply.channels) setChannels(reply.channels);
         if (reply.language) setLanguage(reply.language);
         if (reply.result) {
-          const said = reply.result.message;
+          const said = answerText(reply.result);
           setNotice(reply.result.ok ? t("channelTestSent", said) : t("channelTestFailed", said));
         }
         after?.();
@@ -101,13 +112,16 @@ export function ChannelsSection({ departments }: { departments: string[] }) {
     const fields = {
       name: draft.name,
       platform: draft.platform,
-      url: draft.url,
       departments: draft.departments,
       events: draft.events,
       weekly: draft.weekly && toUtc(draft.weekly),
       ...(draft.secret ? { secret: draft.secret } : draft.removeSecret ? { secret: "" } : {}),
     };
-    run(id ? { kind: "update", id, change: fields } : { kind: "create", channel: fields }, () => setEditing(null));
+    // An address goes only when typed: sending one replaces the saved address and resumes a paused channel.
+    const url = draft.url.trim();
+    run(id ? { kind: "update", id, change: url ? { ...fields, url } : fields } : { kind: "create", channel: { ...fields, url } }, () =>
+      setEditing(null),
+    );
   };
   const edit = (change: Partial<Draft>) => setEditing((current) => current && { ...current, draft: { ...current.draft, ...change } });
   const draft = editing?.draft;
@@ -151,7 +165,7 @@ export function ChannelsSection({ departments }: { departments: string[] }) {
             )}
             {channel.lastFailure && (
               <p class="error" data-channel-failure>
-                {t("channelLastFailure", [channel.lastFailure.message, when(channel.lastFailure.at)])}
+                {t("channelLastFailure", [answerText(channel.lastFailure), when(channel.lastFailure.at)])}
               </p>
             )}
             {channel.pausedAt && (
@@ -168,7 +182,7 @@ export function ChannelsSection({ departments }: { departments: string[] }) {
             <button
               type="button"
               class="link"
-              onClick={() => setEditing({ id: channel.id, draft: draftOf(channel), hasSecret: channel.hasSecret })}
+              onClick={() => setEditing({ id: channel.id, draft: draftOf(channel), hasSecret: channel.hasSecret, saved: channel })}
             >
               {t("channelEdit")}
             </button>
@@ -221,6 +235,11 @@ export function ChannelsSection({ departments }: { departments: string[] }) {
               maxLength={maxLengths.channel.url}
               onInput={(e) => edit({ url: e.currentTarget.value })}
             />
+            {editing?.saved?.hasUrl && (
+              <p class="muted" data-channel-url>
+                {t("channelUrlKept", [editing.saved.url, editing.saved.urlHint])}
+              </p>
+            )}
           </div>
           {draft.platform !== "wecom" && draft.platform !== "slack" && (
             <div class="field">
@@ -309,7 +328,7 @@ export function ChannelsSection({ departments }: { departments: string[] }) {
         </form>
       ) : (
         <p>
-          <button type="button" onClick={() => setEditing({ id: null, draft: emptyDraft, hasSecret: false })}>
+          <button type="button" onClick={() => setEditing({ id: null, draft: emptyDraft, hasSecret: false, saved: null })}>
             {t("channelAdd")}
           </button>
         </p>

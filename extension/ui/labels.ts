@@ -1,6 +1,6 @@
 // The catalogue key for each value of the product's vocabularies, written out so that every key in use can be read in the code (test/extension/locales.test.ts reads them).
 
-import type { ChannelEventKind, ChannelPlatform, WorkspaceLanguage } from "../../shared/channels";
+import type { ChannelEventKind, ChannelFailureKind, ChannelPlatform, WorkspaceLanguage } from "../../shared/channels";
 import type { ForMeKind, ForMeReason } from "../../shared/for-me";
 import type { RecordKindName } from "../../shared/kinds";
 import type { Attention } from "../../shared/summary";
@@ -253,6 +253,14 @@ export const channelEventLabels = {
   help_needed: "channelEvent_help_needed",
   weekly_report: "channelEvent_weekly_report",
 } as const satisfies Record<ChannelEventKind, MessageKey>;
+
+/** How a channel's delivery failed, as the Channels section says it: the platform's name and the HTTP status fill it in. */
+export const channelFailureLabels = {
+  timeout: "channelFailure_timeout",
+  unreachable: "channelFailure_unreachable",
+  http: "channelFailure_http",
+  platform: "channelFailure_platform",
+} as const satisfies Record<ChannelFailureKind, MessageKey>;
 
 /** The languages the workspace's chat messages can be written in. */
 export const workspaceLanguageLabels = {

@@ -8,12 +8,14 @@ const base: Channel = {
   id: "chan00000001",
   name: "Eng group",
   platform: "dingtalk",
-  url: "https://oapi.dingtalk.com/robot/send?access_token=abc",
+  url: "https://oapi.dingtalk.com/…",
+  urlHint: "9f3a",
+  hasUrl: true,
   hasSecret: true,
   departments: ["Engineering"],
   events: ["action_assigned", "weekly_report"],
   weekly: null,
-  lastFailure: { at: "2026-12-05T08:00:00.000Z", status: 401, message: "401 from DingTalk, sign not match" },
+  lastFailure: { at: "2026-12-05T08:00:00.000Z", platform: "dingtalk", status: 200, code: "310000", kind: "platform" },
   lastDeliveredAt: "2026-12-04T08:00:00.000Z",
   pausedAt: "2026-12-05T09:00:00.000Z",
   createdAt: "2026-12-01T08:00:00.000Z",
@@ -25,7 +27,7 @@ vi.mock("../../extension/common/ask", () => ({
   ask: vi.fn(async (message: { type: string; action: { kind: string } }) => {
     sent.push(message);
     const reply: Record<string, unknown> = { channels: [base], language: "zh-CN" };
-    if (message.action.kind === "test") reply.result = { ok: false, status: 401, message: "401 from DingTalk, sign not match" };
+    if (message.action.kind === "test") reply.result = { ok: false, platform: "dingtalk", status: 0, code: null, kind: "timeout" };
     return reply;
   }),
 }));
@@ -49,14 +51,16 @@ describe("the Channels section", () => {
     expect(item.textContent).toContain("DingTalk");
     expect(item.textContent).toContain("Engineering");
     expect(item.textContent).toContain("Action item assigned, Weekly report");
-    expect(item.querySelector("[data-channel-failure]")?.textContent).toContain("Last delivery failed: 401 from DingTalk, sign not match");
+    expect(item.querySelector("[data-channel-failure]")?.textContent).toContain(
+      "Last delivery failed: DingTalk refused the message (HTTP 200), error code 310000",
+    );
     expect(item.querySelector("[data-channel-paused]")?.textContent).toContain("Paused since");
     expect((screen.getByLabelText("Language of chat messages") as HTMLSelectElement).value).toBe("zh-CN");
 
     fireEvent.click(screen.getByRole("button", { name: "Resume" }));
     await waitFor(() => expect(actions()).toContainEqual({ kind: "update", id: "chan00000001", change: { paused: false } }));
     fireEvent.click(screen.getByRole("button", { name: "Send a test message" }));
-    await waitFor(() => expect(screen.getByText("Test message failed: 401 from DingTalk, sign not match")).toBeTruthy());
+    await waitFor(() => expect(screen.getByText("Test message failed: no answer from DingTalk in 10 s")).toBeTruthy());
   });
 
   it("adds a channel with its secret, departments, events and weekly report", async () => {
@@ -83,17 +87,31 @@ describe("the Channels section", () => {
     expect(created.weekly).toEqual(expect.objectContaining({ weekday: expect.any(Number), hour: expect.any(Number) }));
   });
 
-  it("edits a channel without showing or resending its secret", async () => {
+  it("edits a channel without showing or resending its secret or address (a rename does not resume it)", async () => {
     render(<ChannelsSection departments={["Engineering"]} />);
     fireEvent.click(await screen.findByRole("button", { name: "Edit" }));
     expect((screen.getByLabelText("Signing secret (optional)") as HTMLInputElement).value).toBe("");
     expect(screen.getByText(/A secret is set/)).toBeTruthy();
+    expect((screen.getByLabelText("Webhook address") as HTMLInputElement).value).toBe("");
+    expect(document.querySelector("[data-channel-url]")?.textContent).toContain("https://oapi.dingtalk.com/… (ends in “9f3a”)");
     fireEvent.input(screen.getByLabelText("Name"), { target: { value: "Eng robots" } });
     fireEvent.click(screen.getByRole("button", { name: "Save channel" }));
     await waitFor(() => expect(actions().some((action) => action.kind === "update")).toBe(true));
     const change = actions().find((action) => action.kind === "update").change;
     expect(change.name).toBe("Eng robots");
     expect(change).not.toHaveProperty("secret");
+    expect(change).not.toHaveProperty("url");
+  });
+
+  it("sends a new address only when one is typed", async () => {
+    render(<ChannelsSection departments={["Engineering"]} />);
+    fireEvent.click(await screen.findByRole("button", { name: "Edit" }));
+    fireEvent.input(screen.getByLabelText("Webhook address"), {
+      target: { value: " https://oapi.dingtalk.com/robot/send?access_token=new " },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Save channel" }));
+    await waitFor(() => expect(actions().some((action) => action.kind === "update")).toBe(true));
+    expect(actions().find((action) => action.kind === "update").change.url).toBe("https://oapi.dingtalk.com/robot/send?access_token=new");
   });
 
   it("sets the workspace's language", async () => {

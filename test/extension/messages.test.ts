@@ -11,6 +11,7 @@ import type { StoredSession } from "../../extension/common/session";
 import { type Db, openStore } from "../../extension/store/db";
 import type { SyncStatus } from "../../extension/store/status";
 import { clearStore, listRows, mutateLocal } from "../../extension/store/store";
+import { createChannelRequest } from "../../shared/channels";
 import { capturableKinds } from "../../shared/kinds/capturable";
 
 // What a page's content script may ask of the background: it runs inside untrusted pages.
@@ -197,6 +198,24 @@ describe("the server URL a workspace is joined or created on", () => {
   it("may be plain http on this machine, where npm start serves the API", () => {
     expect(join("http://127.0.0.1:8787")).toBe(true);
     expect(join("http://localhost:8787")).toBe(true);
+    expect(join("http://[::1]:8787")).toBe(true);
+  });
+
+  it("follows the same rule as a chat channel's webhook address", () => {
+    const webhook = (url: string) => createChannelRequest.safeParse({ name: "Bot", platform: "webhook", url }).success;
+    for (const url of [
+      "https://liaison.acme.example",
+      "http://liaison.acme.example",
+      "http://10.0.0.7:8787",
+      "http://127.0.0.1:8787",
+      "http://localhost:8787",
+      "http://[::1]:8787",
+      "http://[::2]:8787",
+      "ftp://127.0.0.1/x",
+      "not an address",
+    ]) {
+      expect(webhook(url), url).toBe(join(url));
+    }
   });
 });
 

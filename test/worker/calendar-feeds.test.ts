@@ -157,6 +157,29 @@ describe("calendar feeds", () => {
     expect(aFeed.text).toContain("Weekly sync");
   });
 
+  it("are written in the workspace's language", async () => {
+    const a = await createWorkspace("Acme");
+    await pushOk(a.token, [
+      upsert("action_item", { text: "写文档", due: "2026-12-31", ownerId: a.member.id, priority: "high" }),
+      upsert("risk", { title: "供应商延期", likelihood: 3, impact: 4, reviewOn: "2026-12-20", ownerId: a.member.id }),
+      upsert("escalation", { title: "谁负责 SDK？", departments: ["Legal", "QA"], deciderId: a.member.id, deadline: "2026-12-18" }),
+    ]);
+    const feed = await newFeed(a);
+    const english = events(icsLines((await read(feed.url)).text));
+    expect(english.map((event) => event.SUMMARY)).toEqual(["Decide: 谁负责 SDK？", "Review risk: 供应商延期", "写文档"]);
+    expect(english[2].DESCRIPTION).toContain("Priority: high");
+    expect((await call("/v1/workspace", { method: "PATCH", token: a.token, body: { language: "zh-CN" } })).status).toBe(200);
+    const chinese = events(icsLines((await read(feed.url)).text));
+    expect(chinese.map((event) => event.SUMMARY)).toEqual(["待决定：谁负责 SDK？", "复核风险：供应商延期", "写文档"]);
+    expect(chinese[0]).toMatchObject({ CATEGORIES: "升级事项", DESCRIPTION: "部门：Legal、QA" });
+    expect(chinese[1].DESCRIPTION).toBe(`可能性 3/5，影响 4/5；状态：未处理\\n负责人：${a.member.name}`);
+    expect(chinese[2].DESCRIPTION).toContain("优先级：高");
+    expect(chinese[2].CATEGORIES).toBe("行动项");
+    // The workspace's calendar export too.
+    const exported = await call("/v1/export/calendar.ics", { token: a.token });
+    expect(exported.text).toContain("SUMMARY:复核风险：供应商延期");
+  });
+
   it("keep only a hash of the secret, are listed for their member only, and stop working when revoked", async () => {
     const a = await createWorkspace();
     const b = await joinWorkspace(a);

@@ -4,13 +4,16 @@ import { env } from "cloudflare:workers";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Session } from "../../shared/workspace";
 import type { ChannelEvent } from "../../worker/channels/events";
-import type { ChannelQueueMessage } from "../../worker/channels/queue";
+import { type ChannelQueueMessage, enqueueChannelEvents } from "../../worker/channels/queue";
 import { sendScheduledNotices } from "../../worker/channels/schedule";
 import worker from "../../worker/index";
+import { channelBacklogDays, channelSentDays, purgeExpired } from "../../worker/maintenance";
 import { startReceivers } from "./channel-receivers";
 import { actionItemUpsert, type CallResult, call, createWorkspace, expectError, joinWorkspace, newId, pushOk, rows } from "./helpers";
 
-const secrets = ["feishu-Secret-9f3a", "SECdingtalk0c7b21e", "hook-secret-77d1", "rotated-secret-5b2e"];
+// A webhook address's token is a credential too: for DingTalk, WeCom, Slack and Feishu the address is all it takes to post.
+const urlToken = "dingtalkToken4c1e9a7b";
+const secrets = ["feishu-Secret-9f3a", "SECdingtalk0c7b21e", "hook-secret-77d1", "rotated-secret-5b2e", urlToken];
 
 // Everything the Worker logs, and every answer the API gives, is checked for secrets at the end.
 const logged: string[] = [];
@@ -94,7 +97,9 @@ describe("channel administration", () => {
     expect(created.json.channel).toMatchObject({
       name: "Lark",
       platform: "feishu",
-      url,
+      url: "http://127.0.0.1:9/…",
+      urlHint: url.slice(-4),
+      hasUrl: true,
       hasSecret: true,
       departments: [],
       events: [],
@@ -128,12 +133,61 @@ describe("channel administration", () => {
     expectError(wrongKind, 400, "invalid_request");
   });
 
+  it("never gives the address back (it holds the bot's token), and a rename neither changes it nor resumes a paused channel", async () => {
+    const admin = await createWorkspace();
+    const url = `${receivers.add("masked", { platform: "dingtalk", secret: null })}?access_token=${urlToken}`;
+    const channel = await addChannel(admin, { name: "Ding", platform: "dingtalk", url });
+    const listed = await api("/v1/channels", { token: admin.token });
+    expect(listed.json.channels[0]).toMatchObject({ url: "http://127.0.0.1:9/…", hasUrl: true, urlHint: urlToken.slice(-4) });
+    expect(listed.text).not.toContain(urlToken);
+    const since = "2026-12-01T00:00:00.000Z";
+    await rows("UPDATE channels SET paused_at = ?2, failing_since = ?2 WHERE id = ?1", channel.id, since);
+    const renamed = await api(`/v1/channels/${channel.id}`, { method: "PATCH", token: admin.token, body: { name: "Ding 2" } });
+    expect(renamed.json.channel).toMatchObject({ name: "Ding 2", pausedAt: since, hasUrl: true });
+    expect(await rows("SELECT url, failing_since FROM channels WHERE id = ?1", channel.id)).toEqual([{ url, failing_since: since }]);
+    // A new address is the fix for a failing channel: it is stored, and the channel resumes.
+    const moved = `${receivers.add("masked-moved", { platform: "dingtalk", secret: null })}?access_token=${urlToken}2`;
+    const changed = await api(`/v1/channels/${channel.id}`, { method: "PATCH", token: admin.token, body: { url: moved } });
+    expect(changed.json.channel).toMatchObject({ name: "Ding 2", pausedAt: null, urlHint: moved.slice(-4) });
+    expect(await rows("SELECT url, failing_since FROM channels WHERE id = ?1", channel.id)).toEqual([{ url: moved, failing_since: null }]);
+  });
+
+  it("a test message takes one of the channel's sends, a few a minute at most, and answers the status and code only", async () => {
+    const admin = await createWorkspace();
+    const url = receivers.add("tested", { platform: "slack", secret: null, fail: { status: 404, body: "no_service" } });
+    const channel = await addChannel(admin, { name: "Slack", platform: "slack", url });
+    const test = () => api(`/v1/channels/${channel.id}/test`, { method: "POST", token: admin.token });
+    expect((await test()).json.result).toEqual({ ok: false, platform: "slack", status: 404, code: "no_service", kind: "http" });
+    // Whatever the receiver says is not passed on: the test is no relay to read other sites through.
+    receivers.set("tested", { fail: { status: 502, body: "<html>a page from somewhere else</html>" } });
+    const relayed = await test();
+    expect(relayed.json.result).toEqual({ ok: false, platform: "slack", status: 502, code: null, kind: "http" });
+    expect(relayed.text).not.toContain("somewhere else");
+    receivers.set("tested", { fail: undefined });
+    expect((await test()).json.result).toEqual({ ok: true, platform: "slack", status: 200, code: null, kind: null });
+    const refused = await test();
+    expectError(refused, 429, "rate_limited");
+    expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(receivers.of("tested")).toHaveLength(3);
+    // The minute over, it may be tested again; a channel busy delivering waits as well.
+    await rows("UPDATE channels SET window_start = window_start - 60000 WHERE id = ?1", channel.id);
+    expect((await test()).json.result.ok).toBe(true);
+    await rows("UPDATE channels SET window_count = 50 WHERE id = ?1", channel.id);
+    expectError(await test(), 429, "rate_limited");
+    expect(receivers.of("tested")).toHaveLength(4);
+  });
+
   it("wants https, except on this machine", async () => {
     const admin = await createWorkspace();
     for (const url of ["http://example.com/hook", "ftp://127.0.0.1/x", "not a url", "http://10.0.0.1/hook"]) {
       expectError(await api("/v1/channels", { token: admin.token, body: { name: "X", platform: "webhook", url } }), 400, "invalid_request");
     }
-    for (const url of ["https://open.feishu.cn/open-apis/bot/v2/hook/abc", "http://localhost:8080/hook", "http://127.0.0.1:9/hook"]) {
+    for (const url of [
+      "https://open.feishu.cn/open-apis/bot/v2/hook/abc",
+      "http://localhost:8080/hook",
+      "http://127.0.0.1:9/hook",
+      "http://[::1]:8080/hook",
+    ]) {
       expect((await api("/v1/channels", { token: admin.token, body: { name: "X", platform: "feishu", url } })).status).toBe(201);
     }
     expectError(await api("/v1/channels", { token: admin.token, body: { name: "X", platform: "teams", url: "https://x.test" } }), 400);
@@ -155,7 +209,7 @@ describe("delivery", { timeout: 40_000 }, () => {
       await addChannel(admin, {
         name: p.name,
         platform: p.platform,
-        url: p.platform === "dingtalk" ? `${url}?access_token=abc` : url,
+        url: p.platform === "dingtalk" ? `${url}?access_token=${urlToken}` : url,
         ...(p.secret ? { secret: p.secret } : {}),
       });
     }
@@ -179,7 +233,7 @@ describe("delivery", { timeout: 40_000 }, () => {
       expect(message.text, p.name).toContain("Sam Wu");
       expect(message.text, p.name).toContain("https://github.com/acme/app/issues/7");
     }
-    expect(receivers.of("p-dingtalk")[0].url.searchParams.get("access_token")).toBe("abc");
+    expect(receivers.of("p-dingtalk")[0].url.searchParams.get("access_token")).toBe(urlToken);
     const hook = receivers.of("p-webhook")[0].body;
     expect(hook.events[0]).toMatchObject({
       kind: "action_assigned",
@@ -200,17 +254,16 @@ describe("delivery", { timeout: 40_000 }, () => {
     const url = receivers.add("wrong-secret", { platform: "feishu", secret: "the receiver's own secret" });
     const channel = await addChannel(admin, { name: "Lark", platform: "feishu", url, secret: secrets[0] });
     const tested = await api(`/v1/channels/${channel.id}/test`, { method: "POST", token: admin.token });
-    expect(tested.json.result).toMatchObject({ ok: false, status: 200 });
-    expect(tested.json.result.message).toContain("code 19021");
+    expect(tested.json.result).toEqual({ ok: false, platform: "feishu", status: 200, code: "19021", kind: "platform" });
     expect(receivers.of("wrong-secret")[0].signed).toBe(false);
     await pushOk(admin.token, [actionItemUpsert("wrong001", { text: "Fix sign", owner: "Pat Lee" })]);
     await waitFor(async () => {
       const listed = await api("/v1/channels", { token: admin.token });
-      expect(listed.json.channels[0].lastFailure?.message).toMatch(/^200 from Feishu, code 19021: sign match fail/);
+      expect(listed.json.channels[0].lastFailure).toMatchObject({ platform: "feishu", status: 200, code: "19021", kind: "platform" });
     });
     receivers.set("wrong-secret", { secret: secrets[0] });
     const retested = await api(`/v1/channels/${channel.id}/test`, { method: "POST", token: admin.token });
-    expect(retested.json.result).toEqual({ ok: true, status: 200, message: "200 from Feishu" });
+    expect(retested.json.result).toEqual({ ok: true, platform: "feishu", status: 200, code: null, kind: null });
   });
 
   it("assignments and escalations reach the right channels only (departments, event kinds), in English and Chinese", async () => {
@@ -439,7 +492,15 @@ describe("failures and limits", () => {
     expect(last.retryMessages).toEqual([]);
     expect(last.explicitAcks).toEqual(["msg-0"]);
     listed = await api("/v1/channels", { token: admin.token });
-    expect(listed.json.channels[0].lastFailure).toMatchObject({ status: 500, message: "500 from Feishu, internal error" });
+    expect(listed.json.channels[0].lastFailure).toEqual({
+      at: expect.any(String),
+      platform: "feishu",
+      status: 500,
+      code: null,
+      kind: "http",
+    });
+    // The receiver's own words are never passed on.
+    expect(listed.text).not.toContain("internal error");
     expect(listed.json.channels[0].pausedAt).toBeNull();
 
     // A timeout or a refused connection is retried the same way.
@@ -454,7 +515,7 @@ describe("failures and limits", () => {
     const refused = await deliver(1);
     expect(refused.retryMessages).toEqual([]);
     listed = await api("/v1/channels", { token: admin.token });
-    expect(listed.json.channels[0].lastFailure.message).toBe("401 from Feishu, sign match fail");
+    expect(listed.json.channels[0].lastFailure).toMatchObject({ status: 401, code: "19021", kind: "http" });
     expect(listed.json.channels[0].pausedAt).not.toBeNull();
     const before = receivers.of("failing").length;
     expect((await deliver(1)).explicitAcks).toEqual(["msg-0"]);
@@ -489,6 +550,87 @@ describe("failures and limits", () => {
     expect(digest.body.markdown.title).toBe("5 updates from Liaison");
     for (const title of titles.slice(20)) expect(digest.text).toContain(title);
     expect((await rows("SELECT * FROM channel_backlog WHERE channel_id = ?1", channel.id)).length).toBe(0);
+  });
+
+  it("queues a push's oversized events in messages under the queue's size limit, each sent on its own", async () => {
+    const queued: ChannelQueueMessage[] = [];
+    let sends = 0;
+    const queue = {
+      send: vi.fn(async (body: ChannelQueueMessage) => {
+        sends += 1;
+        if (sends === 1) throw new Error("queue unavailable");
+        queued.push(body);
+      }),
+      sendBatch: vi.fn(async () => {
+        throw new Error("one batch for every event");
+      }),
+    };
+    const big = Array.from({ length: 40 }, (_, index) => ({
+      ...event(`Big ${index} ${"t".repeat(5000)}`),
+      detail: "d".repeat(60_000),
+      targets: Array.from({ length: 200 }, (_, n) => `github:acme/app#${n}${"x".repeat(500)}`),
+    }));
+    await enqueueChannelEvents({ CHANNEL_QUEUE: queue } as unknown as Env, "workspace1", big);
+    expect(queue.send.mock.calls.length).toBeGreaterThan(1);
+    for (const [body] of queue.send.mock.calls) expect(new TextEncoder().encode(JSON.stringify(body)).length).toBeLessThan(100_000);
+    // The group that failed loses its events only; every other event was queued, shortened.
+    const failed = (queue.send.mock.calls[0][0] as { events: ChannelEvent[] }).events.length;
+    const events = queued.flatMap((body) => (body.type === "events" ? body.events : []));
+    expect(events.length).toBe(big.length - failed);
+    for (const queuedEvent of events) {
+      expect(queuedEvent.detail?.length).toBeLessThanOrEqual(2000);
+      expect(queuedEvent.title.length).toBeLessThanOrEqual(500);
+      expect(queuedEvent.targets.length).toBeLessThanOrEqual(20);
+    }
+    expect(events[0].targets[0]).toMatch(/^github:acme\/app#0x+…$/);
+  });
+
+  it("a weekly report that could not be queued goes with the next hourly run, and other workspaces still get theirs", async () => {
+    const weekly = { weekday: 3, hour: 6 };
+    const add = async (name: string) => {
+      const admin = await createWorkspace();
+      const url = receivers.add(name, { platform: "webhook", secret: null });
+      return addChannel(admin, { name, platform: "webhook", url, departments: ["Ops"], events: ["weekly_report"], weekly });
+    };
+    const lost = await add("s-lost");
+    const kept = await add("s-kept");
+    const at = new Date("2026-12-09T06:00:00Z");
+    const queue = {
+      sendBatch: vi.fn(async (batch: Array<{ body: ChannelQueueMessage }>) => {
+        if (batch.some(({ body }) => body.type === "deliver" && body.channelId === lost.id)) throw new Error("queue unavailable");
+        return env.CHANNEL_QUEUE.sendBatch(batch);
+      }),
+    };
+    expect(await sendScheduledNotices({ DB: env.DB, CHANNEL_QUEUE: queue } as unknown as Env, at)).toBeGreaterThanOrEqual(1);
+    await waitFor(() => expect(receivers.of("s-kept")).toHaveLength(1));
+    expect(await rows("SELECT key FROM channel_sent WHERE channel_id = ?1", lost.id)).toEqual([]);
+    expect(await rows("SELECT key FROM channel_sent WHERE channel_id = ?1", kept.id)).toEqual([{ key: "weekly:Ops:2026-W50" }]);
+    expect(await sendScheduledNotices(env, at)).toBeGreaterThanOrEqual(1);
+    await waitFor(() => expect(receivers.of("s-lost")).toHaveLength(1));
+    await settle();
+    expect(receivers.of("s-kept")).toHaveLength(1);
+  });
+
+  it("the daily clean-up drops held-back events over a week old and marks of notices sent over a month old", async () => {
+    const admin = await createWorkspace();
+    const url = receivers.add("purged", { platform: "webhook", secret: null });
+    const channel = await addChannel(admin, { name: "Old", platform: "webhook", url });
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    await rows(
+      "INSERT INTO channel_backlog (channel_id, event, at) VALUES (?1, 'stale', ?2), (?1, 'fresh', ?3)",
+      channel.id,
+      daysAgo(channelBacklogDays + 1),
+      daysAgo(1),
+    );
+    await rows(
+      "INSERT INTO channel_sent (channel_id, key, at) VALUES (?1, 'old', ?2), (?1, 'recent', ?3)",
+      channel.id,
+      daysAgo(channelSentDays + 1),
+      daysAgo(2),
+    );
+    await purgeExpired(env.DB);
+    expect(await rows("SELECT event FROM channel_backlog WHERE channel_id = ?1", channel.id)).toEqual([{ event: "fresh" }]);
+    expect(await rows("SELECT key FROM channel_sent WHERE channel_id = ?1", channel.id)).toEqual([{ key: "recent" }]);
   });
 
   it("no API answer and no log line holds a secret", async () => {

@@ -5,14 +5,6 @@ import { dingtalkSign, feishuSign, webhookSignature } from "./sign";
 /** Messages per minute each platform's bot takes (a DingTalk robot blocks for 10 minutes beyond 20). */
 export const rateLimits: Record<ChannelPlatform, number> = { feishu: 100, dingtalk: 20, wecom: 20, slack: 60, webhook: 120 };
 
-const platformNames: Record<ChannelPlatform, string> = {
-  feishu: "Feishu",
-  dingtalk: "DingTalk",
-  wecom: "WeCom",
-  slack: "Slack",
-  webhook: "the webhook",
-};
-
 const timeoutMs = 10_000;
 
 /** What a delivery came to: sent, or a failure worth retrying (5xx, 429, no answer) or not (the rest). */
@@ -49,8 +41,9 @@ async function signedRequest(destination: Destination, body: Record<string, unkn
   return new Request(url, { method: "POST", headers, body: text });
 }
 
-/** A platform's own error inside a 200: Feishu's `code`, DingTalk's and WeCom's `errcode`. */
-function platformError(platform: ChannelPlatform, answer: string): { code: number; message: string } | null {
+/** A platform's error code in its answer: Feishu's `code`, DingTalk's and WeCom's `errcode`; Slack answers a bare error word. */
+function platformCode(platform: ChannelPlatform, answer: string): number | string | null {
+  if (platform === "slack") return /^[a-z_]{1,40}$/.test(answer.trim()) ? answer.trim() : null;
   if (platform !== "feishu" && platform !== "dingtalk" && platform !== "wecom") return null;
   let parsed: Record<string, unknown>;
   try {
@@ -59,48 +52,44 @@ function platformError(platform: ChannelPlatform, answer: string): { code: numbe
     return null;
   }
   const code = Number(parsed.code ?? parsed.errcode ?? parsed.StatusCode ?? 0);
-  if (!code) return null;
-  return { code, message: String(parsed.msg ?? parsed.errmsg ?? parsed.StatusMessage ?? "") };
+  return Number.isSafeInteger(code) && code !== 0 ? code : null;
 }
 
 /** Platform errors that mean "too fast, try later": DingTalk 130101, WeCom 45009, Feishu 9499 and 11232. */
 const busyCodes = new Set([130101, 45009, 9499, 11232]);
 
-const short = (value: string) => value.replace(/\s+/g, " ").trim().slice(0, 200);
-
-/** Sends the request; never throws. The answer's words are kept short, and the address (which may hold a token) is never said. */
+/**
+ * Sends the request; never throws. The answer is reduced to its status and the platform's error
+ * code: the receiver's own words are never passed on, and the address (which may hold a token) never said.
+ */
 export async function send(destination: Destination, body: Record<string, unknown>): Promise<DeliveryResult> {
-  const name = platformNames[destination.platform];
+  const { platform } = destination;
   let response: Response;
   try {
     response = await fetch(await signedRequest(destination, body), { signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
     const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-    return {
-      ok: false,
-      retry: true,
-      status: 0,
-      message: timedOut ? `no answer from ${name} in ${timeoutMs / 1000} s` : `${name} could not be reached`,
-    };
+    return { ok: false, retry: true, platform, status: 0, code: null, kind: timedOut ? "timeout" : "unreachable" };
   }
   const answer = await response.text().catch(() => "");
+  const code = platformCode(platform, answer);
+  const said = code === null ? null : String(code);
   if (!response.ok) {
-    const said = platformError(destination.platform, answer)?.message ?? short(answer);
     return {
       ok: false,
       retry: response.status >= 500 || response.status === 429,
+      platform,
       status: response.status,
-      message: `${response.status} from ${name}${said ? `, ${short(said)}` : ""}`,
+      code: said,
+      kind: "http",
     };
   }
-  const refused = platformError(destination.platform, answer);
-  if (refused) {
-    return {
-      ok: false,
-      retry: busyCodes.has(refused.code),
-      status: response.status,
-      message: `${response.status} from ${name}, code ${refused.code}${refused.message ? `: ${short(refused.message)}` : ""}`,
-    };
+  if (code !== null && platform !== "slack") {
+    return { ok: false, retry: busyCodes.has(Number(code)), platform, status: response.status, code: said, kind: "platform" };
   }
-  return { ok: true, retry: false, status: response.status, message: `${response.status} from ${name}` };
+  return { ok: true, retry: false, platform, status: response.status, code: null, kind: null };
 }
+
+/** A delivery's outcome for the Worker's log: status and code, never the address or the receiver's words. */
+export const describeAnswer = (answer: { platform: ChannelPlatform; status: number; code: string | null; kind: string | null }) =>
+  `${answer.platform} ${answer.kind ?? "ok"} ${answer.status}${answer.code ? ` code ${answer.code}` : ""}`;

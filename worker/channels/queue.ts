@@ -11,7 +11,7 @@ import {
   takeSendSlot,
   windowEnd,
 } from "../db/channels";
-import { rateLimits, send } from "./deliver";
+import { describeAnswer, rateLimits, send } from "./deliver";
 import type { ChannelEvent } from "./events";
 import { chatMessage, platformBody } from "./messages";
 
@@ -30,19 +30,66 @@ const pauseAfterMs = 24 * 60 * 60 * 1000;
 /** Seconds before the next try: 30 s, doubling, at most 30 minutes. */
 const backoffSeconds = (attempts: number) => Math.min(30 * 2 ** Math.max(0, attempts - 1), 1800);
 
-// A queue message holds at most 128 KB: events go in groups small enough for it.
-const eventsPerMessage = 20;
+// A queue message holds at most 128 KB and a batch 256 KB: messages are kept well under the one, batches under the other.
+const maxMessageBytes = 100_000;
+const maxBatchBytes = 200_000;
+/** A batch holds at most 100 messages. */
+const maxBatchMessages = 100;
+/** An event's free text is cut to this many characters before it is queued; a chat message shows less anyway. */
+const maxDetailChars = 2000;
+const maxTitleChars = 500;
+const maxTargets = 20;
+const maxTargetChars = 300;
 
-/** Hands a push's events to the queue; a failure is logged (without the events' text), never raised to the push. */
-export async function enqueueChannelEvents(env: Env, workspaceId: string, events: ChannelEvent[]): Promise<void> {
-  try {
-    const groups: Array<{ body: ChannelQueueMessage }> = [];
-    for (let at = 0; at < events.length; at += eventsPerMessage) {
-      groups.push({ body: { type: "events", workspaceId, events: events.slice(at, at + eventsPerMessage) } });
+/** A message's size, counted high: the queue stores strings as V8 serializes them, at one or two bytes a character. */
+const bytesOf = (value: unknown) => JSON.stringify(value).length * 2;
+const cut = (value: string, max: number) => (value.length > max ? `${value.slice(0, max - 1)}…` : value);
+
+/** An event small enough to queue: long text and long lists of tracker items shortened. */
+export function queueable(event: ChannelEvent): ChannelEvent {
+  return {
+    ...event,
+    title: cut(event.title, maxTitleChars),
+    ...(event.detail === undefined ? {} : { detail: cut(event.detail, maxDetailChars) }),
+    targets: event.targets.slice(0, maxTargets).map((target) => cut(target, maxTargetChars)),
+  };
+}
+
+/** Splits items into runs that each stay under `maxBytes` serialized and `maxCount` long (an item alone always makes a run). */
+function bySize<T>(items: T[], maxBytes: number, maxCount: number): T[][] {
+  const runs: T[][] = [];
+  let run: T[] = [];
+  let size = 0;
+  for (const item of items) {
+    const bytes = bytesOf(item) + 1;
+    if (run.length > 0 && (size + bytes > maxBytes || run.length >= maxCount)) {
+      runs.push(run);
+      run = [];
+      size = 0;
     }
-    await env.CHANNEL_QUEUE.sendBatch(groups);
-  } catch (error) {
-    console.error("liaison: channel events could not be queued", error instanceof Error ? error.message : "unknown error");
+    run.push(item);
+    size += bytes;
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
+/**
+ * Hands a push's events to the queue, in messages under the queue's size limit, each sent on its
+ * own: a message that cannot be queued loses only its events. A failure is logged (without the
+ * events' text), never raised to the push.
+ */
+export async function enqueueChannelEvents(env: Env, workspaceId: string, events: ChannelEvent[]): Promise<void> {
+  // One after another, so that channels hear of things in the order they happened.
+  for (const group of bySize(events.map(queueable), maxMessageBytes - 1000, Number.POSITIVE_INFINITY)) {
+    try {
+      await env.CHANNEL_QUEUE.send({ type: "events", workspaceId, events: group } satisfies ChannelQueueMessage);
+    } catch (error) {
+      console.error(
+        `liaison: ${group.length} channel events could not be queued`,
+        error instanceof Error ? error.message : "unknown error",
+      );
+    }
   }
 }
 
@@ -55,6 +102,11 @@ export function wants(channel: Pick<ChannelRow, "departments" | "events" | "paus
   return departments.length === 0 || event.departments.some((department) => departments.includes(department));
 }
 
+/** Queues deliveries in batches under the queue's limits (count and bytes). */
+export async function sendDeliveries(env: Env, deliveries: Array<{ body: ChannelQueueMessage }>): Promise<void> {
+  for (const batch of bySize(deliveries, maxBatchBytes, maxBatchMessages)) await env.CHANNEL_QUEUE.sendBatch(batch);
+}
+
 /** Queues each channel's deliveries: one message per channel and event, so each is retried alone. */
 async function fanOut(env: Env, channels: ChannelRow[], events: ChannelEvent[]): Promise<number> {
   const deliveries: Array<{ body: ChannelQueueMessage }> = [];
@@ -62,7 +114,7 @@ async function fanOut(env: Env, channels: ChannelRow[], events: ChannelEvent[]):
     for (const event of events)
       if (wants(channel, event)) deliveries.push({ body: { type: "deliver", channelId: channel.id, events: [event] } });
   }
-  for (let at = 0; at < deliveries.length; at += 100) await env.CHANNEL_QUEUE.sendBatch(deliveries.slice(at, at + 100));
+  await sendDeliveries(env, deliveries);
   return deliveries.length;
 }
 
@@ -119,9 +171,10 @@ async function deliver(env: Env, message: Message<ChannelQueueMessage>, channel:
       );
     message.retry({ delaySeconds: backoffSeconds(message.attempts) });
   } else {
-    const paused = await recordFailure(db, channel.id, { at, status: result.status, message: result.message }, pauseAfterMs);
+    const failure = { at, platform: result.platform, status: result.status, code: result.code, kind: result.kind ?? "http" } as const;
+    const paused = await recordFailure(db, channel.id, failure, pauseAfterMs);
     console.warn(
-      `liaison: delivery to channel ${channel.id} failed for good (${result.message})${paused ? "; the channel is paused" : ""}`,
+      `liaison: delivery to channel ${channel.id} failed for good (${describeAnswer(result)})${paused ? "; the channel is paused" : ""}`,
     );
     message.ack();
   }

@@ -1,5 +1,6 @@
 // A member's calendar feeds: made, listed, revoked, and found by the hash of their secret.
 import type { CalendarFeed } from "../../shared/calendar-feeds";
+import type { WorkspaceLanguage } from "../../shared/channels";
 import type { Db } from "./db";
 import { type MemberRow, toMember, toWorkspace } from "./rows";
 
@@ -35,16 +36,19 @@ export async function deleteCalendarFeed(db: Db, workspaceId: string, memberId: 
 export async function findCalendarFeed(db: Db, secretHash: string) {
   const row = await db
     .prepare(
-      `SELECT m.id, m.workspace_id, m.name, m.department, m.role, m.joined_at, w.name AS workspace_name, w.created_at AS workspace_created_at
+      `SELECT m.id, m.workspace_id, m.name, m.department, m.role, m.joined_at, w.name AS workspace_name, w.created_at AS workspace_created_at,
+         w.language
        FROM calendar_feeds f JOIN members m ON m.id = f.member_id AND m.workspace_id = f.workspace_id
          JOIN workspaces w ON w.id = f.workspace_id
        WHERE f.secret_hash = ?1 AND m.removed_at IS NULL`,
     )
     .bind(secretHash)
-    .first<MemberRow & { workspace_name: string; workspace_created_at: string }>();
+    .first<MemberRow & { workspace_name: string; workspace_created_at: string; language: WorkspaceLanguage }>();
   if (!row) return null;
   return {
     member: toMember(row),
     workspace: toWorkspace({ id: row.workspace_id, name: row.workspace_name, seq: 0, created_at: row.workspace_created_at }),
+    /** The workspace's language, which its calendar events are written in. */
+    language: row.language,
   };
 }

@@ -24,17 +24,42 @@ export interface ChannelRow {
 const columns =
   "id, workspace_id, name, platform, url, secret, departments, events, weekly_weekday, weekly_hour, last_failure, last_delivered_at, failing_since, paused_at, digest_due, created_at";
 
-/** A channel as the API sends it: the secret stays here. */
+/** An address as the API shows it: scheme and host only, since the path or query (a token, a key) is the credential. */
+function maskedUrl(value: string): string {
+  try {
+    const url = new URL(value);
+    return `${url.protocol}//${url.host}/…`;
+  } catch {
+    return "…";
+  }
+}
+
+/** A kept failure, also one written before failures had their parts (then only its status is known). */
+function failureOf(row: ChannelRow): ChannelFailure | null {
+  if (!row.last_failure) return null;
+  const kept = JSON.parse(row.last_failure) as Partial<ChannelFailure> & { at: string; status: number };
+  return {
+    at: kept.at,
+    platform: kept.platform ?? row.platform,
+    status: kept.status,
+    code: kept.code ?? null,
+    kind: kept.kind ?? (kept.status === 0 ? "unreachable" : "http"),
+  };
+}
+
+/** A channel as the API sends it: the secret and the address stay here. */
 export const toChannel = (row: ChannelRow): Channel => ({
   id: row.id,
   name: row.name,
   platform: row.platform,
-  url: row.url,
+  url: maskedUrl(row.url),
+  urlHint: row.url.slice(-4),
+  hasUrl: row.url.length > 0,
   hasSecret: !!row.secret,
   departments: JSON.parse(row.departments) as string[],
   events: JSON.parse(row.events) as ChannelEventKind[],
   weekly: row.weekly_weekday === null || row.weekly_hour === null ? null : { weekday: row.weekly_weekday, hour: row.weekly_hour },
-  lastFailure: row.last_failure ? (JSON.parse(row.last_failure) as ChannelFailure) : null,
+  lastFailure: failureOf(row),
   lastDeliveredAt: row.last_delivered_at,
   pausedAt: row.paused_at,
   createdAt: row.created_at,
@@ -219,6 +244,14 @@ export async function markSent(db: Db, channelId: string, key: string, at: strin
     .bind(channelId, key, at)
     .run();
   return (result.meta.changes ?? 0) > 0;
+}
+
+/** Takes back marks of notices that could not be queued, so that the next hourly run sends them. */
+export async function unmarkSent(db: Db, marks: Array<{ channelId: string; key: string }>): Promise<void> {
+  if (marks.length === 0) return;
+  await db.batch(
+    marks.map(({ channelId, key }) => db.prepare("DELETE FROM channel_sent WHERE channel_id = ?1 AND key = ?2").bind(channelId, key)),
+  );
 }
 
 /** Every channel still sending, for the hourly notices. */

@@ -1,6 +1,7 @@
 // Calendar feeds: a member makes, lists and revokes secret feed addresses, and a calendar app reads one with no other sign-in.
 import { Hono } from "hono";
 import { maxCalendarFeeds, type NewCalendarFeed } from "../../shared/calendar-feeds";
+import type { WorkspaceLanguage } from "../../shared/channels";
 import { addDays } from "../../shared/dates";
 import { idPattern } from "../../shared/text";
 import type { Member } from "../../shared/workspace";
@@ -54,7 +55,12 @@ export const calendarFeeds = new Hono<AppEnv>()
 const nameKey = (name: string) => name.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
 
 /** One member's calendar: my open action items' due dates, my risks' reviews, the escalations I decide, and the meetings I attend. */
-async function memberCalendar(db: Db, workspace: { id: string; name: string }, member: Member): Promise<string> {
+async function memberCalendar(
+  db: Db,
+  workspace: { id: string; name: string },
+  member: Member,
+  language: WorkspaceLanguage,
+): Promise<string> {
   const scope: Scope = { workspaceId: workspace.id, memberId: member.id };
   const me = nameKey(member.name);
   const isMe = (id: string | null, name: string | null) => id === member.id || (!id && name !== null && nameKey(name) === me);
@@ -69,16 +75,16 @@ async function memberCalendar(db: Db, workspace: { id: string; name: string }, m
   const events = [
     ...actionItems
       .filter(({ data }) => data.due && data.status === "open" && isMe(data.ownerId, data.owner))
-      .map((item) => actionItemEvent(workspace.id, item, names)),
+      .map((item) => actionItemEvent(workspace.id, item, names, language)),
     ...risks
       .filter(({ data }) => data.reviewOn && data.status !== "closed" && isMe(data.ownerId, data.owner))
-      .map((risk) => riskReviewEvent(workspace.id, risk, names)),
+      .map((risk) => riskReviewEvent(workspace.id, risk, names, language)),
     ...escalations
       .filter(({ data }) => data.deadline && data.status === "open" && isMe(data.deciderId, data.decider))
-      .map((escalation) => escalationDeadlineEvent(workspace.id, escalation)),
+      .map((escalation) => escalationDeadlineEvent(workspace.id, escalation, language)),
     ...meetings
       .filter(({ data }) => data.date >= since && data.attendees.some((name) => nameKey(name) === me))
-      .map((meeting) => meetingEvent(workspace.id, meeting)),
+      .map((meeting) => meetingEvent(workspace.id, meeting, language)),
   ].sort(byDayThenUid);
   return toIcs({
     prodId: "-//Liaison//Liaison sync API//EN",
@@ -100,7 +106,7 @@ export const calendar = new Hono<AppEnv>().get("/:file", async (c) => {
   const db = c.env.DB.withSession("first-primary");
   const found = secret ? await findCalendarFeed(db, await sha256(secret)) : null;
   if (!found) throw notFound("Calendar feed");
-  const ics = await memberCalendar(db, found.workspace, found.member);
+  const ics = await memberCalendar(db, found.workspace, found.member, found.language);
   c.header("Content-Type", "text/calendar; charset=utf-8");
   c.header("Content-Disposition", 'inline; filename="liaison.ics"');
   // One member's data: never kept by a shared cache, and the address is not passed on as a referrer.

@@ -2,7 +2,7 @@
 import { type Context, Hono } from "hono";
 import { type ChannelTestResult, createChannelRequest, updateChannelRequest } from "../../shared/channels";
 import { idPattern } from "../../shared/text";
-import { send } from "../channels/deliver";
+import { rateLimits, send } from "../channels/deliver";
 import { platformBody, testMessage } from "../channels/messages";
 import {
   type ChannelValues,
@@ -11,8 +11,10 @@ import {
   insertChannel,
   listChannels,
   recordDelivered,
+  takeSendSlot,
   toChannel,
   updateChannel,
+  windowEnd,
   workspaceLanguage,
 } from "../db/channels";
 import { now } from "../db/rows";
@@ -24,6 +26,8 @@ import { validate } from "../middleware/validate";
 
 /** A workspace keeps at most this many channels. */
 const maxChannels = 100;
+/** Test messages a channel takes a minute (fewer while it is busy delivering): enough to check a fix, too few to use it as a relay. */
+const testsPerMinute = 3;
 
 async function channelOf(c: Context<AppEnv>, id: string) {
   const row = idPattern.test(id) ? await findChannel(c.get("db"), c.get("workspace").id, id) : null;
@@ -61,7 +65,7 @@ export const channels = new Hono<AppEnv>()
     const values: ChannelValues = {
       name: body.name ?? was.name,
       platform: body.platform ?? was.platform,
-      url: body.url ?? was.url,
+      url: body.url ?? current.url,
       secret: body.secret === undefined ? current.secret : body.secret || null,
       departments: body.departments ?? was.departments,
       events: body.events ?? was.events,
@@ -78,12 +82,25 @@ export const channels = new Hono<AppEnv>()
     await deleteChannel(c.get("db"), c.get("workspace").id, current.id);
     return c.body(null, 204);
   })
-  // Sends a test message now and says what the receiver answered; a success clears nothing but says it got through.
+  // Sends a test message now and says what the receiver answered (its status and error code only); a success says it got through.
+  // A test takes one of the channel's sends of the minute, and only while fewer than `testsPerMinute` went: a 429 beyond.
   .post("/:id/test", async (c) => {
+    const db = c.get("db");
     const channel = await channelOf(c, c.req.param("id"));
-    const language = await workspaceLanguage(c.get("db"), c.get("workspace").id);
+    const nowMs = Date.now();
+    if (!(await takeSendSlot(db, channel.id, Math.min(testsPerMinute, rateLimits[channel.platform]), nowMs))) {
+      const retryAfter = Math.max(1, Math.ceil(((await windowEnd(db, channel.id)) - nowMs) / 1000));
+      throw new ApiError(429, "rate_limited", `This channel was sent enough this minute; test it again in ${retryAfter} s`, { retryAfter });
+    }
+    const language = await workspaceLanguage(db, c.get("workspace").id);
     const result = await send(channel, platformBody(channel.platform, testMessage(language), language, []));
-    if (result.ok) await recordDelivered(c.get("db"), channel.id, now());
-    const answer: ChannelTestResult = { ok: result.ok, status: result.status, message: result.message };
+    if (result.ok) await recordDelivered(db, channel.id, now());
+    const answer: ChannelTestResult = {
+      ok: result.ok,
+      platform: result.platform,
+      status: result.status,
+      code: result.code,
+      kind: result.kind,
+    };
     return c.json({ result: answer });
   });

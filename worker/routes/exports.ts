@@ -1,6 +1,7 @@
 // The export routes: the workspace's action items as CSV, due dates and risk reviews as iCalendar, annotations as JSON-LD.
 import { type Context, Hono } from "hono";
 import type { ActionItem } from "../../shared/entities";
+import { workspaceLanguage } from "../db/channels";
 import type { AppEnv } from "../env";
 import { actionItemEvent, byDayThenUid, type Row, readRows, riskReviewEvent } from "../lib/calendar-events";
 import { toCsv } from "../lib/csv";
@@ -74,13 +75,14 @@ export const exports = new Hono<AppEnv>()
   .get("/calendar.ics", async (c) => {
     const workspace = c.get("workspace");
     const names = await memberNames(c.get("db"), workspace.id);
+    const language = await workspaceLanguage(c.get("db"), workspace.id);
     // A calendar shows what is still ahead: done and cancelled action items, and closed risks, are
     // left out (the CSV export keeps every action item).
     const actionItems = (await readRows(c.get("db"), scopeOf(c), "action_item")).filter(({ data }) => data.due && data.status === "open");
     const risks = (await readRows(c.get("db"), scopeOf(c), "risk")).filter(({ data }) => data.reviewOn && data.status !== "closed");
     const events = [
-      ...actionItems.map((item) => actionItemEvent(workspace.id, item, names)),
-      ...risks.map((risk) => riskReviewEvent(workspace.id, risk, names)),
+      ...actionItems.map((item) => actionItemEvent(workspace.id, item, names, language)),
+      ...risks.map((risk) => riskReviewEvent(workspace.id, risk, names, language)),
     ].sort(byDayThenUid);
     const ics = toIcs({ prodId: "-//Liaison//Liaison sync API//EN", name: `Liaison: ${workspace.name}`, events });
     return download(c, ics, "text/calendar; charset=utf-8", `liaison-${today()}.ics`);

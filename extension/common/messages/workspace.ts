@@ -1,27 +1,13 @@
 // The messages of workspace administration: creating, joining and leaving a workspace, invites, members and my token.
 import { z } from "zod";
 import type { Browser } from "../../../shared/browsers";
-import { id, text } from "../../../shared/text";
+import { httpsOrLoopbackUrl, id, text } from "../../../shared/text";
 import { type Invite, memberProfile } from "../../../shared/workspace";
 import type { PublicSession } from "../session";
 import { defineMessage, defineMessages } from "./define";
 
-/** This machine: `npm start` serves the API over plain http here, and nothing crosses a network. */
-const loopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
-
 /** The sync API's address: https, so that the token never travels unencrypted, except on this machine. */
-const serverUrl = z
-  .string()
-  .trim()
-  .max(300)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === "https:" || (url.protocol === "http:" && loopbackHosts.includes(url.hostname));
-    } catch {
-      return false;
-    }
-  }, "must start with https:// (plain http only for localhost or 127.0.0.1)");
+const serverUrl = httpsOrLoopbackUrl(300);
 
 export const workspaceMessages = defineMessages({
   "workspace.create": defineMessage(
