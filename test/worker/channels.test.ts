@@ -521,12 +521,29 @@ describe("failures and limits", () => {
     expect((await deliver(1)).explicitAcks).toEqual(["msg-0"]);
     expect(receivers.of("failing")).toHaveLength(before);
 
-    // An admin resumes it.
+    // Events held back for a digest while it was paused wait; the digest due then goes nowhere.
+    await rows(
+      "INSERT INTO channel_backlog (channel_id, event, at) VALUES (?1, ?2, ?3)",
+      channel.id,
+      JSON.stringify(event("Held back")),
+      "2026-01-01T00:00:00.000Z",
+    );
+    await rows("UPDATE channels SET digest_due = ?2 WHERE id = ?1", channel.id, Date.now());
+    expect((await consume([{ body: { type: "digest", channelId: channel.id } }])).explicitAcks).toEqual(["msg-0"]);
+    expect(receivers.of("failing")).toHaveLength(before);
+
+    // An admin resumes it: the held-back events go out as the digest they waited for.
     receivers.set("failing", { fail: undefined });
+    const queued = vi.spyOn(env.CHANNEL_QUEUE, "send").mockResolvedValue(undefined as never);
     const resumed = await api(`/v1/channels/${channel.id}`, { method: "PATCH", token: admin.token, body: { paused: false } });
     expect(resumed.json.channel.pausedAt).toBeNull();
-    await deliver(1);
+    expect(queued).toHaveBeenCalledWith({ type: "digest", channelId: channel.id });
+    queued.mockRestore();
+    await consume([{ body: { type: "digest", channelId: channel.id } }]);
     expect(receivers.of("failing")).toHaveLength(before + 1);
+    expect(JSON.stringify(receivers.of("failing").at(-1))).toContain("Held back");
+    await deliver(1);
+    expect(receivers.of("failing")).toHaveLength(before + 2);
   });
 
   it("beyond DingTalk's 20 messages a minute, merges the rest into one digest instead of dropping them", async () => {

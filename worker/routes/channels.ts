@@ -4,6 +4,7 @@ import { type ChannelTestResult, createChannelRequest, updateChannelRequest } fr
 import { idPattern } from "../../shared/text";
 import { rateLimits, send } from "../channels/deliver";
 import { platformBody, testMessage } from "../channels/messages";
+import type { ChannelQueueMessage } from "../channels/queue";
 import {
   type ChannelValues,
   deleteChannel,
@@ -74,6 +75,10 @@ export const channels = new Hono<AppEnv>()
     // A new address or secret is the fix for a failing channel: it resumes, as `paused: false` says outright.
     const resume = body.paused === false || body.url !== undefined || body.secret !== undefined;
     await updateChannel(db, workspaceId, current.id, values, resume, now());
+    // Events held back for a digest while it was paused go out now, merged, as the digest they were waiting for.
+    if (resume && current.paused_at && current.digest_due !== null) {
+      await c.env.CHANNEL_QUEUE.send({ type: "digest", channelId: current.id } satisfies ChannelQueueMessage);
+    }
     const row = await findChannel(db, workspaceId, current.id);
     return c.json({ channel: toChannel(row as NonNullable<typeof row>) });
   })
