@@ -447,6 +447,12 @@ try {
   });
   await example({ title: 'GET /v1/me/read: the "For me" entries I have read', method: "GET", path: "/v1/me/read", auth: "member" });
   await example({
+    title: 'GET /v1/me/read?since=: the "For me" entries I read since a cursor ("" for all), and the cursor to ask with next',
+    method: "GET",
+    path: "/v1/me/read?since=",
+    auth: "member",
+  });
+  await example({
     title: "A read mark that is not an entry key: 400",
     method: "POST",
     path: "/v1/me/read",

@@ -37,6 +37,9 @@ export interface ForMeEntry {
   title: string;
 }
 
+/** The server keeps a member's newest read marks up to this many; a browser keeps as many. */
+export const maxReadMarks = 5000;
+
 /** At most this many read marks go in one request (the API's limit). */
 export const maxReadMarksPerRequest = 500;
 

@@ -1,6 +1,9 @@
 // Importing minutes: the context menu's "Import from this page", and reading a notes page by injecting the reader into its tab when asked.
 import { type Browser, browser } from "wxt/browser";
+import { z } from "zod";
+import type { MinutesPage } from "../../shared/minutes/plan";
 import { targetKeyForUrl } from "../../shared/sites/keys";
+import { isoDate } from "../../shared/text";
 import type { minutesMessages } from "../common/messages/minutes";
 import { setKv } from "../store/db";
 import { announceChange } from "../store/store";
@@ -12,15 +15,50 @@ const minutesScript = "/content-scripts/liaison-minutes.js";
 /** How long the context menu's request waits for the side panel to ask. */
 const askedFor = 60_000;
 
+/** Free text from the page, cut to what the import could keep. */
+const pageText = (length: number) => z.string().transform((value) => value.slice(0, length));
+
+/**
+ * What the reader answers, checked: it runs in the page's tab, so its answer is read as the
+ * page's words, never trusted for its shape.
+ */
+const minutesPage = z.object({
+  url: z
+    .string()
+    .regex(/^https?:\/\//i)
+    .max(65_536),
+  title: pageText(300),
+  date: isoDate,
+  items: z
+    .array(
+      z.object({
+        kind: z.enum(["action", "decision"]),
+        text: pageText(2000),
+        line: pageText(4000),
+        owner: pageText(200).nullable(),
+        ownerHandle: pageText(200).nullable(),
+        due: isoDate.nullable(),
+        checked: z.boolean(),
+        refs: z.array(z.string().max(4096)).transform((refs) => refs.slice(0, 100)),
+        reader: z.string().max(40),
+        quote: z
+          .object({ type: z.literal("TextQuoteSelector"), exact: pageText(4000), prefix: pageText(64), suffix: pageText(64) })
+          .nullable(),
+      }),
+    )
+    .max(10_000),
+}) satisfies z.ZodType<MinutesPage, unknown>;
+
 /** Reads a tab's minutes: injects the reader (once per page), then asks it. Fails on pages Liaison may not read. */
-async function readTab(tabId: number, today: string) {
+async function readTab(tabId: number, today: string): Promise<MinutesPage | null> {
   await browser.scripting.executeScript({ target: { tabId }, files: [minutesScript] });
   const [result] = await browser.scripting.executeScript({
     target: { tabId },
     func: (day: string) => window.__liaisonMinutes?.(day) ?? null,
     args: [today],
   });
-  return (result?.result as ReturnType<NonNullable<Window["__liaisonMinutes"]>> | null | undefined) ?? null;
+  const read = minutesPage.safeParse(result?.result);
+  return read.success ? read.data : null;
 }
 
 export function startMinutes(background: Background): Handlers<keyof typeof minutesMessages> {
@@ -43,26 +81,23 @@ export function startMinutes(background: Background): Handlers<keyof typeof minu
     });
   });
 
-  /** The tabs the user may mean, most likely first: the context menu's, then the tab in view of each window. */
-  async function candidateTabs(sender: Browser.runtime.MessageSender): Promise<number[]> {
-    const ids: number[] = [];
-    if (asked && Date.now() - asked.at < askedFor) ids.push(asked.tabId);
-    const focused = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-    const anywhere = await browser.tabs.query({ active: true });
-    for (const tab of [...focused, ...anywhere]) if (tab.id !== undefined && tab.id !== sender.tab?.id) ids.push(tab.id);
-    return [...new Set(ids)];
+  /**
+   * The one tab the user means: the one the context menu was just used on, else the tab in view
+   * of the focused window. Never another window's tab: that page was not chosen.
+   */
+  async function chosenTab(sender: Browser.runtime.MessageSender): Promise<number | null> {
+    if (asked && Date.now() - asked.at < askedFor) return asked.tabId;
+    const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id !== undefined && tab.id !== sender.tab?.id ? tab.id : null;
   }
 
   return {
     "minutes.read": async ({ today }, { sender }) => {
-      for (const tabId of await candidateTabs(sender)) {
-        const page = await readTab(tabId, today).catch(() => null);
-        if (page) {
-          asked = null;
-          return { page };
-        }
-      }
-      throw new Error(t("minutesCannotRead"));
+      const tabId = await chosenTab(sender);
+      const page = tabId === null ? null : await readTab(tabId, today).catch(() => null);
+      if (!page) throw new Error(t("minutesCannotRead"));
+      asked = null;
+      return { page };
     },
     "minutes.asked": async () => ({ asked: asked !== null && Date.now() - asked.at < askedFor }),
   };

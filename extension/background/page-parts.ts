@@ -11,7 +11,7 @@ import { loadCatalogue, type UiLanguage } from "../ui/i18n";
 import { pageAnnotations, recordAnchoring } from "./annotations";
 import type { Background, Handlers } from "./context";
 import { KnowledgeIndex } from "./knowledge";
-import { keepTrackerReading } from "./tracker-says";
+import { keepTrackerReading, onPageHost, pageKeysOf } from "./tracker-says";
 
 type PageInView = { key: string | null; title: string | null; url: string | null };
 
@@ -90,12 +90,16 @@ export function startPageParts(background: Background): Handlers<keyof typeof pa
       if (await recordAnchoring(store, message.url, message.statuses)) announceChange("state");
       return {};
     },
-    "tracker.seen": async ({ type: _, ...reading }, { store }) => {
-      await keepTrackerReading(store, background.saveLocal, reading);
+    // What a page says is written to the team's records: only about the sender tab's own item,
+    // and a list's rows only about items of the page's own host; any other key is dropped.
+    "tracker.seen": async ({ type: _, ...reading }, { store, sender }) => {
+      const keys = reading.keys.filter(pageKeysOf(sender.tab?.url));
+      if (keys.length > 0) await keepTrackerReading(store, background.saveLocal, { ...reading, keys });
       return {};
     },
-    "tracker.rows": async ({ rows }, { store }) => {
-      for (const { key, title } of rows)
+    "tracker.rows": async ({ rows }, { store, sender }) => {
+      const onHost = onPageHost(sender.tab?.url);
+      for (const { key, title } of rows.filter((row) => onHost(row.key)))
         await keepTrackerReading(store, background.saveLocal, { keys: [key], title, state: "", assignees: [] });
       return {};
     },

@@ -2,6 +2,7 @@
 import { browser } from "wxt/browser";
 import { isoWeek } from "../../shared/dates";
 import type { Checkin, Department } from "../../shared/entities";
+import type { ForMeEntry } from "../../shared/for-me";
 import { getKv, setKv } from "../store/db";
 import { readForMe } from "../store/for-me";
 import { myOpenWork } from "../store/my-work";
@@ -19,15 +20,25 @@ function nextNine(now = new Date()): number {
   return at.getTime();
 }
 
+/**
+ * What the toolbar badge counts: the records that wait on me, each once. An overdue action item
+ * of mine that someone else assigned me is also an unread "For me" entry: it counts once, as do
+ * several unread entries about one record.
+ */
+export function badgeCount(overdue: ReadonlyArray<{ id: string }>, unread: ReadonlyArray<Pick<ForMeEntry, "entity" | "id">>): number {
+  return new Set([...overdue.map(({ id }) => `action_item:${id}`), ...unread.map((entry) => `${entry.entity}:${entry.id}`)]).size;
+}
+
 export function startReminders(background: Background): void {
   const { db } = background;
 
-  /** The toolbar badge counts my overdue action items and unread "For me" entries; its tooltip also says what waits to be sent. */
+  /** The toolbar badge counts the records behind my overdue action items and unread "For me" entries, each once; its tooltip also says what waits to be sent. */
   async function updateBadge() {
     const store = await db;
     const [{ overdue }, pending, forMe] = await Promise.all([myOpenWork(store, today()), outboxSize(store), readForMe(store, today())]);
-    const unread = forMe.entries.filter((entry) => !forMe.read.has(entry.key)).length;
-    const count = overdue.length + unread;
+    const unreadEntries = forMe.entries.filter((entry) => !forMe.read.has(entry.key));
+    const unread = unreadEntries.length;
+    const count = badgeCount(overdue, unreadEntries);
     await browser.action.setBadgeText({ text: count > 0 ? String(count) : "" });
     await browser.action.setBadgeBackgroundColor({ color: "#cf222e" });
     const title = [

@@ -83,6 +83,8 @@ export interface KvValues {
   readMarks: string[];
   /** Entries read here and not yet sent to the server. */
   readPending: string[];
+  /** Where the server's answer of read marks stopped, for the member it was (the next sync asks only for newer marks). */
+  readCursor: { memberId: string; cursor: string };
   /** Action items taken from me, as pulls showed them (the rows no longer say): the newest 200. */
   forMeReassigned: import("../../shared/for-me").ReassignedAway[];
   /** Entries already notified in this browser (the newest 1000), so that each is notified once. */

@@ -1,7 +1,7 @@
 // "For me" in the local store: the entries derived from the rows here, read marks (sent and not yet), and action items pulled away from me.
-import { type ForMeEntry, forMeEntries, type ReassignedAway, readKeys, stillPending, withMarks } from "../../shared/for-me";
+import { type ForMeEntry, forMeEntries, maxReadMarks, type ReassignedAway, readKeys, stillPending, withMarks } from "../../shared/for-me";
 import type { Change } from "../../shared/sync";
-import { type Db, getKv, type LocalRow, setKv } from "./db";
+import { type Db, getKv, type KvValues, type LocalRow, setKv } from "./db";
 import { listRows } from "./local-rows";
 import { isMine } from "./my-work";
 
@@ -51,19 +51,32 @@ export async function markRead(db: Db, keys: string[]): Promise<void> {
   await tx.done;
 }
 
-/** The server's marks after `sent` reached it: kept, and those leave the pending ones. Whether anything read changed. */
-export async function saveReadMarks(db: Db, server: string[], sent: string[]): Promise<boolean> {
+/**
+ * The server's marks after `sent` reached it: kept, and those leave the pending ones. `replace`:
+ * the server's answer is all its marks; `merge`: only those since the cursor, added (newest
+ * first) to the marks kept here, with `sent`, to the server's limit. The cursor to ask with next
+ * is kept with them. Whether anything read changed.
+ */
+export async function saveReadMarks(
+  db: Db,
+  server: string[],
+  sent: string[],
+  how: "replace" | "merge" = "replace",
+  cursor: KvValues["readCursor"] | null = null,
+): Promise<boolean> {
   const tx = db.transaction("kv", "readwrite");
   const [before, pending] = await Promise.all([
     tx.store.get("readMarks") as Promise<string[] | undefined>,
     tx.store.get("readPending") as Promise<string[] | undefined>,
   ]);
   const left = stillPending(pending ?? [], sent);
-  await tx.store.put(server, "readMarks");
+  const marks = how === "merge" ? withMarks(server, [...sent, ...(before ?? [])]).slice(0, maxReadMarks) : server;
+  await tx.store.put(marks, "readMarks");
   await tx.store.put(left, "readPending");
+  if (cursor) await tx.store.put(cursor, "readCursor");
   await tx.done;
   const old = readKeys(before, pending);
-  const now = readKeys(server, left);
+  const now = readKeys(marks, left);
   return old.size !== now.size || [...now].some((key) => !old.has(key));
 }
 

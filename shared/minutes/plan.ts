@@ -43,8 +43,17 @@ interface Existing {
 }
 
 /** A page's address without its fragment: the same notes whatever heading was in view. */
-export function notesUrl(href: string): string {
+function notesUrl(href: string): string {
   return href.split("#")[0];
+}
+
+/**
+ * The address a meeting keeps for its notes page: without the fragment, cut to what a record
+ * holds (2,048 characters). The page's meeting is found again by this same form, so a longer
+ * address matches the meeting an earlier import made rather than making a new one each time.
+ */
+export function meetingUrl(href: string): string {
+  return notesUrl(href).slice(0, 2048);
 }
 
 const sameText = (text: string) => text.toLowerCase().replace(/\s+/g, " ").trim();
@@ -85,17 +94,29 @@ export function targetsOf(refs: string[], pageUrl: string, knownKeys: Iterable<s
 
 /** What importing the page would do, item by item, in the page's order; and the meeting an earlier import made. */
 export function planImport(page: MinutesPage, existing: Existing): { meetingId: string | null; candidates: Candidate[] } {
-  const url = notesUrl(page.url);
-  const meetingId = existing.meetings.find((meeting) => meeting.data.url && notesUrl(meeting.data.url) === url)?.id ?? null;
+  const url = meetingUrl(page.url);
+  const meetingId = existing.meetings.find((meeting) => meeting.data.url && meetingUrl(meeting.data.url) === url)?.id ?? null;
   const actions = meetingId ? existing.actionItems.filter((row) => row.data.meeting === meetingId) : [];
   const decisions = meetingId ? existing.decisions.filter((row) => row.data.meeting === meetingId) : [];
   const used = new Set<string>();
-  const take = <T extends { id: string }>(rows: T[], text: (row: T) => string, wanted: string): T | null => {
-    const row = rows.find((candidate) => !used.has(candidate.id) && sameText(text(candidate)) === sameText(wanted)) ?? null;
+  const match = <T extends { id: string }>(rows: T[], same: (row: T) => boolean): T | null => {
+    const row = rows.find((candidate) => !used.has(candidate.id) && same(candidate)) ?? null;
     if (row) used.add(row.id);
     return row;
   };
-  const candidates = page.items.map((item: PageItem): Candidate => {
+  const rowsOf = (item: PageItem): Array<{ id: string; data: Decision | ActionItem }> => (item.kind === "decision" ? decisions : actions);
+  // First by the words, for every item; then an item whose record's words were edited in Liaison
+  // by the quote the record kept of the same line (the line unchanged in the page).
+  const found = page.items.map((item) => match(rowsOf(item), (row) => sameText(row.data.text) === sameText(item.text.slice(0, 2000))));
+  page.items.forEach((item, k) => {
+    const quote = item.quote?.exact;
+    if (found[k] || !quote) return;
+    found[k] = match(rowsOf(item), (row) => {
+      const kept = row.data.source?.selector?.exact;
+      return Boolean(kept) && sameText(kept ?? "") === sameText(quote);
+    });
+  });
+  const candidates = page.items.map((item: PageItem, k): Candidate => {
     const member = memberFor(item.owner, item.ownerHandle, existing.members);
     const base = {
       kind: item.kind,
@@ -109,10 +130,10 @@ export function planImport(page: MinutesPage, existing: Existing): { meetingId: 
       quote: item.quote,
     };
     if (item.kind === "decision") {
-      const row = take(decisions, (d) => d.data.text, base.text);
+      const row = found[k];
       return { ...base, status: row ? "imported" : "new", existingId: row?.id ?? null, changes: [] };
     }
-    const row = take(actions, (a) => a.data.text, base.text);
+    const row = found[k] as { id: string; data: ActionItem } | null;
     if (!row) return { ...base, status: "new", existingId: null, changes: [] };
     const changes: Candidate["changes"] = [];
     if (base.owner && (base.owner !== row.data.owner || (base.ownerId ?? null) !== (row.data.ownerId ?? null))) changes.push("owner");

@@ -13,6 +13,9 @@ const closedKey = "github:acme/app#7";
 const issueTitle = "Checkout times out for EU customers";
 /** An issue nobody recorded anything about. */
 const browsedUrl = "https://github.com/acme/app/issues/9";
+/** An issue only the member's own private annotation is about. */
+const annotatedUrl = "https://github.com/acme/app/issues/11";
+const annotatedKey = "github:acme/app#11";
 const itemId = newId("t");
 const itemText = "Tell Support the EU fix is live";
 
@@ -74,6 +77,7 @@ beforeAll(async () => {
   profile = await launchProfile();
   await serveFixture(profile.context, closedUrl, "github/issue-closed.html");
   await serveFixture(profile.context, browsedUrl, "github/issue.html");
+  await serveFixture(profile.context, annotatedUrl, "github/issue.html");
   const options = await connectProfile(profile, proxy.url, { name: "Pat Lee", department: "Product" }, { create: "Acme" });
   await options.close();
   panel = await profile.openPage("sidepanel.html");
@@ -117,6 +121,24 @@ describe("what the tracker says", () => {
       expect(r.url + r.body).not.toContain("acme/app#9");
       expect(r.url + r.body).not.toContain("tracker_item");
     }
+    await page.close();
+  });
+
+  it("sends no tracker reading for a page only the member's private annotation is about", async () => {
+    const noteId = newId("n");
+    await send(panel, {
+      type: "entity.mutate",
+      entity: "annotation",
+      entityId: noteId,
+      op: "upsert",
+      fields: { url: annotatedUrl, targets: [annotatedKey], quote: "times out", body: "ask Sam", visibility: "private" },
+    });
+    await until(() => pushes().some((r) => r.body.includes(noteId)));
+    const before = proxy.seen.length;
+    const page = await visit(annotatedUrl);
+    // Whatever the page's reading left in the outbox goes now.
+    await send(panel, { type: "sync.now" });
+    for (const r of proxy.seen.slice(before)) expect(r.url + r.body).not.toContain("tracker_item");
     await page.close();
   });
 

@@ -87,6 +87,67 @@ describe("read marks in the sync", () => {
   });
 });
 
+describe("read marks since the last answer", () => {
+  /** A server that keeps cursors: each mark has a time, and an answer since a time holds only newer ones. */
+  function cursorServer() {
+    const marks = new Map<string, number>([["risk:risk0001abc:occurred", 1]]);
+    let clock = 1;
+    const asked: Array<{ since: string | undefined; answered: number }> = [];
+    const api: SyncApi = {
+      push: async () => ({ results: [], cursor: 0 }),
+      pull: async (_url, _token, since) => ({ changes: [], cursor: since, more: false }),
+      members: async () => ({ members: [] }),
+      async readMarks(_url, _token, keys, since) {
+        for (const key of keys ?? []) marks.set(key, ++clock);
+        const from = since ? Number(since) : 0;
+        const keysSince = [...marks].filter(([, at]) => at >= from).map(([key]) => key);
+        asked.push({ since, answered: keysSince.length });
+        return since === undefined ? { keys: keysSince } : { keys: keysSince, cursor: String(Math.max(from, ...marks.values())) };
+      },
+    };
+    return { api, asked, markElsewhere: (key: string) => marks.set(key, ++clock) };
+  }
+
+  it("downloads all marks once, then only those since, and still catches up on marks made in other browsers", async () => {
+    const { api, asked, markElsewhere } = cursorServer();
+    const engine = new SyncEngine(db, api);
+    await engine.run();
+    expect(asked).toEqual([{ since: "", answered: 1 }]);
+    expect(await getKv(db, "readMarks")).toEqual(["risk:risk0001abc:occurred"]);
+
+    // Nothing new: the answer is what the cursor's own time holds, not every mark.
+    markElsewhere("escalation:esc00001abc:opened");
+    markElsewhere("decision:dec00001abc:made");
+    await engine.run();
+    await engine.run();
+    expect(asked.slice(1)).toEqual([
+      { since: "1", answered: 3 },
+      { since: "3", answered: 1 },
+    ]);
+    expect((await getKv(db, "readMarks"))?.sort()).toEqual([
+      "decision:dec00001abc:made",
+      "escalation:esc00001abc:opened",
+      "risk:risk0001abc:occurred",
+    ]);
+
+    // Read here: sent, kept, and the next answer starts after it.
+    await markRead(db, ["annotation:note0001abc:note"]);
+    await engine.run();
+    expect(await getKv(db, "readPending")).toEqual([]);
+    expect(await getKv(db, "readMarks")).toContain("annotation:note0001abc:note");
+    expect(await getKv(db, "readMarks")).toHaveLength(4);
+    expect(asked.at(-1)).toEqual({ since: "3", answered: 2 });
+  });
+
+  it("asks for all the marks again once another member signs in here", async () => {
+    const { api, asked } = cursorServer();
+    await new SyncEngine(db, api).run();
+    await setKv(db, "session", { ...session, member: { ...session.member, id: "member-cy-00003" } });
+    await new SyncEngine(db, api).run();
+    expect(asked.map((ask) => ask.since)).toEqual(["", ""]);
+  });
+});
+
 describe("For me from the local store", () => {
   it("lists an item assigned to me unread until read, and one pulled away from me", async () => {
     await applyChanges(db, [item(1, session.member.id)], 1);

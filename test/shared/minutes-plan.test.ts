@@ -1,7 +1,7 @@
 // What importing a page's minutes would do: owners matched to members, tracker keys resolved, and an earlier import's records found again (new, changed, ticked, imported).
 import { describe, expect, it } from "vitest";
 import { type ActionItem, type Decision, type Meeting, recordSchemas } from "../../shared/kinds/schemas";
-import { type MinutesPage, memberFor, planImport, targetsOf } from "../../shared/minutes/plan";
+import { type MinutesPage, meetingUrl, memberFor, planImport, targetsOf } from "../../shared/minutes/plan";
 import type { Member } from "../../shared/workspace";
 
 const member = (id: string, name: string, department: string): Member => ({
@@ -174,6 +174,73 @@ describe("importing again", () => {
     const plan = planImport({ ...page([item("review the refund terms")]), url: "https://acme.atlassian.net/wiki/other" }, existing);
     expect(plan.meetingId).toBeNull();
     expect(plan.candidates.map((c) => c.status)).toEqual(["new"]);
+  });
+});
+
+describe("importing a page again", () => {
+  const quote = (exact: string) => ({ type: "TextQuoteSelector" as const, exact, prefix: "", suffix: "" });
+
+  it("finds the meeting of a page whose address is longer than a record keeps, by the same cut address", () => {
+    const longUrl = `${url}?${"view=".padEnd(2100, "x")}`;
+    const meetings = [
+      {
+        id: "meeting-long",
+        data: { title: "Payments sync", date: "2026-12-01", departments: [], attendees: [], notes: "", url: meetingUrl(longUrl) },
+      },
+    ] as unknown as Array<{ id: string; data: Meeting }>;
+    expect(meetingUrl(longUrl)).toHaveLength(2048);
+    expect(meetingUrl(`${longUrl}#Action-items`)).toBe(meetingUrl(longUrl));
+    const actionItems = [{ id: "action-long", data: action({ meeting: "meeting-long", text: "review the refund terms" }) }];
+    const plan = planImport(
+      { ...page([item("review the refund terms")]), url: `${longUrl}#Action-items` },
+      { ...none, meetings, actionItems },
+    );
+    expect(plan.meetingId).toBe("meeting-long");
+    expect(plan.candidates.map((c) => [c.status, c.existingId])).toEqual([["imported", "action-long"]]);
+  });
+
+  it("finds an item whose words were edited in Liaison by the quote it kept of the page's line", () => {
+    const meetings = [{ id: "meeting-0001", data: { url } }] as unknown as Array<{ id: string; data: Meeting }>;
+    const line = "@Ana Diaz review the refund terms by Dec 12";
+    const actionItems = [
+      {
+        id: "action-edited",
+        data: action({
+          meeting: "meeting-0001",
+          text: "Review refund terms with Legal",
+          owner: "Ana Diaz",
+          ownerId: "m-ana-0001",
+          due: "2026-12-12",
+          source: { url, title: "", selector: quote(line) },
+        }),
+      },
+    ];
+    const decisions = [
+      {
+        id: "decision-edited",
+        data: {
+          meeting: "meeting-0001",
+          text: "EU endpoint ships first",
+          targets: [],
+          decidedBy: null,
+          date: null,
+          source: { url, title: "", selector: quote("Ship the regional endpoint first") },
+        },
+      },
+    ] as unknown as Array<{ id: string; data: Decision }>;
+    const plan = planImport(
+      page([
+        item("review the refund terms", { owner: "Ana Diaz", due: "2026-12-12", quote: quote(line) }),
+        item("Ship the regional endpoint first", { kind: "decision", quote: quote("Ship the regional endpoint first") }),
+        item("send the DPA draft", { quote: quote("send the DPA draft") }),
+      ]),
+      { ...none, meetings, actionItems, decisions },
+    );
+    expect(plan.candidates.map((c) => [c.status, c.existingId])).toEqual([
+      ["imported", "action-edited"],
+      ["imported", "decision-edited"],
+      ["new", null],
+    ]);
   });
 });
 

@@ -76,7 +76,8 @@ export interface SyncApi {
   pull(serverUrl: string, token: string, since: number, limit: number): Promise<PullResponse>;
   members(serverUrl: string, token: string): Promise<{ members: Member[] }>;
   /** My "For me" read marks; with `keys`, adds those first. Absent in tests that leave read marks out. */
-  readMarks?(serverUrl: string, token: string, keys?: string[]): Promise<ReadMarksResponse>;
+  /** Sends `keys` read here (if any); with `since` (a cursor, or "" for all), answers only the marks since it, and the next cursor. */
+  readMarks?(serverUrl: string, token: string, keys?: string[], since?: string): Promise<ReadMarksResponse>;
 }
 
 export const api = {
@@ -102,8 +103,11 @@ export const api = {
   push: (serverUrl: string, token: string, body: PushRequest) => callApi<PushResponse>(serverUrl, "/v1/sync/push", { token, body }),
   pull: (serverUrl: string, token: string, since: number, limit: number) =>
     callApi<PullResponse>(serverUrl, `/v1/sync/pull?since=${since}&limit=${limit}`, { token }),
-  readMarks: (serverUrl: string, token: string, keys?: string[]) =>
-    callApi<ReadMarksResponse>(serverUrl, "/v1/me/read", { token, ...(keys ? { body: { keys } } : {}) }),
+  readMarks: (serverUrl: string, token: string, keys?: string[], since?: string) =>
+    callApi<ReadMarksResponse>(serverUrl, since === undefined ? "/v1/me/read" : `/v1/me/read?since=${encodeURIComponent(since)}`, {
+      token,
+      ...(keys ? { body: { keys } } : {}),
+    }),
   trash: (serverUrl: string, token: string) => callApi<{ items: TrashItem[] }>(serverUrl, "/v1/trash", { token }),
   history: (serverUrl: string, token: string, entity: string, id: string) =>
     callApi<{ entries: HistoryEntry[] }>(serverUrl, `/v1/history/${encodeURIComponent(entity)}/${encodeURIComponent(id)}`, { token }),

@@ -161,13 +161,23 @@ export class SyncEngine {
     await setKv(this.db, "members", members);
   }
 
-  /** Sends the "For me" entries read here and takes the marks of all my browsers. */
+  /**
+   * Sends the "For me" entries read here and takes the marks of all my browsers: all of them
+   * the first time, then only those made since the cursor the last answer gave (a browser
+   * that was offline for days catches up the same way), so that a sync with nothing new
+   * downloads next to nothing.
+   */
   private async syncReadMarks(session: StoredSession): Promise<void> {
     if (!this.server.readMarks) return;
     const sent = ((await getKv(this.db, "readPending")) ?? []).slice(0, maxReadMarksPerRequest);
+    const kept = await getKv(this.db, "readCursor");
+    const since = kept?.memberId === session.member.id ? kept.cursor : "";
     try {
-      const { keys } = await this.server.readMarks(session.serverUrl, session.token, sent.length > 0 ? sent : undefined);
-      if (await saveReadMarks(this.db, keys, sent)) announceChange("state");
+      const answer = await this.server.readMarks(session.serverUrl, session.token, sent.length > 0 ? sent : undefined, since);
+      // A server that keeps no cursors answers all the marks, as does the first answer.
+      const cursor = answer.cursor === undefined ? null : { memberId: session.member.id, cursor: answer.cursor };
+      const how = cursor && since !== "" ? "merge" : "replace";
+      if (await saveReadMarks(this.db, answer.keys, sent, how, cursor)) announceChange("state");
     } catch (error) {
       if (!(error instanceof ApiFailure) || error.transient || error.status === 401) throw error;
       // A server without read marks (404) keeps them here; marks it refuses (400) are dropped, not sent forever.

@@ -1,7 +1,7 @@
 // "Import from this page": reads the notes page in view, lists its decisions and action items as a checklist, and imports the ticked ones into one meeting.
 import { useEffect, useState } from "preact/hooks";
 import { knownTargetKeys } from "../../../shared/kinds/items";
-import { type Candidate, type MinutesPage, notesUrl, planImport } from "../../../shared/minutes/plan";
+import { type Candidate, type MinutesPage, meetingUrl, planImport } from "../../../shared/minutes/plan";
 import { ask } from "../../common/ask";
 import { ErrorNote } from "../../ui/ErrorNote";
 import { t } from "../../ui/i18n";
@@ -28,7 +28,7 @@ async function importChosen(page: MinutesPage, chosen: Candidate[], meetingId: s
       await save("meeting", {
         title: page.title.slice(0, 200),
         date: page.date,
-        url: notesUrl(page.url).slice(0, 2048),
+        url: meetingUrl(page.url),
         attendees: owners.slice(0, 100),
         departments: departments.slice(0, 30),
       })
