@@ -6,28 +6,15 @@
 // own long tasks (over 50 ms) and how many annotations were found on the right words.
 // Targets: all 200 anchored within 50 ms when their words are unchanged; no slice over 16 ms.
 // Run: npm run bench:anchoring (the anchoring code is bundled here with esbuild; no extension build).
-import path from "node:path";
-import { build } from "esbuild";
 import { type Browser, chromium } from "playwright-core";
 import { findChromium } from "../scripts/ensure-chromium.mjs";
 import type { Figures } from "./anchoring-page";
+import { bundlePageScript } from "./page-bundle";
 import { median } from "./stats";
 
 const annotations = 200;
 const textChars = 1_000_000;
 const runs = 3;
-
-async function bundle(): Promise<string> {
-  const result = await build({
-    entryPoints: [path.join(import.meta.dirname, "anchoring-page.ts")],
-    bundle: true,
-    write: false,
-    format: "iife",
-    platform: "browser",
-    target: "chrome120",
-  });
-  return result.outputFiles[0].text;
-}
 
 interface Scenario {
   name: string;
@@ -75,7 +62,7 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 async function main() {
   const executablePath = findChromium();
   if (!executablePath) throw new Error("Chromium not found: run scripts/ensure-chromium.mjs or set CHROMIUM_PATH");
-  const script = await bundle();
+  const script = await bundlePageScript("anchoring-page.ts");
   const browser = await chromium.launch({ executablePath, headless: true, args: ["--no-sandbox", "--disable-gpu"] });
   try {
     console.log(

@@ -2,27 +2,14 @@
 // and decision lists, plain lists under headings, marked lines, and a lot of prose between them)
 // the way "Import from this page" does, with every item's quote, and prints the read time.
 // Target: under 100 ms. Run: npm run bench:minutes (the reader is bundled here with esbuild; no extension build).
-import path from "node:path";
-import { build } from "esbuild";
 import { chromium } from "playwright-core";
 import { findChromium } from "../scripts/ensure-chromium.mjs";
+import { bundlePageScript } from "./page-bundle";
 import { median } from "./stats";
 
 const pageBytes = 1_000_000;
 const runs = 5;
 const goalMs = 100;
-
-async function bundle(): Promise<string> {
-  const result = await build({
-    entryPoints: [path.join(import.meta.dirname, "minutes-page.ts")],
-    bundle: true,
-    write: false,
-    format: "iife",
-    platform: "browser",
-    target: "chrome120",
-  });
-  return result.outputFiles[0].text;
-}
 
 const names = ["Ana Diaz", "Wei Zhang", "Olga Ruiz", "张伟", "李梅"];
 const prose =
@@ -64,7 +51,7 @@ function notesPage(): string {
 async function main() {
   const executablePath = findChromium();
   if (!executablePath) throw new Error("Chromium not found: run scripts/ensure-chromium.mjs or set CHROMIUM_PATH");
-  const [script, html] = [await bundle(), notesPage()];
+  const [script, html] = [await bundlePageScript("minutes-page.ts"), notesPage()];
   const browser = await chromium.launch({ executablePath, headless: true, args: ["--no-sandbox", "--disable-gpu"] });
   try {
     const times: number[] = [];
