@@ -86,7 +86,6 @@ describe("For me", () => {
     expect(await badgeText(laptop)).toBe("");
 
     // A assigns B an action item and addresses a note to B's department.
-    const sentAt = Date.now();
     const [itemId, noteId] = await seed(api.url, pat, [
       { entity: "action_item", fields: { text: "Draft the rollout plan", owner: "Bo Chen", ownerId: bo.id, department: "Engineering" } },
       {
@@ -99,12 +98,15 @@ describe("For me", () => {
         },
       },
     ]);
+    // From the moment the server took A's writes.
+    const sentAt = Date.now();
     const unread = (panel: Page) => panel.locator("ul.for-me-entries li.unread");
     await laptopPanel.waitForFunction(() => document.querySelectorAll("ul.for-me-entries li.unread").length === 2, undefined, {
       timeout: 3000,
     });
     const shownAfterMs = Date.now() - sentAt;
-    expect(shownAfterMs, `shown after ${shownAfterMs} ms`).toBeLessThan(1500);
+    console.log(`For me: both entries shown ${shownAfterMs} ms after the server took them`);
+    expect(shownAfterMs, `shown after ${shownAfterMs} ms`).toBeLessThan(1000);
     expect((await unread(laptopPanel).locator("strong").allTextContents()).sort()).toEqual([
       "Draft the rollout plan",
       "Engineering, please check the API limits",

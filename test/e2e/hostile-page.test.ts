@@ -178,6 +178,11 @@ describe("a hostile tracker page", () => {
         .toContain("Dana Ortiz");
       await page.locator("liaison-highlight[data-annotation-id]").first().waitFor({ state: "attached" });
       await letItTry(page);
+      // No highlight carries the note: only its id (read while this page's highlights are drawn).
+      const highlightAttributes = await page.evaluate(() =>
+        [...document.querySelectorAll("liaison-highlight")].flatMap((h) => [...h.attributes].map((a) => a.name)),
+      );
+      expect(new Set(highlightAttributes)).toEqual(new Set(["data-annotation-id"]));
       // An item page the page script moves to without a load: the chip follows, the script still reads nothing.
       await page.evaluate(() => history.pushState({}, "", "/acme/app/issues/8"));
       await expect.poll(async () => (await closedBox(page, "liaison-chip", ".chip"))?.text ?? "").toContain("Dana Ortiz");
@@ -185,11 +190,6 @@ describe("a hostile tracker page", () => {
 
       const seen = await stolen(page);
       for (const secret of secrets) expect(seen, `the page read "${secret}"`).not.toContain(secret);
-      // No highlight carries the note: only its id.
-      const highlightAttributes = await page.evaluate(() =>
-        [...document.querySelectorAll("liaison-highlight")].flatMap((h) => [...h.attributes].map((a) => a.name)),
-      );
-      expect(new Set(highlightAttributes)).toEqual(new Set(["data-annotation-id"]));
       await page.evaluate(() => history.pushState({}, "", "/acme/app/issues/7"));
       expect(await actionItemTexts()).toEqual([]);
 
