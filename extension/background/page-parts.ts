@@ -6,7 +6,7 @@ import type { pagePartMessages } from "../common/messages/page-parts";
 import { overlayPortName } from "../common/ports";
 import { partScripts } from "../page/parts";
 import { setKv } from "../store/db";
-import { announceChange } from "../store/store";
+import { announceChange, mutateLocal } from "../store/store";
 import { loadCatalogue, type UiLanguage } from "../ui/i18n";
 import { pageAnnotations, recordAnchoring } from "./annotations";
 import type { Background, Handlers } from "./context";
@@ -97,10 +97,18 @@ export function startPageParts(background: Background): Handlers<keyof typeof pa
       if (keys.length > 0) await keepTrackerReading(store, background.saveLocal, { ...reading, keys });
       return {};
     },
+    // A list's titles are written as one change: pages, the badge and the panel hear of them once, not once a row.
     "tracker.rows": async ({ rows }, { store, sender }) => {
       const onHost = onPageHost(sender.tab?.url);
+      const actor = { memberId: (await background.session())?.member.id ?? null };
+      const quietly: Background["saveLocal"] = async (change) => (await mutateLocal(store, change, actor)).entityId;
+      let changed = 0;
       for (const { key, title } of rows.filter((row) => onHost(row.key)))
-        await keepTrackerReading(store, background.saveLocal, { keys: [key], title, state: "", assignees: [] });
+        changed += await keepTrackerReading(store, quietly, { keys: [key], title, state: "", assignees: [] });
+      if (changed > 0) {
+        announceChange();
+        void background.syncSoon();
+      }
       return {};
     },
     "panel.context": async () => {

@@ -50,6 +50,25 @@ export function startReminders(background: Background): void {
     await browser.action.setTitle({ title: title.filter(Boolean).join(" · ") });
   }
 
+  /** One badge update at a time: changes that come while one runs are counted by one more run after it, not one each. */
+  let updating: Promise<void> | null = null;
+  let stale = false;
+  function badgeSoon() {
+    if (updating) {
+      stale = true;
+      return;
+    }
+    updating = updateBadge()
+      .catch(() => {})
+      .finally(() => {
+        updating = null;
+        if (stale) {
+          stale = false;
+          badgeSoon();
+        }
+      });
+  }
+
   /** On the chosen weekday, a department lead whose department has not checked in this week is reminded. */
   async function remindToCheckIn() {
     const store = await db;
@@ -104,6 +123,6 @@ export function startReminders(background: Background): void {
   });
   // Checked hourly; notifies at most once a day, from 9:00 on.
   void browser.alarms.create(dueAlarm, { periodInMinutes: 60, when: nextNine() });
-  background.onStoreChange(() => void updateBadge());
+  background.onStoreChange(badgeSoon);
   void updateBadge();
 }

@@ -180,6 +180,8 @@ describe("what a page may say about which items", () => {
     const background = {
       db: Promise.resolve(db),
       saveLocal: save,
+      session: async () => null,
+      syncSoon: async () => {},
       onPort: () => {},
       onStoreChange: () => {},
     } as unknown as Background;

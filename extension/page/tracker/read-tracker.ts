@@ -77,5 +77,6 @@ export function startTrackerReading(ctx: ContentScriptContext, store: StoreEvent
     observer.disconnect();
     clearTimeout(timer);
   });
-  read();
+  // Read once the page has settled, never while it loads: the overlay's badges come first.
+  readSoon();
 }
