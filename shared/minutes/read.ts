@@ -188,6 +188,21 @@ function pageTitle(doc: Document): string {
   return (doc.title.split(/\s+[-–|·]\s+/)[0] ?? "").trim().slice(0, 200) || doc.title.slice(0, 200);
 }
 
+/**
+ * Whether an element is, is inside or holds an item a site's reader reads (the plain reader
+ * leaves those be): the items found once, not a selector matched up and down from every line.
+ */
+function structuredItems(root: ParentNode): (element: Element) => boolean {
+  const items = new Set(root.querySelectorAll(structured));
+  const holders = new Set<Element>();
+  for (const item of items) for (let up = item.parentElement; up && !holders.has(up); up = up.parentElement) holders.add(up);
+  return (element) => {
+    if (holders.has(element)) return true;
+    for (let up: Element | null = element; up; up = up.parentElement) if (items.has(up)) return true;
+    return false;
+  };
+}
+
 /** Reads the minutes on a page; `today` (YYYY-MM-DD) stands in for a page with no date of its own. */
 export function readMinutes(doc: Document, today: string): MinutesReading<{ element: Element }> {
   const root = doc.body ?? doc.documentElement;
@@ -199,7 +214,7 @@ export function readMinutes(doc: Document, today: string): MinutesReading<{ elem
     runs.push(...inOrderRuns(items.map((item) => ({ ...item, reader: reader.site }))));
     if (items.length > 0 && !siteDate) siteDate = dayOfValue(reader.date?.(root));
   }
-  const taken = (element: Element) => element.closest(structured) !== null || element.querySelector(structured) !== null;
+  const taken = structuredItems(root);
   runs.push(plainItems(root, taken).map((item) => ({ ...item, reader: "lines" })));
   // In the page's order, whichever reader found them.
   const found = mergeRuns(runs);
