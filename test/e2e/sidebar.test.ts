@@ -150,11 +150,13 @@ describe("the side panel, in English", () => {
     const page = await profile.context.newPage();
     await page.goto("https://acme.atlassian.net/browse/ACME-42");
     await page.locator('liaison-chip[data-liaison-target="jira:acme.atlassian.net/ACME-42"] button.open').click();
-    await page.close();
     await panel.reload();
     await panel.getByRole("tab", { name: "This page" }).click();
     const view = panel.locator(".this-page");
     await view.locator(".page-key code", { hasText: "jira:acme.atlassian.net/ACME-42" }).waitFor();
+    // What the tracker says, read once the page has settled: the items' lists name the issue by its title.
+    await view.locator(".item-title", { hasText: "Payment provider DPA review" }).first().waitFor({ timeout: 10_000 });
+    await page.close();
     await expect(view.locator(".warnings li").allTextContents()).resolves.toEqual([
       "More than one person is accountable.",
       "Nobody is responsible.",
