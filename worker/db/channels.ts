@@ -97,25 +97,25 @@ export interface ChannelValues {
   weekly: { weekday: number; hour: number } | null;
 }
 
+/** A channel's written fields, in the order both writes bind them (?3 to ?10). */
+const channelColumns = (values: ChannelValues) => [
+  values.name,
+  values.platform,
+  values.url,
+  values.secret,
+  JSON.stringify(values.departments),
+  JSON.stringify(values.events),
+  values.weekly?.weekday ?? null,
+  values.weekly?.hour ?? null,
+];
+
 export function insertChannel(db: Db, workspaceId: string, id: string, values: ChannelValues, at: string) {
   return db
     .prepare(
-      `INSERT INTO channels (id, workspace_id, name, platform, url, secret, departments, events, weekly_weekday, weekly_hour, created_at, updated_at)
+      `INSERT INTO channels (workspace_id, id, name, platform, url, secret, departments, events, weekly_weekday, weekly_hour, created_at, updated_at)
        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)`,
     )
-    .bind(
-      id,
-      workspaceId,
-      values.name,
-      values.platform,
-      values.url,
-      values.secret,
-      JSON.stringify(values.departments),
-      JSON.stringify(values.events),
-      values.weekly?.weekday ?? null,
-      values.weekly?.hour ?? null,
-      at,
-    )
+    .bind(workspaceId, id, ...channelColumns(values), at)
     .run();
 }
 
@@ -128,20 +128,7 @@ export function updateChannel(db: Db, workspaceId: string, id: string, values: C
          paused_at = CASE WHEN ?12 THEN NULL ELSE paused_at END, failing_since = CASE WHEN ?12 THEN NULL ELSE failing_since END
        WHERE workspace_id = ?1 AND id = ?2`,
     )
-    .bind(
-      workspaceId,
-      id,
-      values.name,
-      values.platform,
-      values.url,
-      values.secret,
-      JSON.stringify(values.departments),
-      JSON.stringify(values.events),
-      values.weekly?.weekday ?? null,
-      values.weekly?.hour ?? null,
-      at,
-      resume ? 1 : 0,
-    )
+    .bind(workspaceId, id, ...channelColumns(values), at, resume ? 1 : 0)
     .run();
 }
 
