@@ -25,9 +25,11 @@ function isoDay(year: number, month: number, day: number): string | null {
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
-/** Monday 0 .. Sunday 6. */
+/** Monday 0 .. Sunday 6; the last day asked is kept, as every line of a page is read against the page's date. */
+let lastWeekday = { day: "", weekday: 0 };
 function weekdayOf(day: string): number {
-  return (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
+  if (lastWeekday.day !== day) lastWeekday = { day, weekday: (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7 };
+  return lastWeekday.weekday;
 }
 
 /** A month and day without a year: the page's year, or the next one when that day is long past (minutes of Dec 20 say "Jan 5"). */
@@ -48,56 +50,79 @@ function comingWeekday(pageDate: string, weekday: number): string {
   return addDays(pageDate, (weekday - weekdayOf(pageDate) + 7) % 7);
 }
 
-const englishWeekday = (name: string) => weekdays.findIndex((day) => day.startsWith(name.toLowerCase().slice(0, 3)));
+const englishWeekdayIndex = (name: string) => weekdays.findIndex((day) => day.startsWith(name.toLowerCase().slice(0, 3)));
 const englishMonth = (name: string) => months.indexOf(name.toLowerCase().slice(0, 3)) + 1;
 const chineseWeekday = (char: string) => (char === "天" ? 6 : chineseWeekdays.indexOf(char));
 const chineseNumber = (value: string) => (/^\d+$/.test(value) ? Number(value) : (chineseDigits[value] ?? Number.NaN));
 
-type Rule = [RegExp, (match: RegExpExecArray, pageDate: string) => string | null];
+/**
+ * A rule: its pattern, how a match resolves, and a cheap test a text must pass before the
+ * pattern is tried (`lower` is the text in lower case): most lines of minutes name no date, or
+ * only one kind, and a page holds thousands of lines.
+ */
+type Rule = [RegExp, (match: RegExpExecArray, pageDate: string) => string | null, (lower: string, digits: boolean) => boolean];
 
 /** Connecting words kept with a date phrase, so that "Ship it by Dec 12" leaves "Ship it". */
 const lead = "(?:(?:due|by|before|on|until|till|no later than|deadline:?)\\s+)?";
 
+const hasDigits = (_: string, digits: boolean) => digits;
+const hasAny =
+  (...words: string[]) =>
+  (lower: string) =>
+    words.some((word) => lower.includes(word));
+const chineseWeek = hasAny("周", "星期", "礼拜");
+const englishWeekday = hasAny("mon", "tue", "wed", "thu", "fri", "sat", "sun");
+
 // Most specific first; each tried over the whole text, and the earliest match in the text wins.
 const rules: Rule[] = [
-  [/(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/, (m) => isoDay(Number(m[1]), Number(m[2]), Number(m[3]))],
-  [/(\d{4})年(\d{1,2})月(\d{1,2})[日号](?:\s*之?前|截止)?/, (m) => isoDay(Number(m[1]), Number(m[2]), Number(m[3]))],
-  [/(\d{1,2})月(\d{1,2})[日号](?:\s*之?前|截止)?/, (m, page) => withYear(Number(m[1]), Number(m[2]), page)],
+  [/(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/, (m) => isoDay(Number(m[1]), Number(m[2]), Number(m[3])), hasDigits],
+  [/(\d{4})年(\d{1,2})月(\d{1,2})[日号](?:\s*之?前|截止)?/, (m) => isoDay(Number(m[1]), Number(m[2]), Number(m[3])), hasAny("月")],
+  [/(\d{1,2})月(\d{1,2})[日号](?:\s*之?前|截止)?/, (m, page) => withYear(Number(m[1]), Number(m[2]), page), hasAny("月")],
   [
     new RegExp(`${lead}${monthName}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, "i"),
     (m, page) => (m[3] ? isoDay(Number(m[3]), englishMonth(m[1]), Number(m[2])) : withYear(englishMonth(m[1]), Number(m[2]), page)),
+    hasDigits,
   ],
   [
     new RegExp(`${lead}(\\d{1,2})(?:st|nd|rd|th)?\\s+${monthName}(?:,?\\s+(\\d{4}))?\\b`, "i"),
     (m, page) => (m[3] ? isoDay(Number(m[3]), englishMonth(m[2]), Number(m[1])) : withYear(englishMonth(m[2]), Number(m[1]), page)),
+    hasDigits,
   ],
-  [/(?:下下)(?:周|星期|礼拜)([一二三四五六日天])(?:\s*之?前)?/, (m, page) => weekdayIn(page, chineseWeekday(m[1]), 2)],
-  [/下(?:个)?(?:周|星期|礼拜)([一二三四五六日天])(?:\s*之?前)?/, (m, page) => weekdayIn(page, chineseWeekday(m[1]), 1)],
-  [/(?:本|这)(?:个)?(?:周|星期|礼拜)([一二三四五六日天])(?:\s*之?前)?/, (m, page) => weekdayIn(page, chineseWeekday(m[1]), 0)],
-  [/(?:周|星期|礼拜)([一二三四五六日天])(?:\s*之?前)?/, (m, page) => comingWeekday(page, chineseWeekday(m[1]))],
-  [/下(?:个)?(?:周|星期)(?:之?内|之?前)?/, (_, page) => weekdayIn(page, 4, 1)],
-  [/(?:本|这)(?:周|星期)(?:之?内|之?前|末)/, (m, page) => weekdayIn(page, m[0].endsWith("末") ? 6 : 4, 0)],
-  [/(\d+|[一二两三四五六七八九十])(?:天|日)(?:之?内|后)/, (m, page) => addDays(page, chineseNumber(m[1]))],
-  [/后天/, (_, page) => addDays(page, 2)],
-  [/明天|明日/, (_, page) => addDays(page, 1)],
-  [/今天(?:之?内)?|今日/, (_, page) => page],
-  [new RegExp(`${lead}next\\s+${weekdayName}\\b`, "i"), (m, page) => weekdayIn(page, englishWeekday(m[1]), 1)],
-  [new RegExp(`${lead}this\\s+${weekdayName}\\b`, "i"), (m, page) => weekdayIn(page, englishWeekday(m[1]), 0)],
-  [new RegExp(`(?:due|by|before|on|until|till)\\s+${weekdayName}\\b`, "i"), (m, page) => comingWeekday(page, englishWeekday(m[1]))],
+  [/(?:下下)(?:周|星期|礼拜)([一二三四五六日天])(?:\s*之?前)?/, (m, page) => weekdayIn(page, chineseWeekday(m[1]), 2), chineseWeek],
+  [/下(?:个)?(?:周|星期|礼拜)([一二三四五六日天])(?:\s*之?前)?/, (m, page) => weekdayIn(page, chineseWeekday(m[1]), 1), chineseWeek],
+  [/(?:本|这)(?:个)?(?:周|星期|礼拜)([一二三四五六日天])(?:\s*之?前)?/, (m, page) => weekdayIn(page, chineseWeekday(m[1]), 0), chineseWeek],
+  [/(?:周|星期|礼拜)([一二三四五六日天])(?:\s*之?前)?/, (m, page) => comingWeekday(page, chineseWeekday(m[1])), chineseWeek],
+  [/下(?:个)?(?:周|星期)(?:之?内|之?前)?/, (_, page) => weekdayIn(page, 4, 1), chineseWeek],
+  [/(?:本|这)(?:周|星期)(?:之?内|之?前|末)/, (m, page) => weekdayIn(page, m[0].endsWith("末") ? 6 : 4, 0), chineseWeek],
+  [/(\d+|[一二两三四五六七八九十])(?:天|日)(?:之?内|后)/, (m, page) => addDays(page, chineseNumber(m[1])), hasAny("内", "后")],
+  [/后天/, (_, page) => addDays(page, 2), hasAny("后天")],
+  [/明天|明日/, (_, page) => addDays(page, 1), hasAny("明")],
+  [/今天(?:之?内)?|今日/, (_, page) => page, hasAny("今")],
+  [new RegExp(`${lead}next\\s+${weekdayName}\\b`, "i"), (m, page) => weekdayIn(page, englishWeekdayIndex(m[1]), 1), englishWeekday],
+  [new RegExp(`${lead}this\\s+${weekdayName}\\b`, "i"), (m, page) => weekdayIn(page, englishWeekdayIndex(m[1]), 0), englishWeekday],
+  [
+    new RegExp(`(?:due|by|before|on|until|till)\\s+${weekdayName}\\b`, "i"),
+    (m, page) => comingWeekday(page, englishWeekdayIndex(m[1])),
+    englishWeekday,
+  ],
   [
     /(?:(?:by|before|due)\s+)?(?:the\s+)?end of (?:the\s+)?(this\s+|next\s+)?week\b|\bEOW\b/i,
     (m, page) => weekdayIn(page, 4, m[1]?.trim() === "next" ? 1 : 0),
+    hasAny("end of", "eow"),
   ],
-  [/(?:(?:by|due)\s+)?next week\b/i, (_, page) => weekdayIn(page, 4, 1)],
-  [/\bin\s+(\d+)\s+(day|week)s?\b/i, (m, page) => addDays(page, Number(m[1]) * (m[2].toLowerCase() === "week" ? 7 : 1))],
-  [/(?:(?:by|due)\s+)?\btomorrow\b/i, (_, page) => addDays(page, 1)],
-  [/(?:(?:by|due)\s+)?\b(?:today|EOD)\b/i, (_, page) => page],
+  [/(?:(?:by|due)\s+)?next week\b/i, (_, page) => weekdayIn(page, 4, 1), hasAny("next week")],
+  [/\bin\s+(\d+)\s+(day|week)s?\b/i, (m, page) => addDays(page, Number(m[1]) * (m[2].toLowerCase() === "week" ? 7 : 1)), hasDigits],
+  [/(?:(?:by|due)\s+)?\btomorrow\b/i, (_, page) => addDays(page, 1), hasAny("tomorrow")],
+  [/(?:(?:by|due)\s+)?\b(?:today|EOD)\b/i, (_, page) => page, hasAny("today", "eod")],
 ];
 
 /** The due date a line of minutes names, read against the page's date (YYYY-MM-DD); null when it names none. */
 export function writtenDate(text: string, pageDate: string): WrittenDate | null {
+  const lower = text.toLowerCase();
+  const digits = /\d/.test(text);
   let best: { index: number; found: WrittenDate } | null = null;
-  for (const [pattern, resolve] of rules) {
+  for (const [pattern, resolve, worthTrying] of rules) {
+    if (!worthTrying(lower, digits)) continue;
     const match = pattern.exec(text);
     if (!match || (best && match.index >= best.index)) continue;
     const due = resolve(match, pageDate);

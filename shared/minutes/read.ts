@@ -54,21 +54,26 @@ function lineTexts(element: Element, chip: (element: Element) => boolean, hasChi
 
 /** The first words of an element's text, without reading all of a long paragraph. */
 function leadingText(element: Element, length: number): string {
+  // Most lines start with their words.
+  const first = element.firstChild;
+  if (first?.nodeType === 3 && (first as Text).data.length >= length * 2) return (first as Text).data.trimStart().slice(0, length);
   let out = "";
   const walker = element.ownerDocument.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node && out.trimStart().length < length; node = walker.nextNode()) out += (node as Text).data;
   return out.trimStart().slice(0, length);
 }
 
+const spaces = /\s{2,}|[^\S ]/g;
+const edges = /^[\s:：,，;；\-–—·•]+|[\s:：,，;；\-–—·•(（]+$/g;
+const leadingWords = /^(?:to|will|shall|负责|将)\s+/i;
+const trailingWords = /\s+(?:by|before|due|on|until)$/i;
+/** An opening bracket left at the end, with the spaces before it (a closed one stays). */
+const openBracketAtEnd = /[\s(（]+$/;
+
 /** Takes the owner's and date's words and connecting words out of a line: what is left is the task. */
 function tidy(text: string): string {
-  return text
-    .replace(/\s+/g, " ")
-    .replace(/^[\s:：,，;；\-–—·•]+|[\s:：,，;；\-–—·•(（]+$/g, "")
-    .replace(/^(?:to|will|shall|负责|将)\s+/i, "")
-    .replace(/\s+(?:by|before|due|on|until)$/i, "")
-    .replace(/[\s(（]*[)）]?$/, (tail) => (tail.includes(")") || tail.includes("）") ? tail : ""))
-    .trim();
+  const out = text.replace(spaces, " ").replace(edges, "").replace(leadingWords, "").replace(trailingWords, "");
+  return out.replace(openBracketAtEnd, "").trim();
 }
 
 const bareKey = /\b[A-Z][A-Z0-9_]{1,15}-\d{1,7}\b|\b[\w.-]+\/[\w.-]+#\d+\b/g;
@@ -92,7 +97,7 @@ function readItem(found: FoundItem, reader: string, pageDate: string): ReadItem 
   if (mention) {
     owner = (mention.textContent ?? "").replace(/\s+/g, " ").trim().replace(/^@/, "") || null;
     ownerHandle = mention.getAttribute("data-username") ?? mention.getAttribute("data-hovercard-url")?.split("/")[2] ?? null;
-  } else {
+  } else if (text.includes("@")) {
     const typed = typedOwner.exec(text);
     if (typed) {
       owner = typed[1];

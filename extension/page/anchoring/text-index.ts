@@ -183,6 +183,23 @@ export class TextIndex {
   }
 
   /**
+   * The normalized offsets an element's own text covers, from its first text to its last (the
+   * block edges around it left out): what a range over its contents covers, without a range.
+   */
+  offsetsWithin(element: Element): { start: number; end: number } | null {
+    const walker = (this.root.ownerDocument ?? (this.root as Document)).createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
+    let first: number | undefined;
+    let last: number | undefined;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const i = this.indexOfNode(node as Text);
+      if (i === undefined) continue;
+      first ??= i;
+      last = i;
+    }
+    return first === undefined || last === undefined ? null : { start: this.starts[first], end: this.ends[last] };
+  }
+
+  /**
    * The text nodes, and the part of each, that normalized offsets [start, end) cover; null when
    * one of them changed or left the page since the index was built (the caller anchors again).
    */

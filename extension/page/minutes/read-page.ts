@@ -21,10 +21,10 @@ const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
  * describes a selection (only the quote: a page of minutes can hold thousands of items).
  */
 function quoteOf(element: Element, index: TextIndex): TextQuoteSelector | null {
-  const range = element.ownerDocument.createRange();
-  range.selectNodeContents(element);
+  const offsets = index.offsetsWithin(element);
+  if (!offsets) return null;
   const text = index.text;
-  let { start, end } = index.offsetsOf(range);
+  let { start, end } = offsets;
   while (start < end && text.charCodeAt(start) === 32) start++;
   while (end > start && text.charCodeAt(end - 1) === 32) end--;
   end = Math.min(end, start + maxQuoteLength);

@@ -35,6 +35,24 @@ describe("the text of a page as the index reads it", () => {
     expect(index.offsetOf(document.getElementById("b") as Node, 1)).toBe("Hello world Second ".length);
     expect(index.offsetOf(document.body, document.body.childNodes.length)).toBe(index.text.length);
   });
+
+  it("reads an element's own text as a range over its contents does, without the block edges around it", () => {
+    loadHtml(
+      "<ul><li id='a'>  <span>@Ana</span> ship <a href='#'>PAY-1</a>\n by <time>Friday</time>  </li><li id='b'><script>x</script>only <b>this</b></li><li id='c'><script>x</script></li></ul><p id='d'>last <ul><li>nested</li></ul> words</p>",
+    );
+    const index = TextIndex.build(document.body);
+    for (const id of ["a", "b", "d"]) {
+      const element = document.getElementById(id) as Element;
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      const viaRange = index.offsetsOf(range);
+      const within = index.offsetsWithin(element);
+      expect(within).not.toBeNull();
+      const slice = ({ start, end }: { start: number; end: number }) => index.text.slice(start, end).trim();
+      expect(slice(within as { start: number; end: number })).toBe(slice(viaRange));
+    }
+    expect(index.offsetsWithin(document.getElementById("c") as Element)).toBeNull();
+  });
 });
 
 // Random pages: blocks of words and inline elements, with any whitespace between and inside.
