@@ -9,6 +9,7 @@ import { announceChange } from "../store/local-rows";
 import { t, today } from "../ui/i18n";
 import { forMeReasonLabels } from "../ui/labels";
 import type { Background, Handlers } from "./context";
+import { panelOpener } from "./panel-opener";
 
 /** A notification of one entry is `liaison-forme:<entry key>`; of several, `liaison-forme:list:<time>`. */
 const notificationPrefix = "liaison-forme:";
@@ -102,35 +103,5 @@ export function startForMe(background: Background): Handlers<keyof typeof forMeM
       void background.syncSoon();
       return {};
     },
-  };
-}
-
-/**
- * Opens Chrome's side panel in the window last focused, or Firefox's sidebar. Called at once in
- * the click's handler (no await before it), while the click still counts as the user's gesture:
- * the window is known beforehand for that.
- */
-function panelOpener(): () => void {
-  let windowId: number | undefined;
-  const windows = browser.windows as typeof browser.windows | undefined;
-  try {
-    void windows
-      ?.getLastFocused()
-      .then((window) => {
-        windowId ??= window.id;
-      })
-      .catch(() => {});
-    windows?.onFocusChanged.addListener((id) => {
-      if (id !== windows.WINDOW_ID_NONE) windowId = id;
-    });
-  } catch {}
-  return () => {
-    const sidePanel = (browser as unknown as { sidePanel?: { open(o: { windowId: number }): Promise<void> } }).sidePanel;
-    const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
-    // Refused without the user's gesture: the request then waits for the panel's next opening.
-    try {
-      if (sidePanel && windowId !== undefined) void sidePanel.open({ windowId }).catch(() => {});
-      else void sidebar?.open().catch(() => {});
-    } catch {}
   };
 }

@@ -89,6 +89,8 @@ export interface KvValues {
   forMeReassigned: import("../../shared/for-me").ReassignedAway[];
   /** Entries already notified in this browser (the newest 1000), so that each is notified once. */
   forMeNotified: string[];
+  /** Action items already notified as ticked in their notes page (the newest 500), so that each is notified once. */
+  tickedNotified: string[];
   /** Notifications per kind of "For me" entry (options; each on unless false). */
   forMeNotify: Partial<Record<import("../../shared/for-me").ForMeKind, boolean>>;
   /** A notification was clicked: the side panel opens "For me", or this record in it. */

@@ -1,4 +1,4 @@
-// End to end: "Import from this page" on a Confluence meeting-notes page lists its tasks and decisions, imports them into one meeting a teammate sees live, offers nothing new the second time, and updates a task whose owner changed.
+// End to end: "Import from this page" on a Confluence meeting-notes page lists its tasks and decisions, imports them into one meeting a teammate sees live, offers nothing new the second time, updates a task whose owner changed, and offers to mark done what the notes tick.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Page } from "playwright-core";
@@ -171,5 +171,46 @@ describe("done from the notes", () => {
     await expect
       .poll(async () => weiPanel.locator("textarea.markdown").inputValue(), { timeout: 20_000 })
       .toContain("- [x] review the refund terms for PAY-101 (owner: Ana Diaz, Legal; due: 2026-12-12)");
+  });
+
+  it("offers the next one as soon as the notes are opened again, without an import: on the tab's badge, in a notification and on This page", async () => {
+    notesHtml = notesHtml.replace('data-task-local-id="t-105" data-task-state="TODO"', 'data-task-local-id="t-105" data-task-state="DONE"');
+    await notes.reload();
+    await notes.bringToFront();
+    const tabId = (await anaPanel.evaluate(`chrome.tabs.query({ url: ${JSON.stringify(notesUrl)} }).then((tabs) => tabs[0].id)`)) as number;
+    const badge = () => anaPanel.evaluate(`chrome.action.getBadgeText({ tabId: ${tabId} })`);
+    await expect.poll(badge, { timeout: 15_000 }).toBe("✓1");
+    await expect(anaPanel.evaluate("chrome.notifications.getAll().then(Object.keys)")).resolves.toContain(`liaison-ticked:${tabId}`);
+
+    await anaPanel.getByRole("tab", { name: "This page" }).click();
+    const card = anaPanel.getByRole("region", { name: "Ticked in these notes" });
+    await card.waitFor({ timeout: 10_000 });
+    await expect(card.locator("li").allTextContents()).resolves.toEqual(["✓ add alerting for PAY-103 Mark done"]);
+    // Nothing was marked done by the reading alone.
+    await expect(weiPanel.locator("textarea.markdown").inputValue()).resolves.toContain("- [ ] add alerting for PAY-103");
+    await card.getByRole("button", { name: "Mark done" }).click();
+    await card.waitFor({ state: "detached", timeout: 10_000 });
+    await expect.poll(badge, { timeout: 10_000 }).not.toBe("✓1");
+    await expect
+      .poll(async () => weiPanel.locator("textarea.markdown").inputValue(), { timeout: 20_000 })
+      .toContain("- [x] add alerting for PAY-103 (owner: Wei Zhang, Engineering; due: 2026-12-15)");
+  });
+
+  it("says nothing on a notes page no meeting was imported from", async () => {
+    const otherUrl = "https://acme.atlassian.net/wiki/spaces/PAY/pages/4343/2026-12-08+Payments+sync";
+    await ana.context.route(otherUrl, (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: "text/html; charset=utf-8",
+        body: notesHtml.replace(/data-task-state="TODO"/g, 'data-task-state="DONE"'),
+      }),
+    );
+    const other = await ana.context.newPage();
+    await other.goto(otherUrl);
+    const tabId = (await anaPanel.evaluate(`chrome.tabs.query({ url: ${JSON.stringify(otherUrl)} }).then((tabs) => tabs[0].id)`)) as number;
+    // Longer than the page is given to settle before a notes page is read.
+    await other.waitForTimeout(3000);
+    await expect(anaPanel.evaluate(`chrome.action.getBadgeText({ tabId: ${tabId} })`)).resolves.not.toContain("✓");
+    await other.close();
   });
 });

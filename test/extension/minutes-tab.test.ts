@@ -48,7 +48,12 @@ beforeEach(async () => {
     menuClicked = listener;
   });
   const db = await openStore();
-  handlers = startMinutes({ db: Promise.resolve(db) } as unknown as Background);
+  handlers = startMinutes({
+    db: Promise.resolve(db),
+    session: async () => null,
+    onStoreChange: () => {},
+    saveLocal: async () => "",
+  } as unknown as Background);
 });
 
 let focused: Array<{ id: number }> = [];

@@ -23,6 +23,7 @@ import { AnnotationsView } from "./AnnotationsView";
 import { toggleDone } from "./actions";
 import { Escalations } from "./Escalations";
 import { ImportMinutes } from "./ImportMinutes";
+import { TickedInNotes } from "./TickedInNotes";
 
 interface ThisPageProps {
   data: PanelData;
@@ -37,6 +38,7 @@ export function ThisPage({ data, pageKey, pageTitle, pageUrl, today }: ThisPageP
     return (
       <>
         <p class="empty">{t("thisPageNone")}</p>
+        <TickedInNotes data={data} />
         <ImportMinutes data={data} today={today} />
       </>
     );
@@ -79,6 +81,7 @@ export function ThisPage({ data, pageKey, pageTitle, pageUrl, today }: ThisPageP
           )
         }
       />
+      <TickedInNotes data={data} />
       <ImportMinutes data={data} today={today} />
       {warnings.length > 0 && (
         <ul class="warnings" aria-label={t("warningsLabel")}>
