@@ -1,5 +1,5 @@
 // Due dates written in minutes, in English and Chinese ("by Dec 12", "12月12日前", "下周五", "next Friday"), resolved against the page's date.
-import { addDays } from "../dates";
+import { addDays as addDaysTo } from "../dates";
 
 const months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const monthName =
@@ -17,6 +17,19 @@ interface WrittenDate {
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
+
+/** Days from a day, remembered: every line of a page counts from the page's date, and to the same few days. */
+const daysFrom = new Map<string, string>();
+function addDays(day: string, days: number): string {
+  const key = `${day}|${days}`;
+  let found = daysFrom.get(key);
+  if (found === undefined) {
+    if (daysFrom.size > 1000) daysFrom.clear();
+    found = addDaysTo(day, days);
+    daysFrom.set(key, found);
+  }
+  return found;
+}
 
 /** A real day as YYYY-MM-DD, or null (Feb 30 is none). */
 function isoDay(year: number, month: number, day: number): string | null {
@@ -71,6 +84,8 @@ const hasAny =
   (lower: string) =>
     words.some((word) => lower.includes(word));
 const chineseWeek = hasAny("周", "星期", "礼拜");
+const daysOrWeeks = hasAny("day", "week");
+const hasMonthName = hasAny("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
 const englishWeekday = hasAny("mon", "tue", "wed", "thu", "fri", "sat", "sun");
 
 // Most specific first; each tried over the whole text, and the earliest match in the text wins.
@@ -81,12 +96,12 @@ const rules: Rule[] = [
   [
     new RegExp(`${lead}${monthName}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, "i"),
     (m, page) => (m[3] ? isoDay(Number(m[3]), englishMonth(m[1]), Number(m[2])) : withYear(englishMonth(m[1]), Number(m[2]), page)),
-    hasDigits,
+    (lower, digits) => digits && hasMonthName(lower),
   ],
   [
     new RegExp(`${lead}(\\d{1,2})(?:st|nd|rd|th)?\\s+${monthName}(?:,?\\s+(\\d{4}))?\\b`, "i"),
     (m, page) => (m[3] ? isoDay(Number(m[3]), englishMonth(m[2]), Number(m[1])) : withYear(englishMonth(m[2]), Number(m[1]), page)),
-    hasDigits,
+    (lower, digits) => digits && hasMonthName(lower),
   ],
   [/(?:下下)(?:周|星期|礼拜)([一二三四五六日天])(?:\s*之?前)?/, (m, page) => weekdayIn(page, chineseWeekday(m[1]), 2), chineseWeek],
   [/下(?:个)?(?:周|星期|礼拜)([一二三四五六日天])(?:\s*之?前)?/, (m, page) => weekdayIn(page, chineseWeekday(m[1]), 1), chineseWeek],
@@ -111,7 +126,11 @@ const rules: Rule[] = [
     hasAny("end of", "eow"),
   ],
   [/(?:(?:by|due)\s+)?next week\b/i, (_, page) => weekdayIn(page, 4, 1), hasAny("next week")],
-  [/\bin\s+(\d+)\s+(day|week)s?\b/i, (m, page) => addDays(page, Number(m[1]) * (m[2].toLowerCase() === "week" ? 7 : 1)), hasDigits],
+  [
+    /\bin\s+(\d+)\s+(day|week)s?\b/i,
+    (m, page) => addDays(page, Number(m[1]) * (m[2].toLowerCase() === "week" ? 7 : 1)),
+    (lower, digits) => digits && daysOrWeeks(lower),
+  ],
   [/(?:(?:by|due)\s+)?\btomorrow\b/i, (_, page) => addDays(page, 1), hasAny("tomorrow")],
   [/(?:(?:by|due)\s+)?\b(?:today|EOD)\b/i, (_, page) => page, hasAny("today", "eod")],
 ];
