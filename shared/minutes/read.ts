@@ -11,7 +11,7 @@ const actionHeading =
 const decisionHeading = /^(?:decisions?(?:\s+made)?|key\s+decisions|决议|决定|决策|结论|决议事项)\s*[:：]?$/i;
 const headingTags = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
 const structured =
-  ".inline-task-list, .decision-list, [data-task-local-id], [data-decision-local-id], .notion-to_do-block, .docx-todo-block, [data-block-type='todo'], li.task-list-item, li[data-type='taskItem'], li[data-type='todo_item']";
+  ".inline-task-list, .decision-list, [data-task-local-id], [data-decision-local-id], .notion-to_do-block, ul.to-do-list, .docx-todo-block, [data-block-type='todo'], li.task-list-item, li[role=checkbox][aria-checked], li[data-type='taskItem'], li[data-type='todo_item']";
 /** Lines the plain reader looks at: list items, paragraphs, headings and the text blocks of block editors. */
 const lineSelector =
   "h1, h2, h3, h4, h5, h6, [role=heading], li, p, .notion-text-block, .notion-header-block, .notion-sub_header-block, [data-block-type='text'], [data-block-type='heading1'], [data-block-type='heading2'], [data-block-type='heading3']";

@@ -40,7 +40,8 @@ const innermost = (elements: Element[], attribute: string) =>
 
 /**
  * Confluence Server and Data Center (view mode of `ac:task-list`, seen on wiki.hyperledger.org 2022-11),
- * and Confluence Cloud's renderer (`taskItem`/`decisionItem` nodes of the Atlassian Document Format, 2026-11).
+ * and Confluence Cloud's renderer (`taskItem`/`decisionItem` nodes of the Atlassian Document Format:
+ * `TaskList`/`TaskItem`/`DecisionList` of `@atlaskit/task-decision` and the renderer's nodes, 2026-11).
  */
 const confluence: MinutesReader = {
   site: "confluence",
@@ -49,12 +50,13 @@ const confluence: MinutesReader = {
     ...innermost(all(root, "ul.inline-task-list > li, [data-task-local-id]"), "data-task-local-id").map((element) => ({
       kind: "action" as const,
       element,
-      // Cloud says it in the task's state; Server in a class (or a status attribute in some versions).
+      // Cloud's renderer says it with the task's own checkbox, the first in it (its editor and copied
+      // HTML in the task's state); Server in a class (or a status attribute in some versions).
       checked: element.hasAttribute("data-task-state")
         ? element.getAttribute("data-task-state") === "DONE"
         : element.classList.contains("checked") ||
           element.getAttribute("data-inline-task-status") === "checked" ||
-          isChecked(element, ":scope > input[type=checkbox]:checked", ":scope > span > input[type=checkbox]:checked"),
+          (element.querySelector("input[type=checkbox]") as HTMLInputElement | null)?.checked === true,
     })),
     ...innermost(all(root, "ul.decision-list > li, [data-decision-local-id]"), "data-decision-local-id").map((element) => ({
       kind: "decision" as const,
@@ -71,14 +73,21 @@ const confluence: MinutesReader = {
     null,
 };
 
-/** Notion to-do blocks (`notion-to_do-block`, seen 2026-11; the box is a role=checkbox, or an input in exported pages). */
+/**
+ * Notion to-do blocks in the app (`notion-to_do-block`: the box a `[role=button]` holding `svg.check`
+ * when ticked and `svg.checkboxSquare` when not, in themes' CSS of 2020 and 2024; an input or
+ * `role=checkbox` in some versions), and in Notion's HTML export (`ul.to-do-list > li` with
+ * `div.checkbox.checkbox-on` or `checkbox-off`, seen in exported pages).
+ */
 const notion: MinutesReader = {
   site: "notion",
   items: (root) =>
-    all(root, ".notion-to_do-block").map((element) => ({
+    all(root, ".notion-to_do-block, ul.to-do-list > li").map((element) => ({
       kind: "action" as const,
       element,
-      checked: isChecked(element, "[role=checkbox][aria-checked=true]", "input[type=checkbox]:checked", ".checkbox-on"),
+      checked: element.matches("li")
+        ? isChecked(element, ":scope > .checkbox-on", ":scope > .to-do-children-checked")
+        : isChecked(element, "svg.check", "[role=checkbox][aria-checked=true]", "input[type=checkbox]:checked"),
     })),
 };
 
@@ -101,14 +110,20 @@ const feishu: MinutesReader = {
       })),
 };
 
-/** GitHub and GitLab Markdown task lists (`task-list-item` with a checkbox input, seen 2026-11; many Markdown renderers write the same). */
+/**
+ * GitHub and GitLab Markdown task lists (`task-list-item` with a checkbox input, seen 2026-11; many
+ * Markdown renderers write the same), and checklists marked up for screen readers as
+ * `li[role=checkbox][aria-checked]` (Google Docs' checklists as copied into other editors, captured 2026-06).
+ */
 const taskLists: MinutesReader = {
   site: "tasklist",
   items: (root) =>
-    all(root, "li.task-list-item").map((element) => ({
+    all(root, "li.task-list-item, li[role=checkbox][aria-checked]").map((element) => ({
       kind: "action" as const,
       element,
-      checked: isChecked(element, ":scope > input[type=checkbox]:checked", ":scope > p > input[type=checkbox]:checked"),
+      checked:
+        element.getAttribute("aria-checked") === "true" ||
+        isChecked(element, ":scope > input[type=checkbox]:checked", ":scope > p > input[type=checkbox]:checked"),
     })),
 };
 
@@ -152,7 +167,7 @@ export const mentionSelector = [
   "a.gfm-project_member", // GitLab
   ".notion-user-mention", // Notion
   "[data-type='mention']", // Linear
-  ".mention-user, [data-mention-type='user']", // Feishu
+  ".at-user-embed-container, .mention-user, [data-mention-type='user']", // Feishu
   "[data-chip-type='person']", // Google Docs people chips in exported HTML
 ].join(", ");
 

@@ -159,7 +159,7 @@ describe("importing minutes", () => {
 
 describe("done from the notes", () => {
   it("offers to mark an imported action item done once its task is ticked in the notes", async () => {
-    notesHtml = notesHtml.replace('data-task-local-id="t-101" data-task-state="TODO"', 'data-task-local-id="t-101" data-task-state="DONE"');
+    notesHtml = notesHtml.replace('name="t-101" type="checkbox">', 'name="t-101" type="checkbox" checked>');
     await notes.reload();
     const section = await readNotes();
     const rows = section.locator(".minutes-candidates li");
@@ -174,7 +174,7 @@ describe("done from the notes", () => {
   });
 
   it("offers the next one as soon as the notes are opened again, without an import: on the tab's badge, in a notification and on This page", async () => {
-    notesHtml = notesHtml.replace('data-task-local-id="t-105" data-task-state="TODO"', 'data-task-local-id="t-105" data-task-state="DONE"');
+    notesHtml = notesHtml.replace('name="t-105" type="checkbox">', 'name="t-105" type="checkbox" checked>');
     await notes.reload();
     await notes.bringToFront();
     const tabId = (await anaPanel.evaluate(`chrome.tabs.query({ url: ${JSON.stringify(notesUrl)} }).then((tabs) => tabs[0].id)`)) as number;
@@ -202,7 +202,7 @@ describe("done from the notes", () => {
       route.fulfill({
         status: 200,
         contentType: "text/html; charset=utf-8",
-        body: notesHtml.replace(/data-task-state="TODO"/g, 'data-task-state="DONE"'),
+        body: notesHtml.replace(/type="checkbox">/g, 'type="checkbox" checked>'),
       }),
     );
     const other = await ana.context.newPage();

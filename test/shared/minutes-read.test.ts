@@ -57,6 +57,28 @@ describe("docs sites", () => {
     expect(page.items[0].refs).toContain("https://linear.app/acme/issue/GRO-12/onboarding-email");
   });
 
+  it("reads Notion's HTML export: one to-do list per to-do, ticked by its box, sub-items apart", () => {
+    const page = read("notion-export-meeting-notes.html");
+    expect(page.title).toBe("Support sync 2026-12-02");
+    expect(page.date).toBe("2026-12-02");
+    expect(brief(page.items)).toEqual([
+      { kind: "action", text: "Olga to answer the refund tickets tagged SUP-88", owner: null, due: "2026-12-04", checked: false },
+      { kind: "action", text: "Publish the outage note", owner: null, due: null, checked: true },
+      { kind: "action", text: "translate it", owner: null, due: "2026-12-07", checked: false },
+      { kind: "decision", text: "refunds under 20 EUR are approved by support alone", owner: null, due: null, checked: false },
+    ]);
+    expect(page.items[0].refs).toEqual(["SUP-88"]);
+  });
+
+  it("reads a Google Docs checklist copied into another page (li[role=checkbox][aria-checked])", () => {
+    const page = read("gdocs-copied-checklist.html", "2026-12-05");
+    expect(brief(page.items)).toEqual([
+      { kind: "action", text: "Book the launch room", owner: null, due: null, checked: true },
+      { kind: "action", text: "finish the load test for acme/app#42", owner: "Wei Zhang", due: "2026-12-11", checked: false },
+    ]);
+    expect(page.items[1].refs).toEqual(["acme/app#42"]);
+  });
+
   it("reads Feishu task blocks with @mentions and Chinese dates, and 决议 lines", () => {
     const page = read("feishu-docx-todos.html");
     expect(page.date).toBe("2026-12-02");
