@@ -81,8 +81,10 @@ const lead = "(?:(?:due|by|before|on|until|till|no later than|deadline:?)\\s+)?"
 const hasDigits = (_: string, digits: boolean) => digits;
 const hasAny =
   (...words: string[]) =>
-  (lower: string) =>
-    words.some((word) => lower.includes(word));
+  (lower: string) => {
+    for (const word of words) if (lower.includes(word)) return true;
+    return false;
+  };
 const chineseWeek = hasAny("周", "星期", "礼拜");
 const daysOrWeeks = hasAny("day", "week");
 const hasMonthName = hasAny("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");

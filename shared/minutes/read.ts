@@ -79,8 +79,8 @@ function tidy(text: string): string {
 const bareKey = /\b[A-Z][A-Z0-9_]{1,15}-\d{1,7}\b|\b[\w.-]+\/[\w.-]+#\d+\b/g;
 const typedOwner = /(?:^|[\s(（,，:：])@([\p{L}\p{N}._-]+(?:\s[\p{Lu}][\p{L}.-]+)?)/u;
 
-/** Reads one found element into an item: owner, date, links, and the text left. */
-function readItem(found: FoundItem, reader: string, pageDate: string): ReadItem | null {
+/** Reads one found element into an item: owner, date, links, and the text left (and the element, for its quote). */
+function readItem(found: FoundItem, reader: string, pageDate: string): (ReadItem & { element: Element }) | null {
   const { element } = found;
   const mention = found.text ? null : element.querySelector(mentionSelector);
   const chip = found.text ? null : element.querySelector(dateSelector);
@@ -120,7 +120,18 @@ function readItem(found: FoundItem, reader: string, pageDate: string): ReadItem 
   const refs = new Set<string>();
   if (!found.text) for (const link of element.querySelectorAll("a[href]")) if (link !== mention) refs.add((link as HTMLAnchorElement).href);
   for (const key of line.match(bareKey) ?? []) refs.add(key);
-  return { kind: found.kind, text: text || tidy(line), line, owner, ownerHandle, due, checked: found.checked, refs: [...refs], reader };
+  return {
+    kind: found.kind,
+    text: text || tidy(line),
+    line,
+    owner,
+    ownerHandle,
+    due,
+    checked: found.checked,
+    refs: [...refs],
+    reader,
+    element,
+  };
 }
 
 /** The level of a block editor's heading (Notion, Feishu) or an ARIA heading; 0 for any other block. */
@@ -153,6 +164,12 @@ function plainItems(root: ParentNode, taken: (element: Element) => boolean): Fou
     found.push({ kind, element, checked: false });
   }
   return found;
+}
+
+/** Marks each item with the reader that found it (the items are the reader's own, fresh: marked in place). */
+function withReader(items: FoundItem[], reader: string): Array<FoundItem & { reader: string }> {
+  for (const item of items) (item as FoundItem & { reader: string }).reader = reader;
+  return items as Array<FoundItem & { reader: string }>;
 }
 
 const before = (a: Element, b: Element) => (a.compareDocumentPosition(b) & 4) !== 0;
@@ -216,11 +233,11 @@ export function readMinutes(doc: Document, today: string): MinutesReading<{ elem
   let siteDate: string | null = null;
   for (const reader of siteReaders) {
     const items = reader.items(root);
-    runs.push(...inOrderRuns(items.map((item) => ({ ...item, reader: reader.site }))));
+    runs.push(...inOrderRuns(withReader(items, reader.site)));
     if (items.length > 0 && !siteDate) siteDate = dayOfValue(reader.date?.(root));
   }
   const taken = structuredItems(root);
-  runs.push(plainItems(root, taken).map((item) => ({ ...item, reader: "lines" })));
+  runs.push(withReader(plainItems(root, taken), "lines"));
   // In the page's order, whichever reader found them.
   const found = mergeRuns(runs);
   const date =
@@ -231,7 +248,7 @@ export function readMinutes(doc: Document, today: string): MinutesReading<{ elem
   const items: Array<ReadItem & { element: Element }> = [];
   for (const item of found) {
     const read = readItem(item, item.reader, date);
-    if (read) items.push({ ...read, element: item.element });
+    if (read) items.push(read);
   }
   return { title: title || date, date, items };
 }

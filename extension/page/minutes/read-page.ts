@@ -47,10 +47,18 @@ export function readThisPage(today: string, doc: Document = document): MinutesPa
   const reading = readMinutes(doc, today);
   // One index of the page's text for every quote.
   const index = reading.items.length > 0 ? TextIndex.build(doc.body ?? doc.documentElement) : null;
-  const items = reading.items.map(({ element, ...item }) => ({
-    ...item,
+  // Each item as it leaves the page: its words and what was read, never its element.
+  const items = reading.items.map((item) => ({
+    kind: item.kind,
+    text: item.text,
     line: item.line.slice(0, maxQuoteLength),
-    quote: (index && quoteOf(element, index)) ?? {
+    owner: item.owner,
+    ownerHandle: item.ownerHandle,
+    due: item.due,
+    checked: item.checked,
+    refs: item.refs,
+    reader: item.reader,
+    quote: (index && quoteOf(item.element, index)) ?? {
       type: "TextQuoteSelector" as const,
       exact: item.line.slice(0, maxQuoteLength),
       prefix: "",
