@@ -26,7 +26,19 @@ export default defineConfig({
     },
     // No web page and no other extension may message Liaison (Chrome; Firefox has no such channel).
     ...(browser === "firefox" ? {} : { externally_connectable: { ids: [], matches: [] } }),
-    ...(browser === "firefox" ? { browser_specific_settings: { gecko: { id: "liaison@liaison.app", strict_min_version: "128.0" } } } : {}),
+    // Firefox asks the user's consent to what leaves the browser: what members capture goes to their
+    // workspace's server (the quotes of pages, the notes and replies they write, members' names).
+    ...(browser === "firefox"
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: "liaison@liaison.app",
+              strict_min_version: "142.0",
+              data_collection_permissions: { required: ["websiteContent", "personalCommunications", "personallyIdentifyingInfo"] },
+            },
+          },
+        }
+      : {}),
   }),
   hooks: {
     // Content scripts run on the trackers of the site list (shared/sites/keys.ts), which also makes

@@ -7,7 +7,7 @@
 // Targets: all 200 anchored within 50 ms when their words are unchanged; no slice over 16 ms.
 // Run: npm run bench:anchoring (the anchoring code is bundled here with esbuild; no extension build).
 import { type Browser, chromium } from "playwright-core";
-import { findChromium } from "../scripts/ensure-chromium.mjs";
+import { findChromium } from "../scripts/ensure-browsers.mjs";
 import type { Figures } from "./anchoring-page";
 import { bundlePageScript } from "./page-bundle";
 import { median } from "./stats";
@@ -61,7 +61,7 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 async function main() {
   const executablePath = findChromium();
-  if (!executablePath) throw new Error("Chromium not found: run scripts/ensure-chromium.mjs or set CHROMIUM_PATH");
+  if (!executablePath) throw new Error("Chromium not found: run scripts/ensure-browsers.mjs or set CHROMIUM_PATH");
   const script = await bundlePageScript("anchoring-page.ts");
   const browser = await chromium.launch({ executablePath, headless: true, args: ["--no-sandbox", "--disable-gpu"] });
   try {

@@ -3,7 +3,7 @@
 // the way "Import from this page" does, with every item's quote, and prints the read time.
 // Target: under 100 ms. Run: npm run bench:minutes (the reader is bundled here with esbuild; no extension build).
 import { chromium } from "playwright-core";
-import { findChromium } from "../scripts/ensure-chromium.mjs";
+import { findChromium } from "../scripts/ensure-browsers.mjs";
 import { bundlePageScript } from "./page-bundle";
 import { median } from "./stats";
 
@@ -50,7 +50,7 @@ function notesPage(): string {
 
 async function main() {
   const executablePath = findChromium();
-  if (!executablePath) throw new Error("Chromium not found: run scripts/ensure-chromium.mjs or set CHROMIUM_PATH");
+  if (!executablePath) throw new Error("Chromium not found: run scripts/ensure-browsers.mjs or set CHROMIUM_PATH");
   const [script, html] = [await bundlePageScript("minutes-page.ts"), notesPage()];
   const browser = await chromium.launch({ executablePath, headless: true, args: ["--no-sandbox", "--disable-gpu"] });
   try {

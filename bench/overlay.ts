@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
-import { findChromium } from "../scripts/ensure-chromium.mjs";
+import { findChromium } from "../scripts/ensure-browsers.mjs";
 import { startTestApi } from "../test/e2e/support/api";
 import { extensionDir, fixturesDir, launchProfile } from "../test/e2e/support/browser";
 import { liveBadge } from "../test/e2e/support/live";

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -30,6 +31,36 @@ describe("the Firefox build", () => {
     expect(manifest.side_panel).toBeUndefined();
     expect(manifest.optional_host_permissions).toEqual(["https://*/*", "http://*/*"]);
     expect(manifest.content_scripts[0].matches).toContain("https://github.com/*");
+  });
+
+  it("passes web-ext lint: no error, and no warning but Preact's own innerHTML (for dangerouslySetInnerHTML, which Liaison never uses)", () => {
+    const dir = path.join(root, ".output", "firefox-mv3");
+    const lint = spawnSync(
+      path.join(root, "node_modules", ".bin", "web-ext"),
+      ["lint", "--source-dir", dir, "--output", "json", "--no-config-discovery"],
+      {
+        encoding: "utf8",
+        env: { ...process.env, NO_UPDATE_NOTIFIER: "1" },
+      },
+    );
+    const report = JSON.parse(lint.stdout) as {
+      errors: unknown[];
+      warnings: Array<{ code: string; file: string; line: number; column: number }>;
+    };
+    expect(report.errors).toEqual([]);
+    for (const warning of report.warnings) {
+      expect(warning.code).toBe("UNSAFE_VAR_ASSIGNMENT");
+      const line = readFileSync(path.join(dir, warning.file), "utf8").split("\n")[warning.line - 1] ?? "";
+      expect(line.slice(Math.max(0, warning.column - 200), warning.column + 200)).toContain("__html");
+    }
+  });
+
+  it("declares what Firefox asks users to consent to sending", () => {
+    expect(manifest.browser_specific_settings.gecko.data_collection_permissions.required).toEqual([
+      "websiteContent",
+      "personalCommunications",
+      "personallyIdentifyingInfo",
+    ]);
   });
 
   it("ships both languages", () => {

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
-import { findChromium } from "../../../scripts/ensure-chromium.mjs";
+import { findChromium } from "../../../scripts/ensure-browsers.mjs";
 import { root } from "../../../scripts/server.mjs";
 
 export const extensionDir = path.join(root as string, ".output", "chrome-mv3");
@@ -30,7 +30,7 @@ interface LaunchOptions {
 function launch(userDataDir: string, options: LaunchOptions) {
   const extension = options.extension ?? extensionDir;
   const executablePath = findChromium();
-  if (!executablePath) throw new Error("Chromium not found: run scripts/ensure-chromium.mjs or set CHROMIUM_PATH");
+  if (!executablePath) throw new Error("Chromium not found: run scripts/ensure-browsers.mjs or set CHROMIUM_PATH");
   return chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: true,
