@@ -79,7 +79,11 @@ async function tickedIn(store: Db, page: MinutesPage): Promise<TickedInNotes | n
     getKv(store, "members"),
   ]);
   const { candidates } = planImport(page, { meetings, decisions, actionItems, members: members ?? [], knownKeys: [] });
-  const items = candidates.flatMap((c) => (c.status === "ticked" && c.existingId ? [{ id: c.existingId, text: c.text }] : []));
+  // Ticked in the page and open here, whatever else changed in the notes (a new owner or date waits for an import).
+  const open = new Set(actionItems.flatMap((row) => (row.data.status === "open" ? [row.id] : [])));
+  const items = candidates.flatMap((c) =>
+    c.kind === "action" && c.checked && c.existingId && open.has(c.existingId) ? [{ id: c.existingId, text: c.text }] : [],
+  );
   return items.length > 0 ? { url: meetingUrl(page.url), title: page.title, items } : null;
 }
 

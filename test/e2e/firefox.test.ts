@@ -1,4 +1,4 @@
-// End to end in Firefox ESR: the Firefox build, loaded into Firefox, joins a workspace from its options page, syncs the team's records into the sidebar page, and draws the chip and the list's badges on GitHub pages.
+// End to end in Firefox ESR: the Firefox build, loaded into Firefox, joins a workspace from its options page, syncs the team's records into the sidebar page, draws the chip and the list's badges on GitHub pages, and reads a notes page minutes were imported from.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import puppeteer, { type Browser, type ElementHandle, type Page } from "puppeteer-core";
@@ -7,7 +7,7 @@ import { findFirefox } from "../../scripts/ensure-browsers.mjs";
 import { buildExtension, quietEnv, root } from "../../scripts/server.mjs";
 import { startTestApi } from "./support/api";
 import { fixturesDir } from "./support/browser";
-import { type ApiSession, createWorkspaceViaApi, inviteCode, optionsLabels, seed } from "./support/team";
+import { type ApiSession, createWorkspaceViaApi, inviteCode, newId, optionsLabels, seed } from "./support/team";
 
 const extensionDir = path.join(root, ".output", "firefox-mv3");
 /** The extension's internal address, fixed through Firefox's own preference for it (each install draws a new one otherwise). */
@@ -57,9 +57,9 @@ async function openExtensionPage(file: string): Promise<Page> {
   return page;
 }
 
-/** A tracker page as the site serves it: the saved fixture, answered by the browser at the page's real address. */
-async function openFixture(url: string, fixture: string): Promise<Page> {
-  const body = await readFile(path.join(fixturesDir, fixture), "utf8");
+/** A tracker page as the site serves it: the saved fixture (edited by `change`), answered by the browser at the page's real address. */
+async function openFixture(url: string, fixture: string, change = (html: string) => html): Promise<Page> {
+  const body = change(await readFile(path.join(fixturesDir, fixture), "utf8"));
   const page = await firefox.newPage();
   await page.setRequestInterception(true);
   page.on("request", (request) => {
@@ -90,6 +90,14 @@ async function clickButton(page: Page, name: string) {
     name,
   )) as ElementHandle<HTMLButtonElement>;
   await button.click();
+}
+
+/** What the tests ask of Firefox's extension API, from one of Liaison's own pages. */
+interface ExtensionApi {
+  browser: {
+    tabs: { query(query: { url: string }): Promise<Array<{ id: number }>> };
+    action: { getBadgeText(details: { tabId: number }): Promise<string> };
+  };
 }
 
 const bodyText = (page: Page) => page.evaluate(() => document.body.textContent ?? "");
@@ -150,5 +158,36 @@ describe("Liaison in Firefox", () => {
     // An owned, calm row stays unmarked.
     await expect(shadowText(list, "liaison-badges", badge("github:acme/app#8"))).resolves.toBeNull();
     await list.close();
+  });
+
+  it("reads a notes page a meeting was imported from when it is opened, and offers its ticked task on the tab's badge", async () => {
+    const notesUrl = "https://acme.atlassian.net/wiki/spaces/PAY/pages/4242/2026-12-01+Payments+sync";
+    const meeting = newId("e");
+    await seed(api.url, lead, [
+      { entity: "meeting", id: meeting, fields: { title: "2026-12-01 Payments sync", date: "2026-12-01", url: notesUrl } },
+      { entity: "action_item", fields: { text: "review the refund terms for PAY-101", meeting, status: "open" } },
+      { entity: "action_item", fields: { text: "ship the regional endpoint PAY-102", meeting, status: "open" } },
+    ]);
+    const sidebar = await openExtensionPage("sidepanel.html");
+    await sidebar.waitForFunction(() => document.body.textContent?.includes("review the refund terms for PAY-101"), { timeout: 30_000 });
+    // The first task is ticked in the notes; the second is not. (Both were imported without their owners and dates, which the notes now name.)
+    const notes = await openFixture(notesUrl, "minutes/confluence-cloud-meeting-notes.html", (html) =>
+      html.replace('name="t-101" type="checkbox">', 'name="t-101" type="checkbox" checked>'),
+    );
+    const badge = () =>
+      sidebar.evaluate(async (url) => {
+        const { browser } = globalThis as unknown as ExtensionApi;
+        const [tab] = await browser.tabs.query({ url });
+        return tab ? browser.action.getBadgeText({ tabId: tab.id }) : null;
+      }, notesUrl);
+    const deadline = Date.now() + 20_000;
+    let text = await badge();
+    while (text !== "✓1" && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      text = await badge();
+    }
+    expect(text).toBe("✓1");
+    await notes.close();
+    await sidebar.close();
   });
 });
