@@ -10,8 +10,6 @@ const actionHeading =
   /^(?:action\s+items?|actions|next\s+steps|follow[- ]?ups?|to-?dos?|tasks|待办事项|待办|行动项|后续行动|跟进事项|任务)\s*[:：]?$/i;
 const decisionHeading = /^(?:decisions?(?:\s+made)?|key\s+decisions|决议|决定|决策|结论|决议事项)\s*[:：]?$/i;
 const headingTags = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
-const structured =
-  ".inline-task-list, .decision-list, [data-task-local-id], [data-decision-local-id], .notion-to_do-block, ul.to-do-list, .docx-todo-block, [data-block-type='todo'], li.task-list-item, li[role=checkbox][aria-checked], li[data-type='taskItem'], li[data-type='todo_item']";
 /** Lines the plain reader looks at: list items, paragraphs, headings and the text blocks of block editors. */
 const lineSelector =
   "h1, h2, h3, h4, h5, h6, [role=heading], li, p, .notion-text-block, .notion-header-block, .notion-sub_header-block, [data-block-type='text'], [data-block-type='heading1'], [data-block-type='heading2'], [data-block-type='heading3']";
@@ -211,11 +209,12 @@ function pageTitle(doc: Document): string {
 }
 
 /**
- * Whether an element is, is inside or holds an item a site's reader reads (the plain reader
- * leaves those be): the items found once, not a selector matched up and down from every line.
+ * Whether an element is, is inside or holds an item a site's reader found (the plain reader
+ * leaves those be, and the lists and wrappers around them): a set of the items, not a selector
+ * matched up and down from every line.
  */
-function structuredItems(root: ParentNode): (element: Element) => boolean {
-  const items = new Set(root.querySelectorAll(structured));
+function structuredItems(found: ReadonlyArray<ReadonlyArray<{ element: Element }>>): (element: Element) => boolean {
+  const items = new Set(found.flatMap((run) => run.map((item) => item.element)));
   const holders = new Set<Element>();
   for (const item of items) for (let up = item.parentElement; up && !holders.has(up); up = up.parentElement) holders.add(up);
   return (element) => {
@@ -236,7 +235,7 @@ export function readMinutes(doc: Document, today: string): MinutesReading<{ elem
     runs.push(...inOrderRuns(withReader(items, reader.site)));
     if (items.length > 0 && !siteDate) siteDate = dayOfValue(reader.date?.(root));
   }
-  const taken = structuredItems(root);
+  const taken = structuredItems(runs);
   runs.push(withReader(plainItems(root, taken), "lines"));
   // In the page's order, whichever reader found them.
   const found = mergeRuns(runs);

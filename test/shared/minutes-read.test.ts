@@ -31,6 +31,17 @@ describe("Confluence", () => {
     expect(page.items[0].line).toBe("@Ana Diaz review the refund terms for PAY-101 Dec 12, 2026");
   });
 
+  it("reads the editor's and older renderers' form: each task wrapped in a list item of its own attribute, ticked by its state, read once", () => {
+    const html = `<h1>Sync</h1><h2>Action items</h2><div data-task-list-local-id="l-1">
+      <li data-task-local-id=""><div data-task-local-id="t-1" data-task-state="DONE"><span contenteditable="false"><input type="checkbox"></span><div data-component="content">send the notes</div></div></li>
+      <li data-task-local-id=""><div data-task-local-id="t-2" data-task-state="TODO"><div data-component="content">book the room</div></div></li></div>`;
+    const reading = readMinutes(new DOMParser().parseFromString(html, "text/html"), "2026-12-05");
+    expect(reading.items.map(({ text, checked }) => ({ text, checked }))).toEqual([
+      { text: "send the notes", checked: true },
+      { text: "book the room", checked: false },
+    ]);
+  });
+
   it("reads Server's inline tasks (ticked by class), user links with their usernames, <time> and the Jira macro", () => {
     const page = read("confluence-server-meeting-notes.html");
     expect(page.date).toBe("2026-11-24");
