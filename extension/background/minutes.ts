@@ -25,6 +25,14 @@ const keepNotified = 500;
 /** Free text from the page, cut to what the import could keep. */
 const pageText = (length: number) => z.string().transform((value) => value.slice(0, length));
 
+/** A quote as the page gives it: a capture's shape, its words cut to what a record keeps. */
+const quoteSchema = z.object({
+  type: z.literal("TextQuoteSelector"),
+  exact: pageText(4000),
+  prefix: pageText(64),
+  suffix: pageText(64),
+});
+
 /**
  * What the reader answers, checked: it runs in the page's tab, so its answer is read as the
  * page's words, never trusted for its shape.
@@ -48,9 +56,7 @@ const minutesPage = z.object({
         checked: z.boolean(),
         refs: z.array(z.string().max(4096)).transform((refs) => refs.slice(0, 100)),
         reader: z.string().max(40),
-        quote: z
-          .object({ type: z.literal("TextQuoteSelector"), exact: pageText(4000), prefix: pageText(64), suffix: pageText(64) })
-          .nullable(),
+        quote: quoteSchema.nullable(),
       }),
     )
     .max(10_000),
@@ -252,13 +258,31 @@ export function startMinutes(background: Background): Handlers<keyof typeof minu
     return tab?.id !== undefined && tab.id !== sender.tab?.id ? tab.id : null;
   }
 
+  /** The tab the side panel's last reading came from: the quotes of what it imports are read there. */
+  let readFrom: number | null = null;
+
   return {
     "minutes.read": async ({ today }, { sender }) => {
       const tabId = await chosenTab(sender);
       const page = tabId === null ? null : await readTab(tabId, today).catch(() => null);
-      if (!page) throw new Error(t("minutesCannotRead"));
+      if (!page || tabId === null) throw new Error(t("minutesCannotRead"));
       asked = null;
+      readFrom = tabId;
       return { page };
+    },
+    "minutes.quotes": async ({ indexes }) => {
+      const none = indexes.map(() => null);
+      if (readFrom === null || indexes.length === 0) return { quotes: none };
+      const [result] = await browser.scripting
+        .executeScript({
+          target: { tabId: readFrom },
+          func: (list: number[]) => window.__liaisonMinutesQuotes?.(list) ?? null,
+          args: [indexes],
+        })
+        .catch(() => [undefined]);
+      const quotes = z.array(quoteSchema.nullable()).max(10_000).safeParse(result?.result);
+      // An answer of another length is not the page's reader answering these items.
+      return { quotes: quotes.success && quotes.data.length === indexes.length ? quotes.data : none };
     },
     "minutes.asked": async () => ({ asked: asked !== null && Date.now() - asked.at < askedFor }),
     "minutes.ticked": async () => ({ ticked: (await ticked.inView())?.offer ?? null }),

@@ -120,7 +120,13 @@ describe("importing minutes", () => {
     });
     expect(actions.find((a) => a.text === "review the refund terms for PAY-101")?.source).toMatchObject({
       url: notesUrl,
-      selector: { type: "TextQuoteSelector", exact: "@Ana Diaz review the refund terms for PAY-101 Dec 12, 2026" },
+      // The quote as capture keeps one, with its context either side, read from the page at the import.
+      selector: {
+        type: "TextQuoteSelector",
+        exact: "@Ana Diaz review the refund terms for PAY-101 Dec 12, 2026",
+        prefix: "ndpoint, alerting. Action items ",
+        suffix: " @Wei Zhang ship the regional en",
+      },
     });
     expect(of("decision").find((d) => d.text === "Refunds over 500 EUR need Legal sign-off")?.source).toMatchObject({
       selector: { exact: "Refunds over 500 EUR need Legal sign-off" },

@@ -29,6 +29,9 @@ const page = {
 /** What each tab's reader answers, by tab id; the tabs read, in order. */
 let answers: Map<number, unknown>;
 let read: number[];
+/** What each tab answers when asked for quotes; the tabs asked, in order. */
+let quoteAnswers: Map<number, unknown>;
+let quoted: number[];
 let handlers: ReturnType<typeof startMinutes>;
 const panel = { sender: {} as Browser.runtime.MessageSender, store: undefined as never };
 
@@ -36,8 +39,19 @@ beforeEach(async () => {
   fakeBrowser.reset();
   answers = new Map();
   read = [];
-  vi.spyOn(fakeBrowser.scripting, "executeScript").mockImplementation((async (injection: { target: { tabId: number }; func?: unknown }) => {
+  quoteAnswers = new Map();
+  quoted = [];
+  vi.spyOn(fakeBrowser.scripting, "executeScript").mockImplementation((async (injection: {
+    target: { tabId: number };
+    func?: unknown;
+    args?: unknown[];
+  }) => {
     if (!injection.func) return [];
+    // The quotes of a reading's items are asked with their indexes; a reading with the day.
+    if (Array.isArray(injection.args?.[0])) {
+      quoted.push(injection.target.tabId);
+      return [{ frameId: 0, result: quoteAnswers.get(injection.target.tabId) ?? null }];
+    }
     read.push(injection.target.tabId);
     return [{ frameId: 0, result: answers.get(injection.target.tabId) ?? null }];
   }) as never);
@@ -104,5 +118,35 @@ describe("the tab minutes are read from", () => {
     const answered = (await handlers["minutes.read"]({ type: "minutes.read", today: "2026-12-05" }, panel)).page;
     expect(answered).not.toHaveProperty("extra");
     expect(answered.title).toHaveLength(300);
+  });
+});
+
+describe("the quotes of what is imported", () => {
+  const quote = { type: "TextQuoteSelector", exact: "@ana review the terms by Dec 12", prefix: "Action items ", suffix: " Decisions" };
+  const ask = (indexes: number[]) => handlers["minutes.quotes"]({ type: "minutes.quotes", indexes }, panel);
+
+  it("are read from the tab the last reading came from, even once another tab is in view", async () => {
+    await expect(ask([0])).resolves.toEqual({ quotes: [null] });
+    expect(quoted).toEqual([]);
+    focused = [{ id: 7 }];
+    answers.set(7, page);
+    await handlers["minutes.read"]({ type: "minutes.read", today: "2026-12-05" }, panel);
+    focused = [{ id: 9 }];
+    quoteAnswers.set(7, [quote, null]);
+    await expect(ask([0, 1])).resolves.toEqual({ quotes: [quote, null] });
+    expect(quoted).toEqual([7]);
+  });
+
+  it("are none when the page answers something else: another shape, or another count", async () => {
+    focused = [{ id: 7 }];
+    answers.set(7, page);
+    await handlers["minutes.read"]({ type: "minutes.read", today: "2026-12-05" }, panel);
+    for (const answer of [[quote], [{ ...quote, type: "XPathSelector" }, null], "quotes", null]) {
+      quoteAnswers.set(7, answer);
+      await expect(ask([0, 1])).resolves.toEqual({ quotes: [null, null] });
+    }
+    quoteAnswers.set(7, [{ ...quote, prefix: "p".repeat(500) }]);
+    const [long] = (await ask([0])).quotes;
+    expect(long?.prefix).toHaveLength(64);
   });
 });

@@ -1,5 +1,6 @@
 // The messages of importing minutes: the side panel asks the background to read the notes page in view.
 import { z } from "zod";
+import type { TextQuoteSelector } from "../../../shared/kinds/schemas";
 import type { MinutesPage } from "../../../shared/minutes/plan";
 import { isoDate } from "../../../shared/text";
 import { defineMessage, defineMessages } from "./define";
@@ -19,6 +20,14 @@ export const minutesMessages = defineMessages({
   "minutes.read": defineMessage(z.object({ type: z.literal("minutes.read"), today: isoDate }).strict(), "extension")<{
     page: MinutesPage;
   }>(),
+  /**
+   * The quotes, with their context either side, of items of the last reading (by their index in
+   * it), read from the same tab when the user imports them; null for an item no longer there.
+   */
+  "minutes.quotes": defineMessage(
+    z.object({ type: z.literal("minutes.quotes"), indexes: z.array(z.number().int().min(0).max(9_999)).max(10_000) }).strict(),
+    "extension",
+  )<{ quotes: Array<TextQuoteSelector | null> }>(),
   /** Whether the context menu's "Import from this page" just asked for the panel: it then reads at once. */
   "minutes.asked": defineMessage(z.object({ type: z.literal("minutes.asked") }).strict(), "extension")<{ asked: boolean }>(),
   /**

@@ -1,4 +1,4 @@
-// Reads the minutes of the page it is injected into, each item with the quote it keeps (as a capture does), for the side panel's import.
+// Reads the minutes of the page it is injected into for the side panel's import, and then the quotes (as a capture keeps them) of the items the user imports.
 import type { TextQuoteSelector } from "../../../shared/kinds/schemas";
 import type { MinutesPage } from "../../../shared/minutes/plan";
 import { readMinutes } from "../../../shared/minutes/read";
@@ -8,6 +8,8 @@ declare global {
   interface Window {
     /** Set by the minutes part once injected: the background then asks it to read the page. */
     __liaisonMinutes?: (today: string) => MinutesPage;
+    /** The quotes, with their context, of items of the last reading, by index: asked for what the user imports. */
+    __liaisonMinutesQuotes?: (indexes: number[]) => Array<TextQuoteSelector | null>;
   }
 }
 
@@ -42,28 +44,48 @@ function quoteOf(element: Element, index: TextIndex): TextQuoteSelector | null {
   };
 }
 
-/** The page's minutes; nothing leaves the page but what this returns to Liaison's background. */
+/** The last reading's items, by index, and the address it was read at: the imported items' quotes are read from them. */
+let lastReading: { url: string; elements: Element[] } | null = null;
+
+/**
+ * The page's minutes; nothing leaves the page but what this returns to Liaison's background.
+ * Each item's quote is its line alone: the context either side, which takes an index of the
+ * whole page's text, is read only for the items imported (`quotesOfLastReading`).
+ */
 export function readThisPage(today: string, doc: Document = document): MinutesPage {
   const reading = readMinutes(doc, today);
-  // One index of the page's text for every quote.
-  const index = reading.items.length > 0 ? TextIndex.build(doc.body ?? doc.documentElement) : null;
+  const url = doc.location?.href ?? "";
+  lastReading = { url, elements: reading.items.map((item) => item.element) };
   // Each item as it leaves the page: its words and what was read, never its element.
-  const items = reading.items.map((item) => ({
-    kind: item.kind,
-    text: item.text,
-    line: item.line.slice(0, maxQuoteLength),
-    owner: item.owner,
-    ownerHandle: item.ownerHandle,
-    due: item.due,
-    checked: item.checked,
-    refs: item.refs,
-    reader: item.reader,
-    quote: (index && quoteOf(item.element, index)) ?? {
-      type: "TextQuoteSelector" as const,
-      exact: item.line.slice(0, maxQuoteLength),
-      prefix: "",
-      suffix: "",
-    },
-  }));
-  return { ...reading, url: doc.location?.href ?? "", items };
+  const items = reading.items.map((item) => {
+    const line = item.line.slice(0, maxQuoteLength);
+    return {
+      kind: item.kind,
+      text: item.text,
+      line,
+      owner: item.owner,
+      ownerHandle: item.ownerHandle,
+      due: item.due,
+      checked: item.checked,
+      refs: item.refs,
+      reader: item.reader,
+      quote: { type: "TextQuoteSelector" as const, exact: line, prefix: "", suffix: "" },
+    };
+  });
+  return { title: reading.title, date: reading.date, items, url };
+}
+
+/**
+ * The quotes of items of the last reading, by index, read from one index of the page's text as
+ * capture reads a selection's; null for an item no longer on the page, and for all of them when
+ * the page has moved to another address since.
+ */
+export function quotesOfLastReading(indexes: number[], doc: Document = document): Array<TextQuoteSelector | null> {
+  const reading = lastReading;
+  if (!reading || reading.url !== (doc.location?.href ?? "")) return indexes.map(() => null);
+  const index = TextIndex.build(doc.body ?? doc.documentElement);
+  return indexes.map((i) => {
+    const element = reading.elements[i];
+    return element?.isConnected ? quoteOf(element, index) : null;
+  });
 }

@@ -18,8 +18,16 @@ type State =
 /** The candidates worth offering: new, changed, and open items ticked in the notes. */
 const offered = (candidate: Candidate) => candidate.status !== "imported";
 
-/** Saves what the user kept: the meeting (once per page), new decisions and action items, changed owners and dates, ticked items done. */
-async function importChosen(page: MinutesPage, chosen: Candidate[], meetingId: string | null) {
+/**
+ * Saves what the user kept: the meeting (once per page), new decisions and action items, changed
+ * owners and dates, ticked items done. Each keeps its quote with the context either side, read
+ * from the page now (the line alone if the page no longer shows it).
+ */
+async function importChosen(page: MinutesPage, picked: Array<readonly [Candidate, number]>, meetingId: string | null) {
+  const { quotes } = await ask({ type: "minutes.quotes", indexes: picked.map(([, index]) => index) }).catch(() => ({
+    quotes: [] as Array<Candidate["quote"]>,
+  }));
+  const chosen = picked.map(([candidate], k) => ({ ...candidate, quote: quotes[k] ?? candidate.quote }));
   let meeting = meetingId;
   if (!meeting) {
     const owners = [...new Set(chosen.map((c) => c.owner).filter((name): name is string => Boolean(name)))];
@@ -152,7 +160,7 @@ export function ImportMinutes({ data, today }: { data: PanelData; today: string 
     else next.delete(index);
     setState({ ...state, ticked: next });
   };
-  const chosen = fresh.filter(([, i]) => ticked.has(i)).map(([c]) => c);
+  const chosen = fresh.filter(([, i]) => ticked.has(i));
 
   return (
     <section class="import-minutes" aria-label={t("minutesImportFromPage")}>
