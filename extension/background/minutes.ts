@@ -181,6 +181,7 @@ function watchTickedTasks(background: Background) {
   background.onStoreChange((change) => {
     if (change === "state") return;
     notesPages = null;
+    if (offers.size === 0) return;
     void background.db.then(async (store) => {
       const open = new Set(
         (await listRows(store, "action_item")).flatMap((row) => ((row.data as ActionItem).status === "open" ? [row.id] : [])),
