@@ -16,6 +16,11 @@ export interface LocalRow {
   meta: Change["meta"];
   /** Local mutations not yet acknowledged by the server. */
   pending: number;
+  /**
+   * The server's own data at `version` while local changes are shown over it: when the server
+   * answers that it took them before that version, this is what the row settles on.
+   */
+  serverData?: Record<string, unknown> | null;
   /** A deleted row's last data, kept so that a restore brings it back at once and a refused delete undoes itself. */
   lastData?: Record<string, unknown> | null;
 }

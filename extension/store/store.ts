@@ -45,6 +45,8 @@ export async function mutateLocal(
     meta: current?.meta ?? { createdBy: actor.memberId, createdAt: at, updatedBy: actor.memberId, updatedAt: at },
     pending: (current?.pending ?? 0) + 1,
   };
+  // The server's data under the local changes: the row's own data until the first of them.
+  if (current && current.version > 0) row.serverData = current.pending > 0 ? current.serverData : current.data;
   if (change.op === "delete") row.lastData = current?.data ?? null;
   else if (change.op === "restore" && !data) row.lastData = null;
   row.meta = { ...row.meta, updatedBy: actor.memberId, updatedAt: at };
@@ -128,6 +130,14 @@ export async function acknowledge(db: Db, entries: OutboxEntry[], results: Mutat
     if (result?.status === "rejected") unsaved.push(notSaved(entry, row, "invalid", result.message ?? "refused"));
     if (!row) continue;
     row.pending = Math.max(0, row.pending - 1);
+    if (row.pending === 0) {
+      // The server took this change before the version the row now holds (its answer was lost,
+      // and a pull brought a later change first): that later version already has it, or what
+      // replaced it, so the row shows the server's data rather than this change laid over it.
+      const at = result?.version;
+      if (at !== undefined && row.version > at && row.serverData !== undefined && !row.deleted) row.data = row.serverData;
+      delete row.serverData;
+    }
     // The server keeps tombstones final.
     if (result?.status === "gone") {
       if (row.data) row.lastData = row.data;
@@ -261,6 +271,8 @@ export async function applyChanges(db: Db, changes: Change[], cursor: number): P
       data: deleted ? null : data,
       meta: change.meta,
       pending: current?.pending ?? 0,
+      // Local changes shown over the server's data: the server's own is kept under them.
+      ...(current?.pending && !deleted ? { serverData: change.data } : {}),
       // What a restore brings back at once.
       ...(deleted ? { lastData: change.data ?? current?.data ?? current?.lastData ?? null } : {}),
     });

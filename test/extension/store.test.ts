@@ -77,6 +77,29 @@ describe("the local store", () => {
     expect(await getKv(db, "cursor")).toBe(5);
   });
 
+  it("settles on the server's data when the answer to a change was lost and a later change by someone else came first", async () => {
+    await applyChanges(db, [change("item-0001", 3, item("Call Legal", { owner: "Sam Wu" }))], 3);
+    await mutateLocal(db, { entity: "action_item", entityId: "item-0001", op: "upsert", fields: { status: "done" } }, actor);
+    const sent = await peekOutbox(db, 100);
+    // The server took it as version 4, but its answer was lost; a teammate then reopened the item (version 5).
+    await applyChanges(db, [change("item-0001", 5, item("Call Legal", { owner: "Sam Wu", status: "open" }))], 5);
+    expect((await listRows(db, "action_item"))[0].data).toMatchObject({ status: "done" });
+    // Sent again, it is answered as a duplicate of version 4: the row shows version 5 as the server has it.
+    await acknowledge(db, sent, [{ id: sent[0].id, status: "duplicate", entity: "action_item", entityId: "item-0001", version: 4 }]);
+    const [row] = await listRows(db, "action_item");
+    expect(row).toMatchObject({ version: 5, pending: 0, data: { status: "open" } });
+    expect(row).not.toHaveProperty("serverData");
+  });
+
+  it("keeps its own change when the server took it after the version the row holds", async () => {
+    await applyChanges(db, [change("item-0001", 3, item("Call Legal"))], 3);
+    await mutateLocal(db, { entity: "action_item", entityId: "item-0001", op: "upsert", fields: { status: "done" } }, actor);
+    const sent = await peekOutbox(db, 100);
+    await applyChanges(db, [change("item-0001", 5, item("Call Legal today"))], 5);
+    await acknowledge(db, sent, [{ id: sent[0].id, status: "applied", entity: "action_item", entityId: "item-0001", version: 6 }]);
+    expect((await listRows(db, "action_item"))[0].data).toMatchObject({ text: "Call Legal today", status: "done" });
+  });
+
   it("leaves a row alone when a pull brings an older version", async () => {
     await applyChanges(db, [change("item-0001", 5, item("new"))], 5);
     await applyChanges(db, [change("item-0001", 4, item("old"))], 5);
