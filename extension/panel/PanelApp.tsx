@@ -1,12 +1,11 @@
 // The side panel's tabs (this page, for me, my work, action items, meetings, risks, goals, gaps, report, search, all read from the local store; trash, from the server).
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { browser } from "wxt/browser";
 import { knownTargetKeys } from "../../shared/kinds/items";
 import { ask } from "../common/ask";
-import { type StoreChange, storeChannelName } from "../store/local-rows";
 import { t, today as todayInZone } from "../ui/i18n";
 import { filterLabels, viewLabels } from "../ui/labels";
-import { useStore } from "../ui/use-store";
+import { useStore, useTabInView } from "../ui/use-store";
 import { ActionItemList } from "./ActionItemList";
 import { type ActionItemFilter, filterActionItems, toActionItemView } from "./action-items";
 import { Conflicts } from "./Conflicts";
@@ -50,18 +49,12 @@ export function PanelApp({ initialView, first }: { initialView?: View; first?: P
 
   // The item of the tab in view, as its overlay reported it: asked at once, then whenever the
   // background says the tab in view or its page changed (a chip click names one too, as the focus).
-  useEffect(() => {
-    const askContext = () =>
+  useTabInView(
+    () =>
       void ask({ type: "panel.context" })
         .then((context) => setPage({ key: context.key, title: context.title, url: context.url }))
-        .catch(() => {});
-    askContext();
-    const channel = new BroadcastChannel(storeChannelName);
-    channel.onmessage = (event: MessageEvent<{ type?: StoreChange }>) => {
-      if (event.data?.type === "context") askContext();
-    };
-    return () => channel.close();
-  }, []);
+        .catch(() => {}),
+  );
   const pageKey = page.key ?? data.focus;
   const current: View = view ?? (pageKey ? "thisPage" : "actionItems");
   // The first read holds the rows of the item in view, or else the newest action items: enough

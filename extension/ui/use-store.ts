@@ -1,4 +1,4 @@
-// The hook the side panel and options read the local store with: read now, and again whenever the store changes.
+// The hooks the side panel and options read the local store with: read now, and again whenever the store changes; and one that follows the tab in view.
 import { useEffect, useState } from "preact/hooks";
 import { type Db, openStore } from "../store/db";
 import { type StoreChange, storeChannelName } from "../store/local-rows";
@@ -42,4 +42,16 @@ export function useStore<T>(read: (db: Db) => Promise<T>, initial: T, first?: Pr
     };
   }, []);
   return state;
+}
+
+/** Runs `listener` now and whenever the background says the tab in view, or its page, changed (nothing stored did). */
+export function useTabInView(listener: () => void): void {
+  useEffect(() => {
+    listener();
+    const channel = new BroadcastChannel(storeChannelName);
+    channel.onmessage = (event: MessageEvent<{ type?: StoreChange }>) => {
+      if (event.data?.type === "context") listener();
+    };
+    return () => channel.close();
+  }, []);
 }

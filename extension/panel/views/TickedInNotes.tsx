@@ -1,10 +1,10 @@
 // "Ticked in these notes" on This page: tasks ticked in the notes page in view whose imported action items are still open, each offered to be marked done.
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { ask } from "../../common/ask";
 import type { TickedInNotes as Ticked } from "../../common/messages/minutes";
-import { type StoreChange, storeChannelName } from "../../store/local-rows";
 import { ErrorNote } from "../../ui/ErrorNote";
 import { t } from "../../ui/i18n";
+import { useTabInView } from "../../ui/use-store";
 import { save } from "../mutate";
 import type { PanelData } from "../panel-data";
 
@@ -15,14 +15,7 @@ function useTicked(): [Ticked | null, () => void] {
     void ask({ type: "minutes.ticked" })
       .then((answer) => setTicked(answer.ticked))
       .catch(() => setTicked(null));
-  useEffect(() => {
-    askTicked();
-    const channel = new BroadcastChannel(storeChannelName);
-    channel.onmessage = (event: MessageEvent<{ type?: StoreChange }>) => {
-      if (event.data?.type === "context") askTicked();
-    };
-    return () => channel.close();
-  }, []);
+  useTabInView(askTicked);
   return [ticked, askTicked];
 }
 
