@@ -74,6 +74,10 @@ async function readTab(tabId: number, today: string): Promise<MinutesPage | null
   return read.success ? read.data : null;
 }
 
+/** The ids of the action items still open among these rows. */
+const openIds = (rows: ReadonlyArray<{ id: string; data: unknown }>) =>
+  new Set(rows.flatMap((row) => ((row.data as ActionItem | null)?.status === "open" ? [row.id] : [])));
+
 /** The imported action items still open that the page's ticked tasks stand for, as an earlier import matched them. */
 async function tickedIn(store: Db, page: MinutesPage): Promise<TickedInNotes | null> {
   const rows = async <T>(entity: "meeting" | "decision" | "action_item") =>
@@ -86,7 +90,7 @@ async function tickedIn(store: Db, page: MinutesPage): Promise<TickedInNotes | n
   ]);
   const { candidates } = planImport(page, { meetings, decisions, actionItems, members: members ?? [], knownKeys: [] });
   // Ticked in the page and open here, whatever else changed in the notes (a new owner or date waits for an import).
-  const open = new Set(actionItems.flatMap((row) => (row.data.status === "open" ? [row.id] : [])));
+  const open = openIds(actionItems);
   const items = candidates.flatMap((c) =>
     c.kind === "action" && c.checked && c.existingId && open.has(c.existingId) ? [{ id: c.existingId, text: c.text }] : [],
   );
@@ -183,9 +187,7 @@ function watchTickedTasks(background: Background) {
     notesPages = null;
     if (offers.size === 0) return;
     void background.db.then(async (store) => {
-      const open = new Set(
-        (await listRows(store, "action_item")).flatMap((row) => ((row.data as ActionItem).status === "open" ? [row.id] : [])),
-      );
+      const open = openIds(await listRows(store, "action_item"));
       for (const [tabId, offer] of offers) {
         const items = offer.items.filter((item) => open.has(item.id));
         if (items.length === offer.items.length) continue;
